@@ -1,0 +1,22 @@
+namespace CitizenBot.Dialogs.Engine;
+
+/// <summary>
+/// A step of conversation on the stack: begun with options, continued with each input while it is
+/// on top, resumed with the result of a child dialog it started.
+/// </summary>
+public abstract class Dialog(string id)
+{
+    public string Id { get; } = id;
+
+    /// <summary>Shown when the citizen asks for help while this dialog is on top.</summary>
+    public virtual string? HelpText => null;
+
+    public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, IReadOnlyDictionary<string, string>? options, CancellationToken ct);
+
+    public virtual Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken ct) => Task.FromResult(DialogTurnResult.Waiting);
+
+    public virtual Task<DialogTurnResult> ResumeAsync(DialogContext dc, object? result, CancellationToken ct) => dc.EndDialogAsync(result, ct);
+
+    /// <summary>Asks again for what this dialog waits for (after help, or after a restart).</summary>
+    public virtual Task RepromptAsync(DialogContext dc, CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,24 @@
+namespace CitizenBot.Core.Commune;
+
+/// <summary>Now, in UTC and in the commune's own time zone, from the injected <see cref="TimeProvider"/>.</summary>
+public sealed class CommuneClock(TimeProvider time, CommuneOptions commune)
+{
+    public TimeZoneInfo TimeZone => commune.TimeZone;
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    public DateTimeOffset LocalNow => ToLocal(time.GetUtcNow());
+
+    public DateOnly Today => DateOnly.FromDateTime(LocalNow.DateTime);
+
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, commune.TimeZone);
+
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    /// <summary>A wall-clock time in the commune, as an instant.</summary>
+    public DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, commune.TimeZone.GetUtcOffset(unspecified));
+    }
+}

@@ -1,0 +1,11 @@
+namespace CitizenBot.Core.Commune;
+
+/// <summary>The commune the bot serves, read from the <c>Commune</c> configuration section.</summary>
+public sealed class CommuneOptions
+{
+    public string Name { get; init; } = "Xã Hoằng Kim";
+
+    public IReadOnlyList<string> Villages { get; init; } = [];
+
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+}

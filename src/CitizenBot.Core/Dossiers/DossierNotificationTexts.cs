@@ -1,0 +1,24 @@
+using CitizenBot.Core.Commune;
+
+namespace CitizenBot.Core.Dossiers;
+
+/// <summary>What followers are told when their dossier changes or is late.</summary>
+public static class DossierNotificationTexts
+{
+    public static string StatusChanged(Dossier dossier, DossierChange change, CommuneClock clock) => change.Status switch
+    {
+        DossierStatus.Resolved =>
+            $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) đã có kết quả.\nMời ông/bà đến Bộ phận Một cửa UBND xã nhận kết quả trong giờ hành chính, nhớ mang theo giấy biên nhận. Xin cảm ơn ông/bà!",
+        DossierStatus.AwaitingSupplement =>
+            $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) cần bổ sung giấy tờ.\nMời ông/bà liên hệ Bộ phận Một cửa UBND xã để được hướng dẫn cụ thể. Xin cảm ơn ông/bà!",
+        _ =>
+            $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) vừa chuyển sang trạng thái: {DossierStatusWords.InWords(change.Status)}.\nHạn trả kết quả: {VietnameseFormat.Date(clock.LocalDate(change.DueAt))}.",
+    };
+
+    public static string DueDateChanged(Dossier dossier, DossierChange change, CommuneClock clock) =>
+        $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) có ngày hẹn trả kết quả mới: {VietnameseFormat.DateWithWeekday(clock.LocalDate(change.DueAt))}.\nUBND xã thành thật xin lỗi ông/bà vì sự chậm trễ này.";
+
+    public static string Overdue(Dossier dossier, CommuneClock clock, string communeName) =>
+        $"🙏 {communeName} thành thật xin lỗi ông/bà: hồ sơ {dossier.Code} ({dossier.Procedure}) đã quá hạn trả kết quả (hạn ngày {VietnameseFormat.Date(clock.LocalDate(dossier.DueAt))}).\n"
+        + "Cán bộ đang khẩn trương giải quyết. Chúng tôi sẽ báo ngay ngày hẹn trả kết quả mới cho ông/bà.";
+}

@@ -1,0 +1,126 @@
+using CitizenBot.Core.Storage;
+using LiteDB;
+
+namespace CitizenBot.Core.Dossiers;
+
+public enum DossierLookup
+{
+    Found,
+    NotFound,
+    Ambiguous,
+}
+
+/// <summary>The dossiers collection: lookups by code and the import's upsert with history.</summary>
+public sealed class DossierStore
+{
+    public const string CollectionName = "dossiers";
+    private readonly CitizenDatabase _db;
+
+    public DossierStore(CitizenDatabase db)
+    {
+        _db = db;
+        var col = db.Collection<Dossier>(CollectionName);
+        db.Write(_ =>
+        {
+            col.EnsureIndex(d => d.LookupKey, unique: true);
+            col.EnsureIndex(d => d.NumberKey);
+            col.EnsureIndex(d => d.ReceivedAt);
+            col.EnsureIndex(d => d.Status);
+        });
+    }
+
+    public Dossier? Get(string code) => _db.Collection<Dossier>(CollectionName).FindById(DossierCode.Canonical(code));
+
+    /// <summary>Finds a dossier from what a citizen typed.</summary>
+    public (DossierLookup Result, Dossier? Dossier) Find(string input)
+    {
+        var key = DossierCode.Key(input);
+        var col = _db.Collection<Dossier>(CollectionName);
+        if (key.Length > 0 && char.IsAsciiLetter(key[0]))
+        {
+            var exact = col.FindOne(d => d.LookupKey == key);
+            return exact is null ? (DossierLookup.NotFound, null) : (DossierLookup.Found, exact);
+        }
+
+        var matches = col.Find(d => d.NumberKey == key, limit: 2).ToList();
+        return matches.Count switch
+        {
+            0 => (DossierLookup.NotFound, null),
+            1 => (DossierLookup.Found, matches[0]),
+            _ => (DossierLookup.Ambiguous, null),
+        };
+    }
+
+    public int Count() => _db.Collection<Dossier>(CollectionName).Count();
+
+    /// <summary>Creates or updates dossiers in one transaction, recording every status and due-date change.</summary>
+    public UpsertCounts Upsert(IReadOnlyList<Dossier> incoming, DateTimeOffset now) => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<Dossier>(CollectionName);
+        var counts = new UpsertCounts();
+        foreach (var next in incoming)
+        {
+            var existing = col.FindById(next.Code);
+            if (existing is null)
+            {
+                next.History = [new DossierChange { Seq = 1, Kind = DossierChangeKind.Received, Status = next.Status, DueAt = next.DueAt, At = now }];
+                col.Insert(next);
+                counts.Created++;
+                continue;
+            }
+
+            var changed = ApplyUpdate(existing, next, now);
+            if (changed)
+            {
+                col.Update(existing);
+                counts.Updated++;
+            }
+            else
+            {
+                counts.Unchanged++;
+            }
+        }
+
+        return counts;
+    });
+
+    private static bool ApplyUpdate(Dossier existing, Dossier next, DateTimeOffset now)
+    {
+        var changed = false;
+        if (existing.Status != next.Status)
+        {
+            existing.History.Add(new DossierChange { Seq = existing.LastSeq + 1, Kind = DossierChangeKind.StatusChanged, Status = next.Status, DueAt = next.DueAt, At = now });
+            existing.Status = next.Status;
+            changed = true;
+        }
+
+        if (existing.DueAt != next.DueAt)
+        {
+            existing.History.Add(new DossierChange { Seq = existing.LastSeq + 1, Kind = DossierChangeKind.DueDateChanged, Status = next.Status, DueAt = next.DueAt, At = now });
+            existing.DueAt = next.DueAt;
+            changed = true;
+        }
+
+        if (existing.Procedure != next.Procedure || existing.Field != next.Field || existing.Applicant != next.Applicant
+            || existing.Phone != next.Phone || existing.Channel != next.Channel || existing.ReceivedAt != next.ReceivedAt
+            || existing.ResolvedAt != next.ResolvedAt)
+        {
+            (existing.Procedure, existing.Field, existing.Applicant, existing.Phone) = (next.Procedure, next.Field, next.Applicant, next.Phone);
+            (existing.Channel, existing.ReceivedAt, existing.ResolvedAt) = (next.Channel, next.ReceivedAt, next.ResolvedAt);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    internal ILiteCollection<Dossier> Collection => _db.Collection<Dossier>(CollectionName);
+}
+
+public sealed class UpsertCounts
+{
+    public int Created { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Unchanged { get; set; }
+}

@@ -1,0 +1,28 @@
+namespace CitizenBot.Core.Messaging;
+
+/// <summary>
+/// A channel's way out. The outbox dispatcher calls it once per stored message; it must say how the
+/// attempt ended instead of throwing, so the dispatcher can retry, wait or give up.
+/// </summary>
+public interface IChannelSender
+{
+    string Channel { get; }
+
+    Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct);
+}
+
+public enum SendOutcomeKind
+{
+    Sent,
+    RetryLater,
+    Failed,
+}
+
+public sealed record SendOutcome(SendOutcomeKind Kind, TimeSpan RetryAfter = default, string? Error = null)
+{
+    public static SendOutcome Sent { get; } = new(SendOutcomeKind.Sent);
+
+    public static SendOutcome Retry(TimeSpan after, string error) => new(SendOutcomeKind.RetryLater, after, error);
+
+    public static SendOutcome Fail(string error) => new(SendOutcomeKind.Failed, Error: error);
+}

@@ -1,0 +1,132 @@
+using CitizenBot.Core.Storage;
+using LiteDB;
+
+namespace CitizenBot.Core.Messaging;
+
+/// <summary>The outbox collection: every message the bot sends is stored here first.</summary>
+public sealed class Outbox
+{
+    public const string CollectionName = "outbox";
+    private readonly CitizenDatabase _db;
+
+    public Outbox(CitizenDatabase db)
+    {
+        _db = db;
+        var col = db.Collection<OutboxMessage>(CollectionName);
+        db.Write(_ =>
+        {
+            col.EnsureIndex(m => m.Key, unique: true);
+            col.EnsureIndex(m => m.AddressKey);
+            col.EnsureIndex(m => m.Status);
+        });
+    }
+
+    /// <summary>Adds the messages whose key is new; call inside a write. Returns the ids of those added.</summary>
+    public static List<long> AddNew(LiteDatabase tx, IEnumerable<OutboxMessage> messages)
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        var added = new List<long>();
+        foreach (var message in messages)
+        {
+            if (col.Exists(m => m.Key == message.Key))
+            {
+                continue;
+            }
+
+            col.Insert(message);
+            added.Add(message.Id);
+        }
+
+        return added;
+    }
+
+    public List<long> Enqueue(params OutboxMessage[] messages) => _db.WriteTransaction(tx => AddNew(tx, messages));
+
+    public OutboxMessage? Get(long id) => _db.Collection<OutboxMessage>(CollectionName).FindById(id);
+
+    public bool Exists(string key) => _db.Collection<OutboxMessage>(CollectionName).Exists(m => m.Key == key);
+
+    /// <summary>Pending messages whose time has come, oldest first.</summary>
+    public List<OutboxMessage> Due(DateTimeOffset now, int limit) =>
+        [.. _db.Collection<OutboxMessage>(CollectionName)
+            .Query()
+            .Where(m => m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.Id)
+            .ToEnumerable()
+            .Where(m => m.NextAttemptAt <= now)
+            .Take(limit)];
+
+    public List<OutboxMessage> PendingFor(string addressKey) =>
+        [.. _db.Collection<OutboxMessage>(CollectionName)
+            .Find(m => m.AddressKey == addressKey && m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.Id)];
+
+    /// <summary>Messages to one chat after a given id (the web chat reads its history this way).</summary>
+    public List<OutboxMessage> For(string addressKey, long afterId, int limit) =>
+        [.. _db.Collection<OutboxMessage>(CollectionName)
+            .Find(m => m.AddressKey == addressKey && m.Id > afterId)
+            .OrderBy(m => m.Id)
+            .Take(limit)];
+
+    public List<OutboxMessage> All() => [.. _db.Collection<OutboxMessage>(CollectionName).FindAll().OrderBy(m => m.Id)];
+
+    /// <summary>Claims a pending message for sending; false if another dispatcher has it.</summary>
+    public bool TryClaim(long id, DateTimeOffset now) => _db.Write(tx =>
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        var message = col.FindById(id);
+        if (message is null || message.Status != OutboxStatus.Pending || message.NextAttemptAt > now)
+        {
+            return false;
+        }
+
+        message.Status = OutboxStatus.Sending;
+        message.Attempts++;
+        return col.Update(message);
+    });
+
+    public void Complete(long id, SendOutcome outcome, DateTimeOffset now, int maxAttempts) => _db.Write(tx =>
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        var message = col.FindById(id);
+        if (message is null)
+        {
+            return;
+        }
+
+        switch (outcome.Kind)
+        {
+            case SendOutcomeKind.Sent:
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = now;
+                message.Error = null;
+                break;
+            case SendOutcomeKind.RetryLater when message.Attempts < maxAttempts:
+                message.Status = OutboxStatus.Pending;
+                message.NextAttemptAt = now + outcome.RetryAfter;
+                message.Error = outcome.Error;
+                break;
+            default:
+                message.Status = OutboxStatus.Failed;
+                message.Error = outcome.Error;
+                break;
+        }
+
+        col.Update(message);
+    });
+
+    /// <summary>At start-up: sends cut short by a crash are marked unconfirmed, never repeated.</summary>
+    public int MarkInterruptedSends() => _db.Write(tx =>
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        var interrupted = col.Find(m => m.Status == OutboxStatus.Sending).ToList();
+        foreach (var message in interrupted)
+        {
+            message.Status = OutboxStatus.Unconfirmed;
+            message.Error = "The process stopped during the send.";
+            col.Update(message);
+        }
+
+        return interrupted.Count;
+    });
+}

@@ -1,0 +1,75 @@
+using CitizenBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CitizenBot.Core.Messaging;
+
+/// <summary>
+/// Drains the outbox: messages to one chat go in order, one at a time; chats go in parallel, so a
+/// long Telegram retry_after for one chat never holds up the others.
+/// </summary>
+public sealed class OutboxDispatcher(
+    Outbox outbox,
+    IEnumerable<IChannelSender> senders,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    public const int MaxAttempts = 8;
+    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
+    private readonly KeyedLocks _chatLocks = new();
+
+    /// <summary>The Hangfire sweep: sends every message that is due. Safe to run twice at once.</summary>
+    public async Task DispatchDueAsync(CancellationToken ct)
+    {
+        var due = outbox.Due(time.GetUtcNow(), limit: 5000);
+        var byChat = due.GroupBy(m => m.AddressKey);
+        await Parallel.ForEachAsync(byChat, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (chat, token) => await DispatchChatAsync(chat.Key, token));
+    }
+
+    /// <summary>Sends what is pending for one chat, in order; stops at the first message that must wait.</summary>
+    public async Task DispatchChatAsync(string addressKey, CancellationToken ct)
+    {
+        using var _ = await _chatLocks.AcquireAsync(addressKey, ct);
+        foreach (var message in outbox.PendingFor(addressKey))
+        {
+            var now = time.GetUtcNow();
+            if (message.NextAttemptAt > now || !outbox.TryClaim(message.Id, now))
+            {
+                return;
+            }
+
+            var outcome = await SendAsync(message, ct);
+            outbox.Complete(message.Id, outcome, time.GetUtcNow(), MaxAttempts);
+            if (outcome.Kind == SendOutcomeKind.RetryLater)
+            {
+                logger.LogWarning("Outbox message {Id} to a {Channel} chat waits {Seconds}s: {Error}",
+                    message.Id, message.Address.Channel, outcome.RetryAfter.TotalSeconds, outcome.Error);
+                return;
+            }
+
+            if (outcome.Kind == SendOutcomeKind.Failed)
+            {
+                logger.LogWarning("Outbox message {Id} failed: {Error}", message.Id, outcome.Error);
+            }
+        }
+    }
+
+    private async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var address = message.Address;
+        if (!_senders.TryGetValue(address.Channel, out var sender))
+        {
+            return SendOutcome.Retry(TimeSpan.FromMinutes(5), $"The {address.Channel} channel is not enabled.");
+        }
+
+        try
+        {
+            return await sender.SendAsync(address, message.ToMessage(), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Channel {Channel} threw while sending outbox message {Id}", address.Channel, message.Id);
+            return SendOutcome.Retry(TimeSpan.FromSeconds(30), ex.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using LiteDB;
+
+namespace CitizenBot.Core.Storage;
+
+/// <summary>
+/// The one LiteDB database of the process. LiteDB 5.0.20 can corrupt its free-page list when two
+/// writers commit to different collections at once (#2825), so every write goes through
+/// <see cref="Write{T}"/> or <see cref="WriteTransaction"/>, which share one process-wide lock.
+/// Reads may run concurrently. A lock file refuses a second process on the same data folder.
+/// </summary>
+public sealed class CitizenDatabase : IDisposable
+{
+    public const string FileName = "citizenbot.db";
+    public const string LockFileName = "citizenbot.lock";
+
+    private readonly LiteDatabase _db;
+    private readonly FileStream _lockFile;
+    private readonly Lock _writeLock = new();
+    private bool _disposed;
+
+    private CitizenDatabase(LiteDatabase db, FileStream lockFile, string dataDir)
+    {
+        _db = db;
+        _lockFile = lockFile;
+        DataDir = dataDir;
+    }
+
+    public string DataDir { get; }
+
+    public static CitizenDatabase Open(string dataDir)
+    {
+        var fullDir = Path.GetFullPath(dataDir);
+        try
+        {
+            Directory.CreateDirectory(fullDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFolderException($"Storage:DataDir '{fullDir}' cannot be created: {ex.Message}", ex);
+        }
+
+        var lockFile = AcquireLock(fullDir);
+        try
+        {
+            var connection = new ConnectionString
+            {
+                Filename = Path.Combine(fullDir, FileName),
+                Connection = ConnectionType.Direct,
+            };
+            var db = new LiteDatabase(connection, CitizenBsonMapper.Create());
+            return new CitizenDatabase(db, lockFile, fullDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+        {
+            lockFile.Dispose();
+            throw new DataFolderException($"Storage:DataDir '{fullDir}': the database cannot be opened: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>True when another process holds the data folder (used by the CLI to hand work to the running host).</summary>
+    public static bool IsInUse(string dataDir)
+    {
+        var fullDir = Path.GetFullPath(dataDir);
+        if (!Directory.Exists(fullDir))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = AcquireLock(fullDir);
+            return false;
+        }
+        catch (DataFolderInUseException)
+        {
+            return true;
+        }
+    }
+
+    private static FileStream AcquireLock(string fullDir)
+    {
+        var path = Path.Combine(fullDir, LockFileName);
+        try
+        {
+            // FileShare.None takes an exclusive advisory lock (flock) on Unix, released if the process dies.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new DataFolderInUseException(
+                $"The data folder '{fullDir}' is already used by another CitizenBot process; stop it first or use its officer endpoints.", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new DataFolderException($"Storage:DataDir '{fullDir}' is not writable: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A collection for reading. Write through <see cref="Write{T}"/>.</summary>
+    public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+
+    public T Write<T>(Func<LiteDatabase, T> work)
+    {
+        lock (_writeLock)
+        {
+            return work(_db);
+        }
+    }
+
+    public void Write(Action<LiteDatabase> work)
+    {
+        lock (_writeLock)
+        {
+            work(_db);
+        }
+    }
+
+    /// <summary>Runs a batch of writes as one LiteDB transaction under the write lock.</summary>
+    public T WriteTransaction<T>(Func<LiteDatabase, T> work)
+    {
+        lock (_writeLock)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = work(_db);
+                _db.Commit();
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public void WriteTransaction(Action<LiteDatabase> work) => WriteTransaction(db =>
+    {
+        work(db);
+        return true;
+    });
+
+    public void Checkpoint()
+    {
+        lock (_writeLock)
+        {
+            _db.Checkpoint();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _db.Dispose();
+            _lockFile.Dispose();
+        }
+    }
+}
