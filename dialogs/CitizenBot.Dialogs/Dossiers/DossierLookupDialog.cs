@@ -1,0 +1,126 @@
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Dossiers;
+using CitizenBot.Dialogs.Engine;
+
+namespace CitizenBot.Dialogs.Dossiers;
+
+/// <summary>
+/// Tra cứu hồ sơ: ask the code, show the dossier (or a polite not-found with a way on), and let the
+/// citizen follow it after proving the last four digits of the applicant's phone.
+/// </summary>
+public sealed class DossierLookupDialog : WaterfallDialog
+{
+    public const string DialogId = "dossier.lookup";
+    public const string CodePromptId = "dossier.code";
+    public const string NextPromptId = "dossier.next";
+    public const string DigitsPromptId = "dossier.digits";
+    private const int MaxFollowTries = 3;
+
+    private readonly DossierStore _dossiers;
+    private readonly DossierFollows _follows;
+    private readonly CommuneClock _clock;
+
+    public DossierLookupDialog(DossierStore dossiers, DossierFollows follows, CommuneClock clock) : base(DialogId)
+    {
+        _dossiers = dossiers;
+        _follows = follows;
+        _clock = clock;
+        AddStep(AskCodeAsync);
+        AddStep(ShowDossierAsync);
+        AddStep(ActOnChoiceAsync);
+        AddStep(CheckDigitsAsync);
+    }
+
+    public override string HelpText => DossierTexts.Help;
+
+    public static string? ValidateCode(string code, DialogContext dc) => DossierCode.IsWellFormed(code) ? null : DossierTexts.CodeMalformed;
+
+    public static string? ValidateDigits(string digits, DialogContext dc) =>
+        digits.Length == 4 && digits.All(char.IsAsciiDigit) ? null : DossierTexts.DigitsMalformed;
+
+    private async Task<DialogTurnResult> AskCodeAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        if (step.Values.TryGetValue("code", out var code) && DossierCode.IsWellFormed(code))
+        {
+            return await step.NextAsync(code, ct);
+        }
+
+        return await step.PromptAsync(CodePromptId, new PromptOptions { Prompt = DossierTexts.AskCode, Retry = DossierTexts.CodeMalformed }, ct);
+    }
+
+    private async Task<DialogTurnResult> ShowDossierAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var input = (string)step.Result!;
+        var (result, dossier) = _dossiers.Find(input);
+        if (dossier is null)
+        {
+            var text = result == DossierLookup.Ambiguous ? DossierTexts.Ambiguous(input) : DossierTexts.NotFound(input);
+            return await step.PromptAsync(NextPromptId, new PromptOptions
+            {
+                Prompt = text,
+                Choices = [new("retry", DossierTexts.RetryLabel, ["nhap lai", "thu lai"]), new("officer", DossierTexts.OfficerLabel, ["hoi can bo"])],
+            }, ct);
+        }
+
+        step.Values["code"] = dossier.Code;
+        List<Choice> choices = _follows.IsFollowing(dossier.Code, step.Address)
+            ? [new("unfollow", DossierTexts.UnfollowLabel, ["bo theo doi"])]
+            : [new("follow", DossierTexts.FollowLabel, ["theo doi"])];
+        choices.Add(new("another", DossierTexts.AnotherLabel, ["tra cuu ma khac", "ma khac"]));
+        return await step.PromptAsync(NextPromptId, new PromptOptions { Prompt = DossierTexts.Details(dossier, _clock), Choices = choices }, ct);
+    }
+
+    private async Task<DialogTurnResult> ActOnChoiceAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var code = step.Values.GetValueOrDefault("code", "");
+        switch ((string)step.Result!)
+        {
+            case "retry":
+            case "another":
+                return await step.ReplaceWithAsync(DialogId, null, ct);
+            case "officer":
+                return await step.ReplaceWithAsync(Interruptions.OfficerDialogId, new Dictionary<string, string> { ["from"] = DialogId }, ct);
+            case "unfollow":
+                _follows.Unfollow(code, step.Address);
+                step.Send(DossierTexts.Unfollowed(code));
+                return await step.EndAsync(null, ct);
+            default:
+                var dossier = _dossiers.Get(code);
+                if (dossier is null || PersonalData.LastFourDigits(dossier.Phone).Length < 4)
+                {
+                    step.Send(DossierTexts.NoPhoneOnFile);
+                    return await step.EndAsync(null, ct);
+                }
+
+                return await step.PromptAsync(DigitsPromptId, new PromptOptions { Prompt = DossierTexts.AskDigits, Retry = DossierTexts.DigitsMalformed }, ct);
+        }
+    }
+
+    private async Task<DialogTurnResult> CheckDigitsAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var code = step.Values.GetValueOrDefault("code", "");
+        switch (_follows.TryFollow(code, step.Address, (string)step.Result!))
+        {
+            case FollowResult.Followed:
+                step.Send(DossierTexts.Followed(code));
+                return await step.EndAsync(null, ct);
+            case FollowResult.AlreadyFollowing:
+                step.Send(DossierTexts.AlreadyFollowing(code));
+                return await step.EndAsync(null, ct);
+            case FollowResult.WrongDigits:
+                var tries = int.Parse(step.Values.GetValueOrDefault("followTries", "0"), System.Globalization.CultureInfo.InvariantCulture) + 1;
+                step.Values["followTries"] = tries.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (tries < MaxFollowTries)
+                {
+                    step.Send(DossierTexts.WrongDigits(MaxFollowTries - tries));
+                    return await step.GoToStepAsync(2, "follow", ct);
+                }
+
+                step.Send(DossierTexts.DigitsNotMatched, PromptTexts.OfficerButton, PromptTexts.MenuButton);
+                return step.Context.CancelAll();
+            default:
+                step.Send(DossierTexts.TooManyAttempts, PromptTexts.OfficerButton, PromptTexts.MenuButton);
+                return step.Context.CancelAll();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using CitizenBot.Core.Commune;
+using CitizenBot.Dialogs.Engine;
+
+namespace CitizenBot.Dialogs.Menu;
+
+/// <summary>
+/// The main menu: greets a new citizen, offers every registered feature as a button, starts the chosen
+/// feature's dialog and shows the menu again when it ends.
+/// </summary>
+public sealed class MainMenuDialog : WaterfallDialog
+{
+    public const string ChoicePromptId = "main.choice";
+    private readonly IReadOnlyList<MenuEntry> _entries;
+    private readonly IEnumerable<IMenuShortcut> _shortcuts;
+    private readonly CommuneOptions _commune;
+
+    public MainMenuDialog(IEnumerable<MenuEntry> entries, IEnumerable<IMenuShortcut> shortcuts, CommuneOptions commune)
+        : base(ConversationBot.MainDialogId)
+    {
+        _entries = [.. entries.OrderBy(e => e.Order)];
+        _shortcuts = shortcuts;
+        _commune = commune;
+        AddStep(OfferMenuAsync);
+        AddStep(StartFeatureAsync);
+        AddStep(ShowMenuAgainAsync);
+    }
+
+    public override string HelpText => MenuTexts.Help;
+
+    private async Task<DialogTurnResult> OfferMenuAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var state = step.Context.State;
+        var input = step.Values.GetValueOrDefault("input", "");
+        var prompt = step.Values.ContainsKey("again") ? MenuTexts.MenuAgain : MenuTexts.Menu;
+        if (!state.Greeted)
+        {
+            state.Greeted = true;
+            step.Send(MenuTexts.Welcome(_commune.Name));
+        }
+        else if (input.Length > 0)
+        {
+            if (ChoicePrompt.Match(Choices, null, input) is { } chosen)
+            {
+                return await step.NextAsync(chosen, ct);
+            }
+
+            foreach (var shortcut in _shortcuts)
+            {
+                if (shortcut.Match(input) is { } match)
+                {
+                    step.Values["shortcut"] = "1";
+                    return await step.BeginDialogAsync(match.DialogId, match.Options, ct);
+                }
+            }
+
+            prompt = MenuTexts.NotUnderstood + " " + MenuTexts.Menu;
+        }
+
+        return await step.PromptAsync(ChoicePromptId, new PromptOptions
+        {
+            Prompt = prompt,
+            Retry = MenuTexts.Retry,
+            Choices = Choices,
+            HideMenuButton = true,
+            MaxAttempts = 3,
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> StartFeatureAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        if (step.Values.Remove("shortcut"))
+        {
+            // A shortcut's dialog has already run and ended: its result arrives here.
+            return await ShowMenuAgainAsync(step, ct);
+        }
+
+        var entry = _entries.First(e => e.Id == (string)step.Result!);
+        return await step.BeginDialogAsync(entry.DialogId, null, ct);
+    }
+
+    private Task<DialogTurnResult> ShowMenuAgainAsync(WaterfallStepContext step, CancellationToken ct) =>
+        step.ReplaceWithAsync(ConversationBot.MainDialogId, new Dictionary<string, string> { ["again"] = "1" }, ct);
+
+    private List<Choice> Choices => [.. _entries.Select(e => new Choice(e.Id, e.Label, e.Synonyms))];
+}
