@@ -16,7 +16,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<Interruptions>();
         services.AddSingleton<ConversationBot>();
         services.AddSingleton<Dialog, MainMenuDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(MainMenuDialog.ChoicePromptId));
+        services.AddSingleton<Dialog, MenuPrompt>();
         return services;
     }
 

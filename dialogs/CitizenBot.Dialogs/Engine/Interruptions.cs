@@ -17,7 +17,7 @@ public sealed class Interruptions
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {
         var payload = dc.Input.Payload;
-        var text = TextMatching.Fold(dc.Input.Text);
+        var text = TextMatching.Words(dc.Input.Text);
         if (text.StartsWith("/start ", StringComparison.Ordinal))
         {
             text = "/start";

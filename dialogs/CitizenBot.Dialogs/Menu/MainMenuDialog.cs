@@ -44,13 +44,10 @@ public sealed class MainMenuDialog : WaterfallDialog
                 return await step.NextAsync(chosen, ct);
             }
 
-            foreach (var shortcut in _shortcuts)
+            if (Shortcut(input) is { } match)
             {
-                if (shortcut.Match(input) is { } match)
-                {
-                    step.Values["shortcut"] = "1";
-                    return await step.BeginDialogAsync(match.DialogId, match.Options, ct);
-                }
+                step.Values["shortcut"] = "1";
+                return await step.BeginDialogAsync(match.DialogId, match.Options, ct);
             }
 
             prompt = MenuTexts.NotUnderstood + " " + MenuTexts.Menu;
@@ -74,9 +71,18 @@ public sealed class MainMenuDialog : WaterfallDialog
             return await ShowMenuAgainAsync(step, ct);
         }
 
-        var entry = _entries.First(e => e.Id == (string)step.Result!);
+        var chosen = (string)step.Result!;
+        if (chosen.StartsWith(MenuPrompt.ShortcutPrefix, StringComparison.Ordinal) && Shortcut(chosen[1..]) is { } match)
+        {
+            return await step.BeginDialogAsync(match.DialogId, match.Options, ct);
+        }
+
+        var entry = _entries.First(e => e.Id == chosen);
         return await step.BeginDialogAsync(entry.DialogId, null, ct);
     }
+
+    private (string DialogId, IReadOnlyDictionary<string, string> Options)? Shortcut(string text) =>
+        _shortcuts.Select(s => s.Match(text)).FirstOrDefault(m => m is not null);
 
     private Task<DialogTurnResult> ShowMenuAgainAsync(WaterfallStepContext step, CancellationToken ct) =>
         step.ReplaceWithAsync(ConversationBot.MainDialogId, new Dictionary<string, string> { ["again"] = "1" }, ct);

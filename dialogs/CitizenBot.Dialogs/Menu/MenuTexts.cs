@@ -4,7 +4,7 @@ namespace CitizenBot.Dialogs.Menu;
 public static class MenuTexts
 {
     public static string Welcome(string communeName) =>
-        $"Kính chào ông/bà! Đây là trợ lý trực tuyến của UBND {communeName}: \"Chính quyền thân thiện, vì Nhân dân phục vụ\".\n"
+        $"Kính chào ông/bà! Đây là trợ lý trực tuyến của {communeName}: \"Chính quyền thân thiện, vì Nhân dân phục vụ\".\n"
         + "Tin nhắn của ông/bà chỉ được dùng để giải quyết yêu cầu của chính ông/bà.";
 
     public const string Menu = "Ông/bà cần giúp gì? Xin bấm một nút bên dưới:";

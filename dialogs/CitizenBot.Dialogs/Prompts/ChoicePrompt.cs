@@ -19,7 +19,7 @@ public sealed class ChoicePrompt(string id, PromptValidator<string>? validator =
             return choices.FirstOrDefault(c => c.Value == buttonValue)?.Value;
         }
 
-        var folded = StripDecoration(TextMatching.Fold(text));
+        var folded = TextMatching.Words(text);
         if (folded.Length == 0)
         {
             return null;
@@ -31,11 +31,7 @@ public sealed class ChoicePrompt(string id, PromptValidator<string>? validator =
         }
 
         return choices.FirstOrDefault(c =>
-            StripDecoration(TextMatching.Fold(c.Label)) == folded
-            || (c.Synonyms ?? []).Any(s => TextMatching.Fold(s) == folded))?.Value;
+            TextMatching.Words(c.Label) == folded
+            || (c.Synonyms ?? []).Any(s => TextMatching.Words(s) == folded))?.Value;
     }
-
-    /// <summary>Drops emoji and punctuation around a label, so "🔎 Tra cứu hồ sơ" matches "tra cuu ho so".</summary>
-    private static string StripDecoration(string folded) =>
-        string.Concat(folded.Where(c => char.IsLetterOrDigit(c) || c == ' ')).Trim();
 }

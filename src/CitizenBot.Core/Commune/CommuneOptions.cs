@@ -3,7 +3,7 @@ namespace CitizenBot.Core.Commune;
 /// <summary>The commune the bot serves, read from the <c>Commune</c> configuration section.</summary>
 public sealed class CommuneOptions
 {
-    public string Name { get; init; } = "Xã Hoằng Kim";
+    public string Name { get; init; } = "UBND xã Hoằng Kim";
 
     public IReadOnlyList<string> Villages { get; init; } = [];
 

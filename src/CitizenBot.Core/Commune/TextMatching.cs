@@ -42,6 +42,13 @@ public static class TextMatching
         return builder.ToString().Trim();
     }
 
+    /// <summary>Folded words only: emoji and punctuation dropped ("🏠 Về menu chính!" becomes "ve menu chinh"); "/" and "?" kept for commands.</summary>
+    public static string Words(string? input)
+    {
+        var kept = string.Concat(Fold(input).Select(c => char.IsLetterOrDigit(c) || c is '/' or '?' ? c : ' '));
+        return string.Join(' ', kept.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     /// <summary>True when the folded input equals one of the folded phrases.</summary>
     public static bool IsAny(string? input, params string[] phrases)
     {

@@ -103,7 +103,10 @@ public sealed class Outbox
                 break;
             case SendOutcomeKind.RetryLater when message.Attempts < maxAttempts:
                 message.Status = OutboxStatus.Pending;
-                message.NextAttemptAt = now + outcome.RetryAfter;
+                // The channel's own wait (Telegram's retry_after) when it gave one, else an exponential back-off.
+                message.NextAttemptAt = now + (outcome.RetryAfter > TimeSpan.Zero
+                    ? outcome.RetryAfter
+                    : TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, message.Attempts - 1))));
                 message.Error = outcome.Error;
                 break;
             default:

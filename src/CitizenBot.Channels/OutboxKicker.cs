@@ -1,0 +1,44 @@
+using CitizenBot.Core.Messaging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CitizenBot.Channels;
+
+/// <summary>
+/// Starts sending a chat's pending messages right away, in the background, so a slow chat (a long
+/// retry_after) never holds up the turn loop. The Hangfire dispatch sweep picks up whatever is left.
+/// </summary>
+public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<OutboxKicker> logger)
+{
+    private int _running;
+
+    /// <summary>How many chats are being sent to right now (tests wait for zero).</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    public void Kick(string addressKey)
+    {
+        Interlocked.Increment(ref _running);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await dispatcher.DispatchChatAsync(addressKey, lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down: the next start's sweep sends what is pending.
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Sending a chat's pending messages failed; the dispatch sweep will retry");
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        });
+    }
+
+    /// <summary>Sends now what is pending for a chat and waits (the web chat answers with its replies).</summary>
+    public Task SendNowAsync(string addressKey, CancellationToken ct) => dispatcher.DispatchChatAsync(addressKey, ct);
+}

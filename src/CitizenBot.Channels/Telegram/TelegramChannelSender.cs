@@ -1,0 +1,74 @@
+using System.Net;
+using CitizenBot.Core.Messaging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace CitizenBot.Channels.Telegram;
+
+/// <summary>Sends outbox messages through the Bot API and says how each attempt ended.</summary>
+public sealed class TelegramChannelSender(ITelegramBotClient client) : IChannelSender
+{
+    public const string ChannelName = "telegram";
+    private const int MaxTextLength = 4000;
+
+    public string Channel => ChannelName;
+
+    public async Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct)
+    {
+        if (!long.TryParse(to.ChatId, out var chatId))
+        {
+            return SendOutcome.Fail("Not a Telegram chat id.");
+        }
+
+        var text = message.Text.Length > MaxTextLength ? message.Text[..MaxTextLength] + "…" : message.Text;
+        try
+        {
+            await client.SendMessage(chatId, text, replyMarkup: Markup(message), cancellationToken: ct);
+            return SendOutcome.Sent;
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+        {
+            return SendOutcome.Retry(TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 30), "429 Too Many Requests");
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode >= 500)
+        {
+            return SendOutcome.Retry(TimeSpan.Zero, $"{ex.ErrorCode} {ex.Message}");
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
+        {
+            return SendOutcome.Fail("Forbidden: the bot was blocked by the user or removed from the group.");
+        }
+        catch (ApiRequestException ex)
+        {
+            return SendOutcome.Fail($"{ex.ErrorCode} {ex.Message}");
+        }
+        catch (RequestException ex) when (ex.HttpStatusCode is null or >= HttpStatusCode.InternalServerError)
+        {
+            return SendOutcome.Retry(TimeSpan.Zero, $"Network: {ex.Message}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return SendOutcome.Retry(TimeSpan.Zero, $"Network: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return SendOutcome.Retry(TimeSpan.Zero, "Timeout");
+        }
+    }
+
+    internal static ReplyMarkup? Markup(OutgoingMessage message)
+    {
+        if (message.RequestContact)
+        {
+            // Telegram cannot mix a contact button with inline buttons; the typed words still work.
+            var rows = new List<KeyboardButton[]> { new[] { KeyboardButton.WithRequestContact("📱 Gửi số điện thoại") } };
+            rows.AddRange(message.Buttons.Select(b => new[] { new KeyboardButton(b.Label) }));
+            return new ReplyKeyboardMarkup(rows) { ResizeKeyboard = true, OneTimeKeyboard = true };
+        }
+
+        return message.Buttons.Count == 0
+            ? null
+            : new InlineKeyboardMarkup(message.Buttons.Select(b => new[] { InlineKeyboardButton.WithCallbackData(b.Label, b.Payload) }));
+    }
+}

@@ -1,0 +1,20 @@
+using Telegram.Bot.Types;
+
+namespace CitizenBot.Channels.Telegram;
+
+/// <summary>What the Telegram channel itself says and registers.</summary>
+public static class TelegramTexts
+{
+    public static readonly BotCommand[] Commands =
+    [
+        new() { Command = "start", Description = "Bắt đầu" },
+        new() { Command = "menu", Description = "Về menu chính" },
+        new() { Command = "huy", Description = "Hủy việc đang làm" },
+        new() { Command = "trogiup", Description = "Trợ giúp" },
+    ];
+
+    public const string GroupHint =
+        "Xin chào! Để tra cứu hồ sơ hay hỏi cán bộ, xin ông/bà nhắn tin riêng cho tôi (bấm vào tên bot rồi chọn \"Nhắn tin\"). Nhóm này dùng để nhận thông báo của xã.";
+
+    public const string ButtonExpired = "Nút này đã được bấm rồi.";
+}

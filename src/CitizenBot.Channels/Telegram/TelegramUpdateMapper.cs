@@ -1,0 +1,69 @@
+using CitizenBot.Core.Messaging;
+using CitizenBot.Dialogs.Engine;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace CitizenBot.Channels.Telegram;
+
+/// <summary>Turns a Telegram update into the channel-neutral input, and tells private chats from groups.</summary>
+public static class TelegramUpdateMapper
+{
+    public static Chat? ChatOf(Update update) => update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat ?? update.MyChatMember?.Chat;
+
+    public static bool IsPrivate(Chat chat) => chat.Type == ChatType.Private;
+
+    public static ChatAddress AddressOf(Chat chat) => new(TelegramChannelSender.ChannelName, chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static TurnInput? ToInput(Update update)
+    {
+        if (update.CallbackQuery is { } callback)
+        {
+            return new TurnInput
+            {
+                Payload = callback.Data,
+                UpdateId = update.Id,
+                UserId = callback.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                UserDisplayName = callback.From.FirstName,
+            };
+        }
+
+        if (update.Message is not { } message)
+        {
+            return null;
+        }
+
+        var attachments = new List<InputAttachment>();
+        if (message.Photo is { Length: > 0 } photos)
+        {
+            attachments.Add(new InputAttachment("photo", photos[^1].FileId));
+        }
+
+        if (message.Document is { } document)
+        {
+            attachments.Add(new InputAttachment("document", document.FileId, document.FileName));
+        }
+
+        return new TurnInput
+        {
+            Text = StripBotName(message.Text ?? message.Caption),
+            ContactPhone = message.Contact?.PhoneNumber,
+            Attachments = attachments,
+            UpdateId = update.Id,
+            UserId = message.From?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            UserDisplayName = message.From?.FirstName,
+        };
+    }
+
+    /// <summary>"/menu@CitizenBot" becomes "/menu".</summary>
+    private static string? StripBotName(string? text)
+    {
+        if (text is null || !text.StartsWith('/'))
+        {
+            return text;
+        }
+
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return at > 0 && (space < 0 || at < space) ? text[..at] + (space > 0 ? text[space..] : "") : text;
+    }
+}

@@ -1,0 +1,13 @@
+using CitizenBot.Core.Messaging;
+
+namespace CitizenBot.Channels.Web;
+
+/// <summary>The web chat page reads its messages straight from the outbox, so "sending" only marks them sent.</summary>
+public sealed class WebChannelSender : IChannelSender
+{
+    public const string ChannelName = "web";
+
+    public string Channel => ChannelName;
+
+    public Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct) => Task.FromResult(SendOutcome.Sent);
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Dialogs.Engine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CitizenBot.Channels.Web;
+
+/// <summary>
+/// The web chat: a page and a small JSON API. A conversation id is a random 128-bit value issued by
+/// the server; whoever holds it holds the conversation, as with a Telegram chat.
+/// </summary>
+public static class WebChatEndpoints
+{
+    public const int MaxInputLength = 10_000;
+
+    public sealed record SendRequest(string? Text, string? Payload, long After);
+
+    public sealed record ButtonView(string Label, string Payload);
+
+    public sealed record MessageView(long Id, string Text, IReadOnlyList<ButtonView> Buttons);
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.Content(WebChatPage.Html, "text/html; charset=utf-8"));
+        app.MapPost("/api/chat/start", () => Results.Ok(new { conversationId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() }));
+        app.MapPost("/api/chat/{id}/send", SendAsync);
+        app.MapGet("/api/chat/{id}/messages", (string id, long? after, Outbox outbox) =>
+            IsConversationId(id) ? Results.Ok(Read(outbox, id, after ?? 0)) : Results.NotFound());
+        return app;
+    }
+
+    private static async Task<IResult> SendAsync(string id, SendRequest request, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
+    {
+        if (!IsConversationId(id))
+        {
+            return Results.NotFound();
+        }
+
+        var text = request.Text is { Length: > MaxInputLength } tooLong ? tooLong[..MaxInputLength] : request.Text;
+        var payload = request.Payload is { Length: > 64 } ? null : request.Payload;
+        if (string.IsNullOrWhiteSpace(text) && string.IsNullOrEmpty(payload))
+        {
+            text = "";
+        }
+
+        var address = new ChatAddress(WebChannelSender.ChannelName, id);
+        await bot.HandleAsync(address, new TurnInput { Text = payload is null ? text : null, Payload = payload }, ct);
+        await kicker.SendNowAsync(address.Key, ct);
+        return Results.Ok(Read(outbox, id, request.After));
+    }
+
+    private static List<MessageView> Read(Outbox outbox, string id, long after) =>
+        [.. outbox.For(new ChatAddress(WebChannelSender.ChannelName, id).Key, after, 100)
+            .Select(m => new MessageView(m.Id, m.Text, [.. m.Buttons.Select(b => new ButtonView(b.Label, b.Payload))]))];
+
+    private static bool IsConversationId(string id) => id.Length == 32 && id.All(Uri.IsHexDigit);
+}

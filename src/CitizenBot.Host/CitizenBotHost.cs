@@ -1,0 +1,148 @@
+using CitizenBot.Channels;
+using CitizenBot.Channels.Telegram;
+using CitizenBot.Channels.Web;
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Conversations;
+using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Storage;
+using CitizenBot.Dialogs;
+using CitizenBot.Host.Configuration;
+using CitizenBot.Host.Demo;
+using CitizenBot.Host.Jobs;
+using CitizenBot.Host.Officer;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Telegram.Bot;
+
+namespace CitizenBot.Host;
+
+/// <summary>The composition root: reads like a table of contents of the bot.</summary>
+public static class CitizenBotHost
+{
+    /// <summary>Builds the web application; tests pass their own services (a fake clock) through <paramref name="configure"/>.</summary>
+    public static WebApplication Build(string[] args, HostSettings settings, CitizenDatabase db, bool seedDemo, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(db);
+        services.AddSingleton(TimeProvider.System);
+        services.AddCommune(settings);
+        services.AddDossiers();
+        services.AddEscalation(settings);
+        services.AddDialogEngine().AddDossierLookup().AddAskOfficer();
+        services.AddChannels(settings);
+        services.AddJobs(settings);
+        services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
+        configure?.Invoke(services);
+
+        var app = builder.Build();
+        app.MapWebChat();
+        app.MapOfficerEndpoints();
+        app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, settings, seedDemo));
+        app.Lifetime.ApplicationStopped.Register(db.Dispose);
+        return app;
+    }
+
+    private static void AddCommune(this IServiceCollection services, HostSettings settings)
+    {
+        services.AddSingleton(settings.Commune);
+        services.AddSingleton<CommuneClock>();
+    }
+
+    private static void AddDossiers(this IServiceCollection services)
+    {
+        services.AddSingleton<DossierStore>();
+        services.AddSingleton<DossierFollows>();
+        services.AddSingleton<DossierImporter>();
+        services.AddSingleton<DossierFollowSweep>();
+    }
+
+    private static void AddEscalation(this IServiceCollection services, HostSettings settings)
+    {
+        var officersChat = settings.Telegram.OfficersChatId is { } id && settings.Telegram.Enabled
+            ? new ChatAddress(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+        services.AddSingleton(new EscalationOptions { OfficersChat = officersChat });
+        services.AddSingleton<OfficerQuestions>();
+    }
+
+    private static void AddChannels(this IServiceCollection services, HostSettings settings)
+    {
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxKicker>();
+        services.AddSingleton<IChannelSender, WebChannelSender>();
+        if (!settings.Telegram.Enabled)
+        {
+            return;
+        }
+
+        services.AddSingleton(settings.Telegram);
+        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(settings.Telegram.PollTimeoutSeconds + 30));
+        services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
+            new TelegramBotClientOptions(settings.Telegram.BotToken!, settings.Telegram.ApiBaseUrl),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram")));
+        services.AddSingleton<IChannelSender, TelegramChannelSender>();
+        services.AddSingleton<TelegramCursor>();
+        services.AddHostedService<TelegramUpdateReceiver>();
+    }
+
+    private static void AddJobs(this IServiceCollection services, HostSettings settings)
+    {
+        services.AddSingleton<CitizenBotJobs>();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (settings.HangfireStorage == HangfireStorageKind.PostgreSql)
+            {
+                config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(settings.HangfireConnectionString));
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        if (settings.HangfireServerEnabled)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = 2;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+    }
+
+    private static void OnStarted(WebApplication app, HostSettings settings, bool seedDemo)
+    {
+        var sp = app.Services;
+        var logger = sp.GetRequiredService<ILogger<WebApplication>>();
+        var interrupted = sp.GetRequiredService<Outbox>().MarkInterruptedSends();
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} messages were being sent when the bot last stopped; marked unconfirmed, not sent again", interrupted);
+        }
+
+        if (seedDemo)
+        {
+            var seeded = DemoCommune.SeedIfEmpty(sp.GetRequiredService<DossierStore>(), sp.GetRequiredService<CommuneClock>());
+            if (seeded > 0)
+            {
+                logger.LogInformation("Empty data folder: created a demo commune with {Count} dossiers (try HS-DEMO-0001)", seeded);
+            }
+        }
+
+        CitizenBotJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), settings.Commune.TimeZone);
+        logger.LogInformation("CitizenBot for {Commune} is running: web chat on {Urls}, Telegram {Telegram}, data in {DataDir}",
+            settings.Commune.Name, settings.Urls, settings.Telegram.Enabled ? "on" : "off (no Telegram:BotToken)", Path.GetFullPath(settings.DataDir));
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using CitizenBot.Channels.Telegram;
+using CitizenBot.Core.Commune;
+
+namespace CitizenBot.Host.Configuration;
+
+/// <summary>A missing or malformed setting: one line naming the key.</summary>
+public sealed class ConfigurationException(string key, string problem) : Exception($"Configuration error: {key}: {problem}")
+{
+    public string Key { get; } = key;
+}
+
+public enum HangfireStorageKind
+{
+    InMemory,
+    PostgreSql,
+}
+
+/// <summary>Every setting the host reads, validated once at start-up.</summary>
+public sealed class HostSettings
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public required TelegramOptions Telegram { get; init; }
+
+    public required CommuneOptions Commune { get; init; }
+
+    public required string DataDir { get; init; }
+
+    public required HangfireStorageKind HangfireStorage { get; init; }
+
+    public string? HangfireConnectionString { get; init; }
+
+    public bool HangfireServerEnabled { get; init; } = true;
+
+    public required string Urls { get; init; }
+
+    public string? OfficerToken { get; init; }
+
+    public static HostSettings Load(IConfiguration config)
+    {
+        var apiBaseUrl = config["Telegram:ApiBaseUrl"];
+        if (string.IsNullOrWhiteSpace(apiBaseUrl))
+        {
+            apiBaseUrl = TelegramOptions.DefaultApiBaseUrl;
+        }
+        else if (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ConfigurationException("Telegram:ApiBaseUrl", $"'{apiBaseUrl}' is not an absolute http(s) URL.");
+        }
+
+        var storage = config["Hangfire:Storage"];
+        HangfireStorageKind storageKind;
+        if (string.IsNullOrWhiteSpace(storage))
+        {
+            storageKind = HangfireStorageKind.InMemory;
+        }
+        else if (!Enum.TryParse(storage, ignoreCase: true, out storageKind) || !Enum.IsDefined(storageKind))
+        {
+            throw new ConfigurationException("Hangfire:Storage", $"'{storage}' is not one of InMemory, PostgreSql.");
+        }
+
+        var connectionString = config["Hangfire:ConnectionString"];
+        if (storageKind == HangfireStorageKind.PostgreSql && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ConfigurationException("Hangfire:ConnectionString", "is required when Hangfire:Storage is PostgreSql.");
+        }
+
+        var token = config["Telegram:BotToken"];
+        if (!string.IsNullOrWhiteSpace(token) && !token.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ConfigurationException("Telegram:BotToken", "does not look like a bot token (expected <id>:<secret> from @BotFather).");
+        }
+
+        var dataDir = config["Storage:DataDir"];
+        return new HostSettings
+        {
+            Telegram = new TelegramOptions
+            {
+                BotToken = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
+                ApiBaseUrl = apiBaseUrl.TrimEnd('/'),
+                AdminUserIds = ReadLongs(config, "Telegram:AdminUserIds"),
+                OfficersChatId = ReadOptionalLong(config, "Telegram:OfficersChatId"),
+                PollTimeoutSeconds = ReadInt(config, "Telegram:PollTimeoutSeconds", 30, 0, 50),
+                RetryBaseDelay = TimeSpan.FromMilliseconds(ReadInt(config, "Telegram:RetryBaseDelayMs", 1000, 1, 60_000)),
+            },
+            Commune = new CommuneOptions
+            {
+                Name = RequireText(config, "Commune:Name", "UBND xã Hoằng Kim"),
+                Villages = ReadStrings(config, "Commune:Villages"),
+                TimeZone = ReadTimeZone(config["Commune:TimeZone"]),
+            },
+            DataDir = string.IsNullOrWhiteSpace(dataDir) ? "./data" : dataDir,
+            HangfireStorage = storageKind,
+            HangfireConnectionString = connectionString,
+            HangfireServerEnabled = ReadBool(config, "Hangfire:ServerEnabled", true),
+            Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
+            OfficerToken = string.IsNullOrWhiteSpace(config["Officer:Token"]) ? null : config["Officer:Token"],
+        };
+    }
+
+    private static TimeZoneInfo ReadTimeZone(string? id)
+    {
+        id = string.IsNullOrWhiteSpace(id) ? "Asia/Ho_Chi_Minh" : id.Trim();
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ConfigurationException("Commune:TimeZone", $"'{id}' is not a known time zone (e.g. Asia/Ho_Chi_Minh).");
+        }
+    }
+
+    private static string RequireText(IConfiguration config, string key, string fallback)
+    {
+        var section = config.GetSection(key);
+        if (!section.Exists())
+        {
+            return fallback;
+        }
+
+        return string.IsNullOrWhiteSpace(section.Value) ? throw new ConfigurationException(key, "must not be empty.") : section.Value.Trim();
+    }
+
+    private static List<string> ReadStrings(IConfiguration config, string key)
+    {
+        var section = config.GetSection(key);
+        if (section.Value is { Length: > 0 } single)
+        {
+            // An environment variable may give the list comma-separated.
+            return [.. single.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        }
+
+        return [.. section.GetChildren().Select(c => c.Value?.Trim()).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)];
+    }
+
+    private static List<long> ReadLongs(IConfiguration config, string key) =>
+        [.. ReadStrings(config, key).Select(v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ConfigurationException(key, $"'{v}' is not a Telegram user id (a whole number)."))];
+
+    private static long? ReadOptionalLong(IConfiguration config, string key)
+    {
+        var value = config[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ConfigurationException(key, $"'{value}' is not a Telegram chat id (a whole number, negative for groups).");
+    }
+
+    private static int ReadInt(IConfiguration config, string key, int fallback, int min, int max)
+    {
+        var value = config[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ConfigurationException(key, $"'{value}' must be a whole number from {min} to {max}.");
+    }
+
+    private static bool ReadBool(IConfiguration config, string key, bool fallback)
+    {
+        var value = config[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(value, out var b) ? b : throw new ConfigurationException(key, $"'{value}' must be true or false.");
+    }
+}

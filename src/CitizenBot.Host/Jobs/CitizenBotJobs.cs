@@ -1,0 +1,38 @@
+using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Storage;
+using Hangfire;
+
+namespace CitizenBot.Host.Jobs;
+
+/// <summary>The Hangfire entry points: plain methods that take no objects and may run twice without harm.</summary>
+public sealed class CitizenBotJobs(DossierFollowSweep followSweep, OutboxDispatcher dispatcher, CitizenDatabase db)
+{
+    public const string FollowSweepId = DossierFollowSweep.JobId;
+    public const string OutboxDispatchId = "outbox-dispatch";
+    public const string CheckpointId = "litedb-checkpoint";
+
+    /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SweepDossierFollowsAsync(CancellationToken ct)
+    {
+        followSweep.Run();
+        await dispatcher.DispatchDueAsync(ct);
+    }
+
+    [AutomaticRetry(Attempts = 0)]
+    public Task DispatchOutboxAsync(CancellationToken ct) => dispatcher.DispatchDueAsync(ct);
+
+    /// <summary>Folds the LiteDB log into the data file so it stays small and a crash replays little.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public void Checkpoint() => db.Checkpoint();
+
+    public static void Register(IRecurringJobManager jobs, TimeZoneInfo timeZone)
+    {
+        var options = new RecurringJobOptions { TimeZone = timeZone };
+        jobs.AddOrUpdate<CitizenBotJobs>(FollowSweepId, j => j.SweepDossierFollowsAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CitizenBotJobs>(OutboxDispatchId, j => j.DispatchOutboxAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CitizenBot.Host.Officer;
+
+/// <summary>
+/// The officer access token: from Officer:Token, or generated once into the data folder (readable only by
+/// the host's user), so the CLI on the same machine can hand work to the running host.
+/// </summary>
+public sealed class OfficerToken
+{
+    public const string FileName = "officer-token";
+    public const string HeaderName = "X-Officer-Token";
+    public const string CookieName = "citizenbot_officer";
+
+    private readonly byte[] _token;
+
+    private OfficerToken(string token)
+    {
+        Value = token;
+        _token = Encoding.UTF8.GetBytes(token);
+    }
+
+    public string Value { get; }
+
+    public static OfficerToken Resolve(string? configured, string dataDir)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new OfficerToken(configured.Trim());
+        }
+
+        var path = Path.Combine(dataDir, FileName);
+        if (File.Exists(path))
+        {
+            return new OfficerToken(File.ReadAllText(path).Trim());
+        }
+
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        File.WriteAllText(path, token);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return new OfficerToken(token);
+    }
+
+    /// <summary>Reads the token a running host uses, for the CLI.</summary>
+    public static string? Read(string? configured, string dataDir)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.Trim();
+        }
+
+        var path = Path.Combine(dataDir, FileName);
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
+    public bool Matches(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token);
+
+    public bool IsAuthorized(HttpContext http) =>
+        Matches(http.Request.Headers[HeaderName].FirstOrDefault()) || Matches(http.Request.Cookies[CookieName]);
+}

@@ -1,0 +1,62 @@
+using CitizenBot.Core.Storage;
+using CitizenBot.Host;
+using CitizenBot.Host.Cli;
+using CitizenBot.Host.Configuration;
+
+// Usage: CitizenBot.Host [--no-demo] [--Key=Value ...]
+//        CitizenBot.Host import dossiers FILE.csv [--Key=Value ...]
+var noDemo = args.Contains("--no-demo");
+var rest = args.Where(a => a != "--no-demo").ToArray();
+var isImport = rest.Length >= 2 && rest[0] == "import" && rest[1] == "dossiers";
+if (rest.Length >= 1 && rest[0] == "import" && (!isImport || rest.Length < 3))
+{
+    Console.Error.WriteLine("Usage: dotnet run --project src/CitizenBot.Host -- import dossiers FILE.csv");
+    return 2;
+}
+
+var configArgs = isImport ? rest[3..] : rest;
+var config = new ConfigurationBuilder()
+    .SetBasePath(AppContext.BaseDirectory)
+    .AddJsonFile("appsettings.json", optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(configArgs)
+    .Build();
+
+HostSettings settings;
+try
+{
+    settings = HostSettings.Load(config);
+}
+catch (ConfigurationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (isImport)
+{
+    try
+    {
+        return await ImportCommand.RunAsync(settings, rest[2], Console.Out);
+    }
+    catch (DataFolderException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 3;
+    }
+}
+
+CitizenDatabase db;
+try
+{
+    db = CitizenDatabase.Open(settings.DataDir);
+}
+catch (DataFolderException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 3;
+}
+
+var app = CitizenBotHost.Build(configArgs, settings, db, seedDemo: !noDemo);
+await app.RunAsync();
+return 0;
