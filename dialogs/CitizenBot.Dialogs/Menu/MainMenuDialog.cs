@@ -32,12 +32,14 @@ public sealed class MainMenuDialog : WaterfallDialog
         var state = step.Context.State;
         var input = step.Values.GetValueOrDefault("input", "");
         var prompt = step.Values.ContainsKey("again") ? MenuTexts.MenuAgain : MenuTexts.Menu;
-        if (!state.Greeted)
+        var firstContact = !state.Greeted;
+        if (firstContact)
         {
             state.Greeted = true;
             step.Send(MenuTexts.Welcome(_commune.Name));
         }
-        else if (input.Length > 0)
+
+        if (input.Length > 0)
         {
             if (ChoicePrompt.Match(Choices, null, input) is { } chosen)
             {
@@ -50,7 +52,10 @@ public sealed class MainMenuDialog : WaterfallDialog
                 return await step.BeginDialogAsync(match.DialogId, match.Options, ct);
             }
 
-            prompt = MenuTexts.NotUnderstood + " " + MenuTexts.Menu;
+            if (!firstContact)
+            {
+                prompt = MenuTexts.NotUnderstood + " " + MenuTexts.Menu;
+            }
         }
 
         return await step.PromptAsync(ChoicePromptId, new PromptOptions

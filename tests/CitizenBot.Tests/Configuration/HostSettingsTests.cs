@@ -1,0 +1,60 @@
+using CitizenBot.Host.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace CitizenBot.Tests.Configuration;
+
+public sealed class HostSettingsTests
+{
+    private static HostSettings Load(params (string Key, string Value)[] values) =>
+        HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
+
+    [Fact]
+    public void Defaults_need_no_settings_at_all()
+    {
+        var settings = Load();
+
+        Assert.False(settings.Telegram.Enabled);
+        Assert.Equal("./data", settings.DataDir);
+        Assert.Equal(HangfireStorageKind.InMemory, settings.HangfireStorage);
+        Assert.Equal("http://127.0.0.1:5080", settings.Urls);
+        Assert.Equal("Asia/Ho_Chi_Minh", settings.Commune.TimeZone.Id);
+    }
+
+    [Theory]
+    [InlineData("Telegram:ApiBaseUrl", "not a url")]
+    [InlineData("Telegram:OfficersChatId", "officers")]
+    [InlineData("Telegram:AdminUserIds:0", "admin")]
+    [InlineData("Telegram:BotToken", "no-colon")]
+    [InlineData("Hangfire:Storage", "Redis")]
+    [InlineData("Commune:TimeZone", "Mars/Olympus")]
+    [InlineData("Commune:Name", "")]
+    public void A_malformed_setting_stops_start_up_naming_its_key(string key, string value)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Load((key, value)));
+
+        Assert.StartsWith($"Configuration error: {key.Replace(":0", "", StringComparison.Ordinal)}:", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void PostgreSql_needs_a_connection_string()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Load(("Hangfire:Storage", "PostgreSql")));
+
+        Assert.Equal("Hangfire:ConnectionString", ex.Key);
+    }
+
+    [Fact]
+    public void Telegram_settings_are_read()
+    {
+        var settings = Load(("Telegram:BotToken", "123:abc"), ("Telegram:ApiBaseUrl", "http://127.0.0.1:8081/"),
+            ("Telegram:AdminUserIds:0", "42"), ("Telegram:AdminUserIds:1", "43"), ("Telegram:OfficersChatId", "-1001"),
+            ("Commune:Villages:0", "Thôn Một"));
+
+        Assert.True(settings.Telegram.Enabled);
+        Assert.Equal("http://127.0.0.1:8081", settings.Telegram.ApiBaseUrl);
+        Assert.Equal([42L, 43L], settings.Telegram.AdminUserIds);
+        Assert.Equal(-1001, settings.Telegram.OfficersChatId);
+        Assert.Equal(["Thôn Một"], settings.Commune.Villages);
+    }
+}

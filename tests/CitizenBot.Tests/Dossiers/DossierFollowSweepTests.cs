@@ -1,0 +1,104 @@
+using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Tests.Support;
+
+namespace CitizenBot.Tests.Dossiers;
+
+public sealed class DossierFollowSweepTests : IDisposable
+{
+    private const string Header = "code,procedure,field,applicant,phone,channel,received_at,due_at,status,resolved_at";
+    private readonly BotHarness _bot = new();
+
+    public DossierFollowSweepTests()
+    {
+        Import("in_progress", "2026-11-27");
+        Assert.Equal(FollowResult.Followed, _bot.Get<DossierFollows>().TryFollow("HS-2411-0001", _bot.Address, "5678"));
+    }
+
+    public void Dispose() => _bot.Dispose();
+
+    private void Import(string status, string due, string resolved = "") =>
+        _bot.Get<DossierImporter>().Import(new StringReader(
+            $"{Header}\nHS-2411-0001,Đăng ký khai sinh,Hộ tịch,An,0912345678,direct,2026-11-20,{due},{status},{resolved}"));
+
+    private List<OutboxMessage> Notifications() => [.. _bot.Get<Outbox>().All().Where(m => m.Key.StartsWith("dossier:", StringComparison.Ordinal))];
+
+    [Fact]
+    public void A_status_change_is_told_to_the_follower_once_however_often_the_sweep_runs()
+    {
+        Import("resolved", "2026-11-27", "2026-11-24");
+
+        _bot.Get<DossierFollowSweep>().Run();
+        _bot.Get<DossierFollowSweep>().Run();
+
+        var message = Assert.Single(Notifications());
+        Assert.Equal(_bot.Address.Key, message.AddressKey);
+        Assert.Contains("đã có kết quả", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_is_sent_twice_across_a_restart()
+    {
+        Import("awaiting_supplement", "2026-11-27");
+        _bot.Get<DossierFollowSweep>().Run();
+
+        _bot.Restart();
+        _bot.Get<DossierFollowSweep>().Run();
+
+        Assert.Single(Notifications());
+    }
+
+    [Fact]
+    public void Changes_before_the_follow_are_not_told()
+    {
+        _bot.Get<DossierFollowSweep>().Run();
+
+        Assert.Empty(Notifications());
+    }
+
+    [Fact]
+    public void An_overdue_dossier_earns_one_apology_and_a_new_date_earns_a_new_notice()
+    {
+        _bot.Clock.Advance(TimeSpan.FromDays(4));
+        _bot.Get<DossierFollowSweep>().Run();
+        _bot.Get<DossierFollowSweep>().Run();
+
+        var apology = Assert.Single(Notifications());
+        Assert.Contains("thành thật xin lỗi", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("27/11/2026", apology.Text, StringComparison.Ordinal);
+
+        Import("in_progress", "2026-12-02");
+        _bot.Get<DossierFollowSweep>().Run();
+
+        var notices = Notifications();
+        Assert.Equal(2, notices.Count);
+        Assert.Contains("ngày hẹn trả kết quả mới", notices[1].Text, StringComparison.Ordinal);
+        Assert.Contains("02/12/2026", notices[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dossier_is_not_overdue_on_its_due_day()
+    {
+        _bot.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(8));
+
+        _bot.Get<DossierFollowSweep>().Run();
+
+        Assert.Empty(Notifications());
+    }
+
+    [Fact]
+    public void Five_wrong_guesses_lock_following_for_a_day()
+    {
+        var follows = _bot.Get<DossierFollows>();
+        var other = new ChatAddress("web", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(FollowResult.WrongDigits, follows.TryFollow("HS-2411-0001", other, "0000"));
+        }
+
+        Assert.Equal(FollowResult.TooManyAttempts, follows.TryFollow("HS-2411-0001", other, "0000"));
+        Assert.Equal(FollowResult.TooManyAttempts, follows.TryFollow("HS-2411-0001", other, "5678"));
+        _bot.Clock.Advance(TimeSpan.FromDays(1.1));
+        Assert.Equal(FollowResult.Followed, follows.TryFollow("HS-2411-0001", other, "5678"));
+    }
+}
