@@ -136,14 +136,10 @@ public sealed class TelegramUpdateReceiver(
                 await client.EditMessageReplyMarkup(pressed.Chat.Id, pressed.MessageId, replyMarkup: null, cancellationToken: ct);
             }
         }
-        catch (ApiRequestException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // An old query or an already edited message: the turn itself still runs.
             logger.LogDebug("Acknowledging a button failed: {Error}", Describe(ex));
-        }
-        catch (HttpRequestException ex)
-        {
-            logger.LogDebug("Acknowledging a button failed: {Error}", ex.Message);
         }
     }
 

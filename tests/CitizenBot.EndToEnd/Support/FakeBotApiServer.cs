@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CitizenBot.EndToEnd.Support;
+
+/// <summary>A message the bot sent, as the fake Bot API server recorded it.</summary>
+public sealed record SentMessage(long ChatId, int MessageId, string Text, IReadOnlyList<(string Text, string? Data)> Buttons, bool RequestsContact);
+
+/// <summary>
+/// A fake Telegram Bot API on 127.0.0.1: the real Telegram.Bot client talks to it through
+/// <c>/bot{token}/{method}</c>. Tests inject updates, read what the bot sent, and make methods fail.
+/// </summary>
+public sealed class FakeBotApiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<JsonObject> _pending = Channel.CreateUnbounded<JsonObject>();
+    private readonly ConcurrentQueue<SentMessage> _sent = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _failures = new();
+    private readonly ConcurrentDictionary<string, int> _calls = new();
+    private int _nextUpdateId = 1000;
+    private int _nextMessageId = 1;
+
+    private FakeBotApiServer(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public ConcurrentQueue<string> AnsweredCallbacks { get; } = new();
+
+    public ConcurrentQueue<int> EditedMessages { get; } = new();
+
+    public IReadOnlyList<string> RegisteredCommands { get; private set; } = [];
+
+    public static async Task<FakeBotApiServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeBotApiServer(app);
+        app.MapPost("/bot{token}/{method}", server.HandleAsync);
+        await app.StartAsync();
+        server.BaseUrl = app.Urls.First();
+        return server;
+    }
+
+    public int Calls(string method) => _calls.GetValueOrDefault(method.ToLowerInvariant());
+
+    /// <summary>The next <paramref name="count"/> calls of a method fail with this HTTP status (429 with retry_after).</summary>
+    public void FailNext(string method, int count, int status, int? retryAfter = null)
+    {
+        var queue = _failures.GetOrAdd(method.ToLowerInvariant(), _ => new());
+        for (var i = 0; i < count; i++)
+        {
+            queue.Enqueue((status, retryAfter));
+        }
+    }
+
+    public int SendText(long chatId, string text, string chatType = "private")
+    {
+        var id = Interlocked.Increment(ref _nextUpdateId);
+        _pending.Writer.TryWrite(new JsonObject
+        {
+            ["update_id"] = id,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = Chat(chatId, chatType),
+                ["from"] = User(chatId),
+                ["text"] = text,
+            },
+        });
+        return id;
+    }
+
+    public void ShareContact(long chatId, string phone)
+    {
+        _pending.Writer.TryWrite(new JsonObject
+        {
+            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = Chat(chatId, "private"),
+                ["from"] = User(chatId),
+                ["contact"] = new JsonObject { ["phone_number"] = phone, ["first_name"] = "An", ["user_id"] = chatId },
+            },
+        });
+    }
+
+    /// <summary>Presses the button whose label contains <paramref name="labelPart"/> on the latest message offering it.</summary>
+    public void Press(long chatId, string labelPart)
+    {
+        var message = _sent.Reverse().FirstOrDefault(m => m.ChatId == chatId && m.Buttons.Any(b => b.Text.Contains(labelPart, StringComparison.Ordinal)))
+            ?? throw new InvalidOperationException($"No message to chat {chatId} has a button containing \"{labelPart}\".\n{Transcript(chatId)}");
+        var button = message.Buttons.First(b => b.Text.Contains(labelPart, StringComparison.Ordinal));
+        _pending.Writer.TryWrite(new JsonObject
+        {
+            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "cb" + Interlocked.Increment(ref _nextMessageId).ToString(CultureInfo.InvariantCulture),
+                ["from"] = User(chatId),
+                ["chat_instance"] = "ci" + chatId.ToString(CultureInfo.InvariantCulture),
+                ["data"] = button.Data,
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = message.MessageId,
+                    ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                    ["chat"] = Chat(chatId, "private"),
+                    ["text"] = message.Text,
+                },
+            },
+        });
+    }
+
+    public List<SentMessage> SentTo(long chatId) => [.. _sent.Where(m => m.ChatId == chatId)];
+
+    public string Transcript(long chatId) => string.Join("\n---\n", SentTo(chatId).Select(m => m.Text + (m.Buttons.Count > 0 ? "\n  [" + string.Join("] [", m.Buttons.Select(b => b.Text)) + "]" : "")));
+
+    /// <summary>Waits until the chat has received a message containing <paramref name="text"/>; returns it.</summary>
+    public async Task<SentMessage> WaitForAsync(long chatId, string text, int skip = 0, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = SentTo(chatId).Where(m => m.Text.Contains(text, StringComparison.Ordinal)).Skip(skip).FirstOrDefault();
+            if (match is not null)
+            {
+                return match;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Chat {chatId} never received \"{text}\". It received:\n{Transcript(chatId)}");
+    }
+
+    private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
+    {
+        method = method.ToLowerInvariant();
+        _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+        var body = await ReadBodyAsync(http);
+        if (_failures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
+        {
+            var error = new JsonObject { ["ok"] = false, ["error_code"] = failure.Status, ["description"] = failure.Status == 429 ? "Too Many Requests: retry later" : "Bad Gateway" };
+            if (failure.RetryAfter is { } retryAfter)
+            {
+                error["parameters"] = new JsonObject { ["retry_after"] = retryAfter };
+            }
+
+            return Results.Json(error, statusCode: failure.Status);
+        }
+
+        return method switch
+        {
+            "getupdates" => await GetUpdatesAsync(body, http.RequestAborted),
+            "sendmessage" => Ok(RecordSend(body)),
+            "answercallbackquery" => Answer(body),
+            "editmessagereplymarkup" => Edit(body),
+            "setmycommands" => Commands(body),
+            "getme" => Ok(new JsonObject { ["id"] = 1, ["is_bot"] = true, ["first_name"] = "CitizenBot", ["username"] = "citizen_test_bot" }),
+            _ => Ok(true),
+        };
+    }
+
+    private static async Task<JsonObject> ReadBodyAsync(HttpContext http)
+    {
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync();
+            var obj = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                obj[key] = value.ToString();
+            }
+
+            return obj;
+        }
+
+        using var reader = new StreamReader(http.Request.Body);
+        var text = await reader.ReadToEndAsync();
+        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)!.AsObject();
+    }
+
+    private async Task<IResult> GetUpdatesAsync(JsonObject body, CancellationToken ct)
+    {
+        var offset = body["offset"]?.GetValue<int>() ?? 0;
+        var timeout = body["timeout"]?.GetValue<int>() ?? 0;
+        var updates = new JsonArray();
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(TimeSpan.FromSeconds(Math.Min(timeout, 1)));
+        try
+        {
+            if (_pending.Reader.Count == 0)
+            {
+                await _pending.Reader.WaitToReadAsync(wait.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Long poll ended with nothing new.
+        }
+
+        while (_pending.Reader.TryRead(out var update))
+        {
+            if (update["update_id"]!.GetValue<int>() >= offset)
+            {
+                updates.Add(update);
+            }
+        }
+
+        return Ok(updates);
+    }
+
+    private SentMessage RecordSend(JsonObject body)
+    {
+        var chatId = long.Parse(body["chat_id"]!.ToString(), CultureInfo.InvariantCulture);
+        var markup = body["reply_markup"] switch
+        {
+            JsonObject o => o,
+            JsonValue v when v.TryGetValue<string>(out var s) => JsonNode.Parse(s)?.AsObject(),
+            _ => null,
+        };
+        var buttons = new List<(string, string?)>();
+        var contact = false;
+        foreach (var row in markup?["inline_keyboard"]?.AsArray() ?? [])
+        {
+            foreach (var b in row!.AsArray())
+            {
+                buttons.Add((b!["text"]!.GetValue<string>(), b["callback_data"]?.GetValue<string>()));
+            }
+        }
+
+        foreach (var row in markup?["keyboard"]?.AsArray() ?? [])
+        {
+            foreach (var b in row!.AsArray())
+            {
+                contact |= b!["request_contact"]?.GetValue<bool>() == true;
+                buttons.Add((b["text"]!.GetValue<string>(), null));
+            }
+        }
+
+        var sent = new SentMessage(chatId, Interlocked.Increment(ref _nextMessageId), body["text"]!.GetValue<string>(), buttons, contact);
+        _sent.Enqueue(sent);
+        return sent;
+    }
+
+    private IResult Answer(JsonObject body)
+    {
+        AnsweredCallbacks.Enqueue(body["callback_query_id"]!.GetValue<string>());
+        return Ok(true);
+    }
+
+    private IResult Edit(JsonObject body)
+    {
+        var messageId = body["message_id"]!.GetValue<int>();
+        EditedMessages.Enqueue(messageId);
+        var chatId = long.Parse(body["chat_id"]!.ToString(), CultureInfo.InvariantCulture);
+        return Ok(new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = Chat(chatId, "private"),
+            ["text"] = "edited",
+        });
+    }
+
+    private IResult Commands(JsonObject body)
+    {
+        var commands = body["commands"] is JsonArray a ? a : JsonNode.Parse(body["commands"]!.GetValue<string>())!.AsArray();
+        RegisteredCommands = [.. commands.Select(c => c!["command"]!.GetValue<string>())];
+        return Ok(true);
+    }
+
+    private static IResult Ok(SentMessage sent) => Ok(new JsonObject
+    {
+        ["message_id"] = sent.MessageId,
+        ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["chat"] = Chat(sent.ChatId, "private"),
+        ["text"] = sent.Text,
+    });
+
+    private static IResult Ok(JsonNode result) => Results.Text(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
+
+    private static IResult Ok(bool result) => Results.Text(JsonSerializer.Serialize(new { ok = true, result }), "application/json");
+
+    private static JsonObject Chat(long id, string type) => type == "private"
+        ? new JsonObject { ["id"] = id, ["type"] = type, ["first_name"] = "An" }
+        : new JsonObject { ["id"] = id, ["type"] = type, ["title"] = "Thôn Một" };
+
+    private static JsonObject User(long id) => new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = "An" };
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using CitizenBot.Core.Storage;
+using CitizenBot.Host;
+using CitizenBot.Host.Configuration;
+using CitizenBot.Host.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CitizenBot.EndToEnd.Support;
+
+/// <summary>
+/// The real host (web chat, Telegram channel, LiteDB, Hangfire client) in this process, pointed at the
+/// fake Bot API server, with a fake clock. Hangfire's own server is off: tests run the jobs themselves.
+/// </summary>
+public sealed class RunningBot : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);
+
+    private RunningBot(WebApplication app, FakeTimeProvider clock, string dataDir)
+    {
+        App = app;
+        Clock = clock;
+        DataDir = dataDir;
+    }
+
+    public WebApplication App { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string DataDir { get; }
+
+    public string BaseUrl => App.Urls.First();
+
+    public string OfficerToken => App.Services.GetRequiredService<CitizenBot.Host.Officer.OfficerToken>().Value;
+
+    public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:DataDir"] = dataDir,
+            ["Web:Urls"] = "http://127.0.0.1:0",
+            ["Hangfire:ServerEnabled"] = "false",
+            ["Commune:Name"] = "UBND xã Thử Nghiệm",
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Telegram:RetryBaseDelayMs"] = "20",
+            ["Telegram:OfficersChatId"] = "-1001",
+        };
+        if (telegram is not null)
+        {
+            values["Telegram:BotToken"] = "123456:TEST";
+            values["Telegram:ApiBaseUrl"] = telegram.BaseUrl;
+        }
+
+        var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        clock ??= new FakeTimeProvider(Start);
+        var db = CitizenDatabase.Open(dataDir);
+        var app = CitizenBotHost.Build([], settings, db, seedDemo, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        await app.StartAsync();
+        return new RunningBot(app, clock, dataDir);
+    }
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>Runs the follow sweep job the way Hangfire would.</summary>
+    public Task RunFollowSweepAsync() => Get<CitizenBotJobs>().SweepDossierFollowsAsync(CancellationToken.None);
+
+    public Task RunOutboxDispatchAsync() => Get<CitizenBotJobs>().DispatchOutboxAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
