@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +19,9 @@ public sealed record SentMessage(long ChatId, int MessageId, string Text, IReadO
 public sealed class FakeBotApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Channel<JsonObject> _pending = Channel.CreateUnbounded<JsonObject>();
+    // Like Telegram, updates stay until a getUpdates with a higher offset confirms them.
+    private readonly List<JsonObject> _updates = [];
+    private readonly SemaphoreSlim _arrived = new(0);
     private readonly ConcurrentQueue<SentMessage> _sent = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _failures = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
@@ -50,6 +51,16 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         return server;
     }
 
+    private void Enqueue(JsonObject update)
+    {
+        lock (_updates)
+        {
+            _updates.Add(update);
+        }
+
+        _arrived.Release();
+    }
+
     public int Calls(string method) => _calls.GetValueOrDefault(method.ToLowerInvariant());
 
     /// <summary>The next <paramref name="count"/> calls of a method fail with this HTTP status (429 with retry_after).</summary>
@@ -65,7 +76,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public int SendText(long chatId, string text, string chatType = "private")
     {
         var id = Interlocked.Increment(ref _nextUpdateId);
-        _pending.Writer.TryWrite(new JsonObject
+        Enqueue(new JsonObject
         {
             ["update_id"] = id,
             ["message"] = new JsonObject
@@ -82,7 +93,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public void ShareContact(long chatId, string phone)
     {
-        _pending.Writer.TryWrite(new JsonObject
+        Enqueue(new JsonObject
         {
             ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
             ["message"] = new JsonObject
@@ -102,7 +113,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var message = _sent.Reverse().FirstOrDefault(m => m.ChatId == chatId && m.Buttons.Any(b => b.Text.Contains(labelPart, StringComparison.Ordinal)))
             ?? throw new InvalidOperationException($"No message to chat {chatId} has a button containing \"{labelPart}\".\n{Transcript(chatId)}");
         var button = message.Buttons.First(b => b.Text.Contains(labelPart, StringComparison.Ordinal));
-        _pending.Writer.TryWrite(new JsonObject
+        Enqueue(new JsonObject
         {
             ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
             ["callback_query"] = new JsonObject
@@ -195,30 +206,27 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     {
         var offset = body["offset"]?.GetValue<int>() ?? 0;
         var timeout = body["timeout"]?.GetValue<int>() ?? 0;
-        var updates = new JsonArray();
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(TimeSpan.FromSeconds(Math.Min(timeout, 1)));
-        try
+        var deadline = DateTime.UtcNow.AddSeconds(Math.Min(timeout, 1));
+        while (true)
         {
-            if (_pending.Reader.Count == 0)
+            lock (_updates)
             {
-                await _pending.Reader.WaitToReadAsync(wait.Token);
+                _updates.RemoveAll(u => u["update_id"]!.GetValue<int>() < offset);
+                if (_updates.Count > 0 || DateTime.UtcNow >= deadline)
+                {
+                    return Ok(new JsonArray([.. _updates.Select(u => u.DeepClone())]));
+                }
+            }
+
+            try
+            {
+                await _arrived.WaitAsync(TimeSpan.FromMilliseconds(50), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return Ok(new JsonArray());
             }
         }
-        catch (OperationCanceledException)
-        {
-            // Long poll ended with nothing new.
-        }
-
-        while (_pending.Reader.TryRead(out var update))
-        {
-            if (update["update_id"]!.GetValue<int>() >= offset)
-            {
-                updates.Add(update);
-            }
-        }
-
-        return Ok(updates);
     }
 
     private SentMessage RecordSend(JsonObject body)
@@ -301,7 +309,6 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
