@@ -92,10 +92,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_follower_is_notified_once_after_an_import_changes_the_status()
     {
-        _telegram.SendText(Citizen, "HS-2411-0001");
-        await _telegram.WaitForAsync(Citizen, "📄 Hồ sơ HS-2411-0001");
-        _telegram.Press(Citizen, "Theo dõi hồ sơ này");
-        await _telegram.WaitForAsync(Citizen, "4 số cuối");
+        await AskToFollowAsync();
         _telegram.SendText(Citizen, "5678");
         await _telegram.WaitForAsync(Citizen, "Đã đăng ký theo dõi");
 
@@ -111,10 +108,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_digits_do_not_follow_the_dossier()
     {
-        _telegram.SendText(Citizen, "HS-2411-0001");
-        await _telegram.WaitForAsync(Citizen, "📄 Hồ sơ HS-2411-0001");
-        _telegram.Press(Citizen, "Theo dõi hồ sơ này");
-        await _telegram.WaitForAsync(Citizen, "4 số cuối");
+        await AskToFollowAsync();
 
         _telegram.SendText(Citizen, "0000");
 
@@ -144,10 +138,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_restart_in_the_middle_of_a_dialog_resumes_at_the_same_step_without_replaying_updates()
     {
-        _telegram.SendText(Citizen, "HS-2411-0001");
-        await _telegram.WaitForAsync(Citizen, "📄 Hồ sơ HS-2411-0001");
-        _telegram.Press(Citizen, "Theo dõi hồ sơ này");
-        await _telegram.WaitForAsync(Citizen, "4 số cuối");
+        await AskToFollowAsync();
 
         await _bot.DisposeAsync();
         _bot = await RunningBot.StartAsync(_dir.Path, _telegram);
@@ -210,6 +201,15 @@ public sealed class TelegramConversationTests : IAsyncLifetime
 
         await _telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
         Assert.Single(_telegram.SentTo(Citizen), m => m.Text.Contains("Kính chào", StringComparison.Ordinal));
+    }
+
+    /// <summary>Looks up the dossier by code and presses "follow", up to the question about the phone digits.</summary>
+    private async Task AskToFollowAsync()
+    {
+        _telegram.SendText(Citizen, "HS-2411-0001");
+        await _telegram.WaitForAsync(Citizen, "📄 Hồ sơ HS-2411-0001");
+        _telegram.Press(Citizen, "Theo dõi hồ sơ này");
+        await _telegram.WaitForAsync(Citizen, "4 số cuối");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
