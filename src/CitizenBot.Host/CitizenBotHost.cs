@@ -1,6 +1,7 @@
 using CitizenBot.Channels;
 using CitizenBot.Channels.Telegram;
 using CitizenBot.Channels.Web;
+using CitizenBot.Core;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
@@ -33,9 +34,7 @@ public static class CitizenBotHost
         services.AddSingleton(settings);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
-        services.AddCommune(settings);
-        services.AddDossiers();
-        services.AddEscalation(settings);
+        services.AddCommune(settings.Commune).AddMessaging().AddDossiers().AddEscalation(OfficersChat(settings));
         services.AddDialogEngine().AddDossierLookup().AddAskOfficer();
         services.AddChannels(settings);
         services.AddJobs(settings);
@@ -50,34 +49,16 @@ public static class CitizenBotHost
         return app;
     }
 
-    private static void AddCommune(this IServiceCollection services, HostSettings settings)
+    /// <summary>Questions for officers go to the officers' Telegram group when Telegram is on.</summary>
+    private static EscalationOptions OfficersChat(HostSettings settings) => new()
     {
-        services.AddSingleton(settings.Commune);
-        services.AddSingleton<CommuneClock>();
-    }
-
-    private static void AddDossiers(this IServiceCollection services)
-    {
-        services.AddSingleton<DossierStore>();
-        services.AddSingleton<DossierFollows>();
-        services.AddSingleton<DossierImporter>();
-        services.AddSingleton<DossierFollowSweep>();
-    }
-
-    private static void AddEscalation(this IServiceCollection services, HostSettings settings)
-    {
-        var officersChat = settings.Telegram.OfficersChatId is { } id && settings.Telegram.Enabled
+        OfficersChat = settings.Telegram.OfficersChatId is { } id && settings.Telegram.Enabled
             ? new ChatAddress(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : null;
-        services.AddSingleton(new EscalationOptions { OfficersChat = officersChat });
-        services.AddSingleton<OfficerQuestions>();
-    }
+            : null,
+    };
 
     private static void AddChannels(this IServiceCollection services, HostSettings settings)
     {
-        services.AddSingleton<ConversationStore>();
-        services.AddSingleton<Outbox>();
-        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxKicker>();
         services.AddSingleton<IChannelSender, WebChannelSender>();
         if (!settings.Telegram.Enabled)

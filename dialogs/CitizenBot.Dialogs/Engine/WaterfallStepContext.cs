@@ -34,7 +34,4 @@ public sealed class WaterfallStepContext(DialogContext dc, WaterfallDialog dialo
 
     public Task<DialogTurnResult> ReplaceWithAsync(string dialogId, IReadOnlyDictionary<string, string>? options, CancellationToken ct) =>
         Context.ReplaceDialogAsync(dialogId, options, ct);
-
-    /// <summary>Waits for the next input without a prompt; it arrives in the next step as text.</summary>
-    public DialogTurnResult Wait() => DialogTurnResult.Waiting;
 }

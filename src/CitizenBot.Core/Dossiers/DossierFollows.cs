@@ -42,9 +42,6 @@ public sealed class DossierFollows
 
     public List<DossierFollow> Active() => [.. _db.Collection<DossierFollow>(CollectionName).Find(f => f.Active)];
 
-    public List<DossierFollow> ForChat(ChatAddress chat) =>
-        [.. _db.Collection<DossierFollow>(CollectionName).Find(f => f.AddressKey == chat.Key && f.Active)];
-
     /// <summary>Follows a dossier if the last four digits match the applicant's phone; wrong tries are counted.</summary>
     public FollowResult TryFollow(string code, ChatAddress chat, string lastFourDigits)
     {

@@ -112,8 +112,6 @@ public sealed class DossierStore
 
         return changed;
     }
-
-    internal ILiteCollection<Dossier> Collection => _db.Collection<Dossier>(CollectionName);
 }
 
 public sealed class UpsertCounts

@@ -53,9 +53,6 @@ public sealed class OfficerQuestions
         return question;
     });
 
-    public List<OfficerQuestion> ForChat(ChatAddress chat) =>
-        [.. _db.Collection<OfficerQuestion>(CollectionName).Find(q => q.AddressKey == chat.Key)];
-
     private static string NewTag(LiteDB.ILiteCollection<OfficerQuestion> col)
     {
         while (true)

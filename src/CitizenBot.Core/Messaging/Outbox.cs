@@ -44,8 +44,6 @@ public sealed class Outbox
 
     public OutboxMessage? Get(long id) => _db.Collection<OutboxMessage>(CollectionName).FindById(id);
 
-    public bool Exists(string key) => _db.Collection<OutboxMessage>(CollectionName).Exists(m => m.Key == key);
-
     /// <summary>Pending messages whose time has come, oldest first.</summary>
     public List<OutboxMessage> Due(DateTimeOffset now, int limit) =>
         [.. _db.Collection<OutboxMessage>(CollectionName)

@@ -1,3 +1,4 @@
+using CitizenBot.Core;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
@@ -92,16 +93,8 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
-        services.AddSingleton(Commune);
-        services.AddSingleton<CommuneClock>();
-        services.AddSingleton<DossierStore>();
-        services.AddSingleton<DossierFollows>();
-        services.AddSingleton<DossierImporter>();
-        services.AddSingleton<DossierFollowSweep>();
-        services.AddSingleton(new EscalationOptions { OfficersChat = new ChatAddress("telegram", "-100") });
-        services.AddSingleton<OfficerQuestions>();
-        services.AddSingleton<ConversationStore>();
-        services.AddSingleton<Outbox>();
+        services.AddCommune(Commune).AddMessaging().AddDossiers()
+            .AddEscalation(new EscalationOptions { OfficersChat = new ChatAddress("telegram", "-100") });
         services.AddDialogEngine().AddDossierLookup().AddAskOfficer();
         return services.BuildServiceProvider();
     }
