@@ -1,8 +1,14 @@
+using CitizenBot.Core.Commune;
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Ratings;
+using CitizenBot.Core.Reception;
 using CitizenBot.Dialogs.Dossiers;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Escalation;
 using CitizenBot.Dialogs.Menu;
+using CitizenBot.Dialogs.Officers;
+using CitizenBot.Dialogs.Ratings;
+using CitizenBot.Dialogs.Reception;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenBot.Dialogs;
@@ -17,6 +23,47 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<ConversationBot>();
         services.AddSingleton<Dialog, MainMenuDialog>();
         services.AddSingleton<Dialog, MenuPrompt>();
+        services.AddSingleton<OfficerCommands>();
+        services.AddSingleton<IOfficerCommand, OfficerHelpCommand>();
+        services.AddSingleton<IOfficerCommand, GrantRoleCommand>();
+        services.AddSingleton<IOfficerCommand, RevokeRoleCommand>();
+        return services;
+    }
+
+    public static IServiceCollection AddReceptionBooking(this IServiceCollection services)
+    {
+        services.AddSingleton(new MenuEntry("reception", BookingTexts.MenuLabel, BookReceptionDialog.DialogId, 20, BookingTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("reception.mine", BookingTexts.MineLabel, MyBookingsDialog.DialogId, 25, BookingTexts.MineSynonyms));
+        services.AddSingleton(new PayloadRoute("bk:", MyBookingsDialog.DialogId));
+        services.AddSingleton<Dialog, BookReceptionDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.DayPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.SlotPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.TopicPromptId));
+        services.AddSingleton<Dialog>(new TextPrompt(BookReceptionDialog.DetailsPromptId));
+        services.AddSingleton<Dialog>(new TextPrompt(BookReceptionDialog.NamePromptId, BookReceptionDialog.ValidateName));
+        services.AddSingleton<Dialog>(new PhonePrompt(BookReceptionDialog.PhonePromptId));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(BookReceptionDialog.ConfirmPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.AlternativePromptId));
+        services.AddSingleton<Dialog, MyBookingsDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(MyBookingsDialog.ActionPromptId));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(MyBookingsDialog.CancelPromptId));
+        services.AddSingleton<IOfficerCommand, DayBookingsCommand>();
+        services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: true));
+        services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: false));
+        services.AddSingleton<IOfficerCommand, ExportBookingsCommand>();
+        services.AddSingleton<IOfficerCommand, AddSessionCommand>();
+        return services;
+    }
+
+    public static IServiceCollection AddServiceRating(this IServiceCollection services)
+    {
+        services.AddSingleton(new MenuEntry("rating", RateServiceTexts.MenuLabel, RateServiceDialog.DialogId, 40, RateServiceTexts.MenuSynonyms));
+        services.AddSingleton(new PayloadRoute(RatingInvitationSweep.PayloadPrefix, RateServiceDialog.DialogId));
+        services.AddSingleton<Dialog, RateServiceDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(RateServiceDialog.FieldPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(RateServiceDialog.LevelPromptId));
+        services.AddSingleton<Dialog>(new TextPrompt(RateServiceDialog.CommentPromptId));
+        services.AddSingleton<IOfficerCommand, RatingTallyCommand>();
         return services;
     }
 

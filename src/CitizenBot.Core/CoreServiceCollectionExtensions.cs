@@ -3,6 +3,9 @@ using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Ratings;
+using CitizenBot.Core.Reception;
+using CitizenBot.Core.Roles;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenBot.Core;
@@ -31,6 +34,33 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DossierFollows>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierFollowSweep>();
+        services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();
+        return services;
+    }
+
+    public static IServiceCollection AddRoles(this IServiceCollection services, RoleOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<UserRoles>();
+        services.AddSingleton<AuditLog>();
+        return services;
+    }
+
+    public static IServiceCollection AddReception(this IServiceCollection services, ReceptionOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<ReceptionCalendar>();
+        services.AddSingleton<ReceptionBookings>();
+        services.AddSingleton<BookingReminderSweep>();
+        services.AddSingleton<BookingExport>();
+        services.AddSingleton<IRatingSubjectSource, AttendedBookingSubjects>();
+        return services;
+    }
+
+    public static IServiceCollection AddRatings(this IServiceCollection services)
+    {
+        services.AddSingleton<RatingBook>();
+        services.AddSingleton<RatingInvitationSweep>();
         return services;
     }
 

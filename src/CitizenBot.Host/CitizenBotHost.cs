@@ -7,6 +7,7 @@ using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs;
 using CitizenBot.Host.Configuration;
@@ -34,8 +35,9 @@ public static class CitizenBotHost
         services.AddSingleton(settings);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
-        services.AddCommune(settings.Commune).AddMessaging().AddDossiers().AddEscalation(OfficersChat(settings));
-        services.AddDialogEngine().AddDossierLookup().AddAskOfficer();
+        services.AddCommune(settings.Commune).AddMessaging().AddRoles(Roles(settings)).AddDossiers().AddEscalation(OfficersChat(settings))
+            .AddReception(settings.Reception).AddRatings();
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddServiceRating().AddAskOfficer();
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
@@ -55,6 +57,12 @@ public static class CitizenBotHost
         OfficersChat = settings.Telegram.OfficersChatId is { } id && settings.Telegram.Enabled
             ? new ChatAddress(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null,
+    };
+
+    /// <summary>Admins are Telegram users named in configuration.</summary>
+    private static RoleOptions Roles(HostSettings settings) => new()
+    {
+        AdminUserKeys = [.. settings.Telegram.AdminUserIds.Select(id => UserRoles.UserKey(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
     };
 
     private static void AddChannels(this IServiceCollection services, HostSettings settings)

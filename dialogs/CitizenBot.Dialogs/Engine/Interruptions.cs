@@ -1,12 +1,17 @@
 using CitizenBot.Core.Commune;
+using CitizenBot.Dialogs.Officers;
 
 namespace CitizenBot.Dialogs.Engine;
 
+/// <summary>A button a slice sends outside any dialog (a rating invitation): its payload prefix starts that slice's dialog.</summary>
+public sealed record PayloadRoute(string Prefix, string DialogId);
+
 /// <summary>
 /// Menu, cancel, help and "ask an officer" work at every step: they are checked before the active
-/// dialog sees the input (Bot Framework's CancelAndHelp pattern), so no one is ever stuck.
+/// dialog sees the input (Bot Framework's CancelAndHelp pattern), so no one is ever stuck. Officer
+/// commands and the buttons slices send outside a dialog are routed here too.
 /// </summary>
-public sealed class Interruptions
+public sealed class Interruptions(OfficerCommands officerCommands, IEnumerable<PayloadRoute> routes)
 {
     public const string OfficerDialogId = "officer.ask";
 
@@ -16,7 +21,19 @@ public sealed class Interruptions
 
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {
+        if (await officerCommands.TryHandleAsync(dc, ct) || dc.Input.InGroup)
+        {
+            return true;
+        }
+
         var payload = dc.Input.Payload;
+        if (payload is not null && routes.FirstOrDefault(r => payload.StartsWith(r.Prefix, StringComparison.Ordinal)) is { } route)
+        {
+            dc.CancelAll();
+            await dc.BeginDialogAsync(ConversationBot.MainDialogId, new Dictionary<string, string> { ["route"] = route.DialogId, ["payload"] = payload }, ct);
+            return true;
+        }
+
         var text = TextMatching.Words(dc.Input.Text);
         if (text.StartsWith("/start ", StringComparison.Ordinal))
         {

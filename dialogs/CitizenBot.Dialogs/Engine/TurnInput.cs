@@ -23,6 +23,9 @@ public sealed record TurnInput
 
     public string? UserDisplayName { get; init; }
 
+    /// <summary>Sent in a group chat: only officer commands are answered there, never citizens' flows.</summary>
+    public bool InGroup { get; init; }
+
     public static TurnInput FromText(string text, long updateId = 0) => new() { Text = text, UpdateId = updateId };
 
     public static TurnInput FromPayload(string payload, long updateId = 0) => new() { Payload = payload, UpdateId = updateId };

@@ -39,6 +39,13 @@ public sealed class MainMenuDialog : WaterfallDialog
             step.Send(MenuTexts.Welcome(_commune.Name));
         }
 
+        if (step.Values.TryGetValue("route", out var routed))
+        {
+            // A button sent outside any dialog (an invitation): its dialog runs as a shortcut would.
+            step.Values["shortcut"] = "1";
+            return await step.BeginDialogAsync(routed, new Dictionary<string, string> { ["payload"] = step.Values.GetValueOrDefault("payload", "") }, ct);
+        }
+
         if (input.Length > 0)
         {
             if (ChoicePrompt.Match(Choices, null, input) is { } chosen)

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace CitizenBot.Dialogs.Engine;
 
-/// <summary>Free text, trimmed, with a minimum and maximum length (Min/Max in the options).</summary>
+/// <summary>
+/// Free text, trimmed, with a minimum and maximum length (Min/Max in the options). Choices, when given,
+/// are quick answers ("Bỏ qua"): pressing or typing one returns its value instead of text.
+/// </summary>
 public sealed class TextPrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
 {
     public const int DefaultMaxLength = 2000;
@@ -11,6 +14,11 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
 
     protected override Recognition<string> Recognize(DialogContext dc, PromptOptions options, string? buttonValue)
     {
+        if (options.Choices.Count > 0 && ChoicePrompt.Match(options.Choices, buttonValue, dc.Input.Text) is { } quick)
+        {
+            return Recognition<string>.Of(quick);
+        }
+
         var text = dc.Input.Text?.Trim() ?? "";
         if (text.Length == 0)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using CitizenBot.Core.Messaging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace CitizenBot.Channels.Telegram;
@@ -11,6 +12,7 @@ public sealed class TelegramChannelSender(ITelegramBotClient client) : IChannelS
 {
     public const string ChannelName = "telegram";
     private const int MaxTextLength = 4000;
+    private const int MaxCaptionLength = 1000;
 
     public string Channel => ChannelName;
 
@@ -24,7 +26,17 @@ public sealed class TelegramChannelSender(ITelegramBotClient client) : IChannelS
         var text = message.Text.Length > MaxTextLength ? message.Text[..MaxTextLength] + "…" : message.Text;
         try
         {
-            await client.SendMessage(chatId, text, replyMarkup: Markup(message), cancellationToken: ct);
+            if (message.File is { } file)
+            {
+                using var content = new MemoryStream(file.Content, writable: false);
+                var caption = message.Text.Length > MaxCaptionLength ? message.Text[..MaxCaptionLength] + "…" : message.Text;
+                await client.SendDocument(chatId, InputFile.FromStream(content, file.FileName), caption: caption, replyMarkup: Markup(message), cancellationToken: ct);
+            }
+            else
+            {
+                await client.SendMessage(chatId, text, replyMarkup: Markup(message), cancellationToken: ct);
+            }
+
             return SendOutcome.Sent;
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 429)

@@ -24,6 +24,7 @@ public static class TelegramUpdateMapper
                 UpdateId = update.Id,
                 UserId = callback.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 UserDisplayName = callback.From.FirstName,
+                InGroup = callback.Message is { } pressed && !IsPrivate(pressed.Chat),
             };
         }
 
@@ -51,6 +52,7 @@ public static class TelegramUpdateMapper
             UpdateId = update.Id,
             UserId = message.From?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             UserDisplayName = message.From?.FirstName,
+            InGroup = !IsPrivate(message.Chat),
         };
     }
 

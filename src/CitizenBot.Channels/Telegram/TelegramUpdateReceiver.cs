@@ -1,5 +1,6 @@
 using CitizenBot.Core.Messaging;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Officers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -94,9 +95,8 @@ public sealed class TelegramUpdateReceiver(
         }
 
         var address = TelegramUpdateMapper.AddressOf(chat);
-        if (!TelegramUpdateMapper.IsPrivate(chat))
+        if (!TelegramUpdateMapper.IsPrivate(chat) && !IsGroupCommand(update, address))
         {
-            HandleGroupUpdate(update, address);
             return;
         }
 
@@ -112,17 +112,31 @@ public sealed class TelegramUpdateReceiver(
         }
     }
 
-    /// <summary>Citizens' flows run in private chats; in a group the bot only points the way.</summary>
-    private void HandleGroupUpdate(Update update, ChatAddress address)
+    /// <summary>
+    /// Citizens' flows run in private chats. In a group the bot answers officer commands (typed or
+    /// pressed; the engine checks the sender's role) and otherwise only points citizens the way.
+    /// </summary>
+    private bool IsGroupCommand(Update update, ChatAddress address)
     {
-        var text = update.Message?.Text;
-        if (text is null || !(text.StartsWith("/start", StringComparison.Ordinal) || text.StartsWith("/menu", StringComparison.Ordinal)))
+        if (update.CallbackQuery?.Data is { } data)
         {
-            return;
+            return data.StartsWith(OfficerCommands.PayloadPrefix, StringComparison.Ordinal);
         }
 
-        outbox.Enqueue(OutboxMessage.Create($"group-hint:{address.Key}:{update.Id}", address, new OutgoingMessage(TelegramTexts.GroupHint), time.GetUtcNow()));
-        kicker.Kick(address.Key);
+        var text = update.Message?.Text;
+        if (text is null || !text.StartsWith('/'))
+        {
+            return false;
+        }
+
+        if (text.StartsWith("/start", StringComparison.Ordinal) || text.StartsWith("/menu", StringComparison.Ordinal))
+        {
+            outbox.Enqueue(OutboxMessage.Create($"group-hint:{address.Key}:{update.Id}", address, new OutgoingMessage(TelegramTexts.GroupHint), time.GetUtcNow()));
+            kicker.Kick(address.Key);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Stops the spinner and removes the pressed keyboard so it cannot be pressed twice.</summary>

@@ -19,7 +19,9 @@ public static class WebChatEndpoints
 
     public sealed record ButtonView(string Label, string Payload);
 
-    public sealed record MessageView(long Id, string Text, IReadOnlyList<ButtonView> Buttons);
+    public sealed record MessageView(long Id, string Text, IReadOnlyList<ButtonView> Buttons, FileView? File);
+
+    public sealed record FileView(string Name, string Url);
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
@@ -28,6 +30,14 @@ public static class WebChatEndpoints
         app.MapPost("/api/chat/{id}/send", SendAsync);
         app.MapGet("/api/chat/{id}/messages", (string id, long? after, Outbox outbox) =>
             IsConversationId(id) ? Results.Ok(Read(outbox, id, after ?? 0)) : Results.NotFound());
+        app.MapGet("/api/chat/{id}/files/{messageId:long}", (string id, long messageId, Outbox outbox) =>
+        {
+            // Only the conversation the message was sent to may download its file.
+            var message = IsConversationId(id) ? outbox.Get(messageId) : null;
+            return message?.File is { } file && message.AddressKey == new ChatAddress(WebChannelSender.ChannelName, id).Key
+                ? Results.File(file.Content, file.ContentType, file.FileName)
+                : Results.NotFound();
+        });
         return app;
     }
 
@@ -53,7 +63,8 @@ public static class WebChatEndpoints
 
     private static List<MessageView> Read(Outbox outbox, string id, long after) =>
         [.. outbox.For(new ChatAddress(WebChannelSender.ChannelName, id).Key, after, 100)
-            .Select(m => new MessageView(m.Id, m.Text, [.. m.Buttons.Select(b => new ButtonView(b.Label, b.Payload))]))];
+            .Select(m => new MessageView(m.Id, m.Text, [.. m.Buttons.Select(b => new ButtonView(b.Label, b.Payload))],
+                m.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null))];
 
     private static bool IsConversationId(string id) => id.Length == 32 && id.All(Uri.IsHexDigit);
 }

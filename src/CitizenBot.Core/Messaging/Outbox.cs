@@ -116,6 +116,26 @@ public sealed class Outbox
         col.Update(message);
     });
 
+    /// <summary>Withdraws the pending messages with these keys (reminders of a cancelled booking); call inside a write.</summary>
+    public static int Withdraw(LiteDatabase tx, IEnumerable<string> keys)
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        var withdrawn = 0;
+        foreach (var key in keys)
+        {
+            if (col.FindOne(m => m.Key == key) is { Status: OutboxStatus.Pending } message)
+            {
+                message.Status = OutboxStatus.Withdrawn;
+                col.Update(message);
+                withdrawn++;
+            }
+        }
+
+        return withdrawn;
+    }
+
+    public OutboxMessage? FindByKey(string key) => _db.Collection<OutboxMessage>(CollectionName).FindOne(m => m.Key == key);
+
     /// <summary>At start-up: sends cut short by a crash are marked unconfirmed, never repeated.</summary>
     public int MarkInterruptedSends() => _db.Write(tx =>
     {

@@ -11,6 +11,9 @@ public enum OutboxStatus
 
     /// <summary>A send was under way when the process died: it may or may not have arrived, so it is not sent again.</summary>
     Unconfirmed,
+
+    /// <summary>Withdrawn before it was sent (a reminder for a booking cancelled in the meantime).</summary>
+    Withdrawn,
 }
 
 /// <summary>One message to one chat, stored before it is sent. <see cref="Key"/> makes enqueueing idempotent.</summary>
@@ -28,6 +31,8 @@ public sealed class OutboxMessage
     public List<Button> Buttons { get; set; } = [];
 
     public bool RequestContact { get; set; }
+
+    public FileAttachment? File { get; set; }
 
     public OutboxStatus Status { get; set; }
 
@@ -51,10 +56,11 @@ public sealed class OutboxMessage
         Text = message.Text,
         Buttons = [.. message.Buttons],
         RequestContact = message.RequestContact,
+        File = message.File,
         Status = OutboxStatus.Pending,
         CreatedAt = now,
         NextAttemptAt = now,
     };
 
-    public OutgoingMessage ToMessage() => new(Text, Buttons, RequestContact);
+    public OutgoingMessage ToMessage() => new(Text, Buttons, RequestContact, File);
 }

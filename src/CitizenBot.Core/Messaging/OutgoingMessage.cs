@@ -3,8 +3,16 @@ namespace CitizenBot.Core.Messaging;
 /// <summary>A button: what the citizen sees and the short payload sent back (at most 64 bytes for Telegram).</summary>
 public sealed record Button(string Label, string Payload);
 
-/// <summary>A channel-neutral message: text, buttons (one per row), and whether to ask for the phone contact.</summary>
-public sealed record OutgoingMessage(string Text, IReadOnlyList<Button> Buttons, bool RequestContact = false)
+/// <summary>A small file sent with a message (a calendar entry, an export); kept in the outbox until sent.</summary>
+public sealed record FileAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// A channel-neutral message: text, buttons (one per row), whether to ask for the phone contact, and an
+/// optional file, which channels send as a document captioned with the text.
+/// </summary>
+public sealed record OutgoingMessage(string Text, IReadOnlyList<Button> Buttons, bool RequestContact = false, FileAttachment? File = null)
 {
     public OutgoingMessage(string text) : this(text, []) { }
+
+    public static OutgoingMessage Document(string caption, FileAttachment file) => new(caption, [], File: file);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CitizenBot.Channels.Telegram;
 using CitizenBot.Core.Commune;
+using CitizenBot.Core.Reception;
 
 namespace CitizenBot.Host.Configuration;
 
@@ -36,6 +37,8 @@ public sealed class HostSettings
     public required string Urls { get; init; }
 
     public string? OfficerToken { get; init; }
+
+    public ReceptionOptions Reception { get; init; } = new();
 
     public static HostSettings Load(IConfiguration config)
     {
@@ -96,6 +99,7 @@ public sealed class HostSettings
             HangfireServerEnabled = ReadBool(config, "Hangfire:ServerEnabled", true),
             Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
             OfficerToken = string.IsNullOrWhiteSpace(config["Officer:Token"]) ? null : config["Officer:Token"],
+            Reception = ReceptionSettings.Load(config),
         };
     }
 
@@ -112,7 +116,7 @@ public sealed class HostSettings
         }
     }
 
-    private static string RequireText(IConfiguration config, string key, string fallback)
+    internal static string RequireText(IConfiguration config, string key, string fallback)
     {
         var section = config.GetSection(key);
         if (!section.Exists())
@@ -123,7 +127,7 @@ public sealed class HostSettings
         return string.IsNullOrWhiteSpace(section.Value) ? throw new ConfigurationException(key, "must not be empty.") : section.Value.Trim();
     }
 
-    private static List<string> ReadStrings(IConfiguration config, string key)
+    internal static List<string> ReadStrings(IConfiguration config, string key)
     {
         var section = config.GetSection(key);
         if (section.Value is { Length: > 0 } single)
@@ -135,12 +139,12 @@ public sealed class HostSettings
         return [.. section.GetChildren().Select(c => c.Value?.Trim()).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)];
     }
 
-    private static List<long> ReadLongs(IConfiguration config, string key) =>
+    internal static List<long> ReadLongs(IConfiguration config, string key) =>
         [.. ReadStrings(config, key).Select(v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
             ? n
             : throw new ConfigurationException(key, $"'{v}' is not a Telegram user id (a whole number)."))];
 
-    private static long? ReadOptionalLong(IConfiguration config, string key)
+    internal static long? ReadOptionalLong(IConfiguration config, string key)
     {
         var value = config[key];
         if (string.IsNullOrWhiteSpace(value))
@@ -153,7 +157,7 @@ public sealed class HostSettings
             : throw new ConfigurationException(key, $"'{value}' is not a Telegram chat id (a whole number, negative for groups).");
     }
 
-    private static int ReadInt(IConfiguration config, string key, int fallback, int min, int max)
+    internal static int ReadInt(IConfiguration config, string key, int fallback, int min, int max)
     {
         var value = config[key];
         if (string.IsNullOrWhiteSpace(value))
@@ -166,7 +170,7 @@ public sealed class HostSettings
             : throw new ConfigurationException(key, $"'{value}' must be a whole number from {min} to {max}.");
     }
 
-    private static bool ReadBool(IConfiguration config, string key, bool fallback)
+    internal static bool ReadBool(IConfiguration config, string key, bool fallback)
     {
         var value = config[key];
         if (string.IsNullOrWhiteSpace(value))

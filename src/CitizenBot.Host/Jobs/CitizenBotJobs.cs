@@ -1,16 +1,25 @@
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Ratings;
+using CitizenBot.Core.Reception;
 using CitizenBot.Core.Storage;
 using Hangfire;
 
 namespace CitizenBot.Host.Jobs;
 
 /// <summary>The Hangfire entry points: plain methods that take no objects and may run twice without harm.</summary>
-public sealed class CitizenBotJobs(DossierFollowSweep followSweep, OutboxDispatcher dispatcher, CitizenDatabase db)
+public sealed class CitizenBotJobs(
+    DossierFollowSweep followSweep,
+    BookingReminderSweep reminderSweep,
+    RatingInvitationSweep invitationSweep,
+    OutboxDispatcher dispatcher,
+    CitizenDatabase db)
 {
     public const string FollowSweepId = DossierFollowSweep.JobId;
     public const string OutboxDispatchId = "outbox-dispatch";
     public const string CheckpointId = "litedb-checkpoint";
+    public const string RemindersId = BookingReminderSweep.JobId;
+    public const string InvitationsId = RatingInvitationSweep.JobId;
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -18,6 +27,24 @@ public sealed class CitizenBotJobs(DossierFollowSweep followSweep, OutboxDispatc
     public async Task SweepDossierFollowsAsync(CancellationToken ct)
     {
         followSweep.Run();
+        await dispatcher.DispatchDueAsync(ct);
+    }
+
+    /// <summary>Queue the day-before and same-day reminders that are due, then send what is due.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SweepReceptionRemindersAsync(CancellationToken ct)
+    {
+        reminderSweep.Run();
+        await dispatcher.DispatchDueAsync(ct);
+    }
+
+    /// <summary>Invite citizens to rate resolved dossiers and attended bookings, then send what is due.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SweepRatingInvitationsAsync(CancellationToken ct)
+    {
+        invitationSweep.Run();
         await dispatcher.DispatchDueAsync(ct);
     }
 
@@ -33,6 +60,8 @@ public sealed class CitizenBotJobs(DossierFollowSweep followSweep, OutboxDispatc
         var options = new RecurringJobOptions { TimeZone = timeZone };
         jobs.AddOrUpdate<CitizenBotJobs>(FollowSweepId, j => j.SweepDossierFollowsAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(OutboxDispatchId, j => j.DispatchOutboxAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CitizenBotJobs>(RemindersId, j => j.SweepReceptionRemindersAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CitizenBotJobs>(InvitationsId, j => j.SweepRatingInvitationsAsync(CancellationToken.None), "*/5 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
     }
 }

@@ -4,6 +4,8 @@ using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Reception;
+using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs;
 using CitizenBot.Dialogs.Engine;
@@ -26,9 +28,10 @@ public sealed class BotHarness : IDisposable
     private ServiceProvider _services;
     private long _lastSeen;
 
-    public BotHarness()
+    public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null)
     {
-        Clock = new FakeTimeProvider(Start);
+        Reception = reception ?? new ReceptionOptions();
+        Clock = new FakeTimeProvider(start ?? Start);
         _services = Build();
     }
 
@@ -41,6 +44,15 @@ public sealed class BotHarness : IDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public CommuneOptions Commune { get; } = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một"] };
+
+    public static ChatAddress OfficersChat { get; } = new("telegram", "-100");
+
+    /// <summary>The configured admin: a Telegram user id.</summary>
+    public const string AdminId = "900";
+
+    public static string AdminKey => $"telegram:{AdminId}";
+
+    public ReceptionOptions Reception { get; }
 
     /// <summary>Sends text and returns the replies queued by that turn.</summary>
     public Task<List<OutgoingMessage>> SayAsync(string text, ChatAddress? from = null) => TurnAsync(TurnInput.FromText(text), from);
@@ -93,9 +105,10 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
-        services.AddCommune(Commune).AddMessaging().AddDossiers()
-            .AddEscalation(new EscalationOptions { OfficersChat = new ChatAddress("telegram", "-100") });
-        services.AddDialogEngine().AddDossierLookup().AddAskOfficer();
+        services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
+            .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
+            .AddReception(Reception).AddRatings();
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddServiceRating().AddAskOfficer();
         return services.BuildServiceProvider();
     }
 

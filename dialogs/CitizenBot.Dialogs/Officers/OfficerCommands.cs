@@ -1,0 +1,73 @@
+using CitizenBot.Core.Roles;
+using CitizenBot.Dialogs.Engine;
+
+namespace CitizenBot.Dialogs.Officers;
+
+/// <summary>
+/// Routes officer commands, typed or pressed, to the slice that registered them, after checking the
+/// sender's role. A citizen gets a polite refusal and nothing else; their dialog stays where it was.
+/// </summary>
+public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, UserRoles roles)
+{
+    public const string PayloadPrefix = "op:";
+
+    public IReadOnlyList<IOfficerCommand> All { get; } = [.. commands];
+
+    public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
+    {
+        if (Parse(dc.Input) is not { } call)
+        {
+            return false;
+        }
+
+        var command = All.FirstOrDefault(c => c.Name == call.Name);
+        if (command is null)
+        {
+            return false;
+        }
+
+        var role = roles.Of(dc.Address.Channel, dc.Input.UserId);
+        if (role < command.Role)
+        {
+            if (dc.Input.InGroup)
+            {
+                dc.Send(OfficerTexts.RefusedInGroup(RoleNames.Of(command.Role)));
+            }
+            else
+            {
+                dc.Send(OfficerTexts.Refused, PromptTexts.MenuButton);
+            }
+
+            return true;
+        }
+
+        var actor = UserRoles.UserKey(dc.Address.Channel, dc.Input.UserId!);
+        await command.HandleAsync(new OfficerCommandContext(dc, call.Arguments, role, actor), ct);
+        return true;
+    }
+
+    private static (string Name, string Arguments)? Parse(TurnInput input)
+    {
+        if (input.Payload is { } payload)
+        {
+            if (!payload.StartsWith(PayloadPrefix, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var rest = payload[PayloadPrefix.Length..];
+            var colon = rest.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? (rest, "") : (rest[..colon], rest[(colon + 1)..]);
+        }
+
+        var text = input.Text?.Trim();
+        if (text is null || text.Length < 2 || text[0] != '/')
+        {
+            return null;
+        }
+
+        var space = text.IndexOfAny([' ', '\n']);
+        var name = (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
+        return (name, space < 0 ? "" : text[(space + 1)..].Trim());
+    }
+}

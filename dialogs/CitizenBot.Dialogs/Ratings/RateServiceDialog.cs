@@ -1,0 +1,118 @@
+using System.Globalization;
+using CitizenBot.Core.Ratings;
+using CitizenBot.Dialogs.Engine;
+
+namespace CitizenBot.Dialogs.Ratings;
+
+/// <summary>
+/// Đánh giá: field, level, an optional comment, then thanks. Started from the menu, or from an
+/// invitation's button ("rate:{invitation}:{level}"), which fixes the subject and level and works once.
+/// </summary>
+public sealed class RateServiceDialog : WaterfallDialog
+{
+    public const string DialogId = "rating.give";
+    public const string FieldPromptId = "rating.field";
+    public const string LevelPromptId = "rating.level";
+    public const string CommentPromptId = "rating.comment";
+    private const int CommentStep = 2;
+    private const string Skip = "skip";
+
+    private readonly RatingBook _book;
+
+    public RateServiceDialog(RatingBook book) : base(DialogId)
+    {
+        _book = book;
+        AddStep(AskFieldAsync);
+        AddStep(AskLevelAsync);
+        AddStep(AskCommentAsync);
+        AddStep(SaveAsync);
+    }
+
+    public override string HelpText => RateServiceTexts.Help;
+
+    private async Task<DialogTurnResult> AskFieldAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var payload = step.Values.GetValueOrDefault("payload", "");
+        if (payload.StartsWith(RatingInvitationSweep.PayloadPrefix, StringComparison.Ordinal))
+        {
+            return await StartFromInvitationAsync(step, payload, ct);
+        }
+
+        return await step.PromptAsync(FieldPromptId, new PromptOptions
+        {
+            Prompt = RateServiceTexts.AskField,
+            Choices = [.. Enum.GetValues<ServiceField>().Select(f => new Choice(f.ToString(), RatingNames.Field(f)))],
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> StartFromInvitationAsync(WaterfallStepContext step, string payload, CancellationToken ct)
+    {
+        var parts = payload[RatingInvitationSweep.PayloadPrefix.Length..].Split(':');
+        var invitation = parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? _book.Invitation(id, step.Address.Key)
+            : null;
+        if (invitation is null || !Enum.TryParse<RatingLevel>(parts[1], out var level) || !Enum.IsDefined(level))
+        {
+            step.Send(RateServiceTexts.InvitationGone);
+            return await step.EndAsync(null, ct);
+        }
+
+        if (invitation.UsedAt is not null || _book.IsRated(invitation.SubjectKey))
+        {
+            step.Send(RateServiceTexts.AlreadyRated(invitation.SubjectTitle));
+            return await step.EndAsync(null, ct);
+        }
+
+        step.Values["invitation"] = invitation.Id.ToString(CultureInfo.InvariantCulture);
+        step.Values["subject"] = invitation.SubjectKey;
+        step.Values["title"] = invitation.SubjectTitle;
+        step.Values["field"] = invitation.Field.ToString();
+        return await step.GoToStepAsync(CommentStep, level.ToString(), ct);
+    }
+
+    private Task<DialogTurnResult> AskLevelAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        step.Values["field"] = (string)step.Result!;
+        return step.PromptAsync(LevelPromptId, new PromptOptions
+        {
+            Prompt = RateServiceTexts.AskLevel,
+            Choices = [.. Enum.GetValues<RatingLevel>().Select(l => new Choice(l.ToString(), $"{RatingNames.Emoji(l)} {RatingNames.Level(l)}", [RatingNames.Level(l)]))],
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        step.Values["level"] = (string)step.Result!;
+        var unsatisfied = step.Values["level"] == nameof(RatingLevel.Unsatisfied);
+        return step.PromptAsync(CommentPromptId, new PromptOptions
+        {
+            Prompt = unsatisfied ? RateServiceTexts.AskWhatWentWrong : RateServiceTexts.AskComment,
+            Choices = [new Choice(Skip, RateServiceTexts.SkipLabel, ["bo qua", "khong", "khong co"])],
+            Max = 1000,
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var comment = (string)step.Result!;
+        var rating = new Rating
+        {
+            AddressKey = step.Address.Key,
+            Field = Enum.Parse<ServiceField>(step.Values["field"]),
+            Level = Enum.Parse<RatingLevel>(step.Values["level"]),
+            Comment = comment == Skip ? null : comment,
+            SubjectKey = step.Values.GetValueOrDefault("subject") ?? RatingBook.FreeSubject(),
+        };
+        long? invitation = step.Values.TryGetValue("invitation", out var id) ? long.Parse(id, CultureInfo.InvariantCulture) : null;
+        var title = step.Values.GetValueOrDefault("title") ?? RatingNames.Field(rating.Field);
+        var outcome = _book.Save(rating, invitation, r => RatingTexts.OfficerAlert(r, title));
+        step.Send(outcome switch
+        {
+            RatingOutcome.AlreadyRated => RateServiceTexts.AlreadyRated(title),
+            RatingOutcome.InvitationNotFound => RateServiceTexts.InvitationGone,
+            _ when rating.Level == RatingLevel.Unsatisfied => RateServiceTexts.ThanksUnsatisfied,
+            _ => RateServiceTexts.Thanks,
+        });
+        return await step.EndAsync(null, ct);
+    }
+}

@@ -1,0 +1,139 @@
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Reception;
+using CitizenBot.Core.Roles;
+using CitizenBot.Dialogs.Officers;
+
+namespace CitizenBot.Dialogs.Reception;
+
+/// <summary>/lichhen [ngày]: a day's bookings in slot order, with a button to mark each attended or absent.</summary>
+public sealed class DayBookingsCommand(ReceptionBookings bookings, CommuneClock clock) : IOfficerCommand
+{
+    public const string CommandName = "lichhen";
+
+    public string Name => CommandName;
+
+    public UserRole Role => UserRole.Officer;
+
+    public string Usage => "/lichhen [ngày] – danh sách lịch hẹn tiếp công dân của một ngày (mặc định hôm nay)";
+
+    public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
+    {
+        if (ReceptionCommandArguments.Date(command.Arguments, clock) is not { } date)
+        {
+            command.Send(ReceptionOfficerTexts.DateUsage);
+            return Task.CompletedTask;
+        }
+
+        Show(command, date);
+        return Task.CompletedTask;
+    }
+
+    public void Show(OfficerCommandContext command, DateOnly date)
+    {
+        var list = bookings.OnDate(date);
+        var text = ReceptionOfficerTexts.DayList(date, bookings.Calendar.On(date), list, clock);
+        var buttons = date > clock.Today
+            ? []
+            : list.Where(b => b.Status == BookingStatus.Booked).SelectMany(b => new[]
+            {
+                OfficerCommandContext.Button($"{ReceptionOfficerTexts.AttendedLabel} {clock.ToLocal(b.StartsAt):HH\\:mm} {b.Code} có mặt", MarkBookingCommand.AttendedName, b.Code),
+                OfficerCommandContext.Button($"{ReceptionOfficerTexts.NoShowLabel} {clock.ToLocal(b.StartsAt):HH\\:mm} {b.Code} vắng", MarkBookingCommand.NoShowName, b.Code),
+            }).ToArray();
+        command.Send(text, buttons);
+    }
+}
+
+/// <summary>/comat LH-XXXXXX and /vang LH-XXXXXX (or their buttons): mark a booking attended or absent.</summary>
+public sealed class MarkBookingCommand(ReceptionBookings bookings, CommuneClock clock, bool attended) : IOfficerCommand
+{
+    public const string AttendedName = "comat";
+    public const string NoShowName = "vang";
+
+    public string Name => attended ? AttendedName : NoShowName;
+
+    public UserRole Role => UserRole.Officer;
+
+    public string Usage => attended ? "/comat <mã lịch hẹn> – ghi nhận công dân có mặt" : "/vang <mã lịch hẹn> – ghi nhận công dân vắng mặt";
+
+    public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
+    {
+        var booking = bookings.Get(command.Arguments.Trim());
+        var marked = booking is null ? null : bookings.Mark(booking.Id, attended, command.Actor);
+        if (marked is null)
+        {
+            command.Send(ReceptionOfficerTexts.CannotMark);
+            return Task.CompletedTask;
+        }
+
+        command.Send(ReceptionOfficerTexts.Marked(marked));
+        new DayBookingsCommand(bookings, clock).Show(command, marked.Day);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>/xuatlich [ngày] [xlsx]: the day's bookings as a CSV (default) or XLSX file.</summary>
+public sealed class ExportBookingsCommand(ReceptionBookings bookings, BookingExport export, CommuneClock clock) : IOfficerCommand
+{
+    public string Name => "xuatlich";
+
+    public UserRole Role => UserRole.Officer;
+
+    public string Usage => "/xuatlich [ngày] [xlsx] – xuất danh sách lịch hẹn của một ngày ra tệp CSV hoặc Excel";
+
+    public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
+    {
+        var words = command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var xlsx = words.RemoveAll(w => TextMatching.IsAny(w, "xlsx", "excel")) > 0;
+        words.RemoveAll(w => TextMatching.IsAny(w, "csv"));
+        if (ReceptionCommandArguments.Date(string.Join(' ', words), clock) is not { } date)
+        {
+            command.Send(ReceptionOfficerTexts.DateUsage.Replace("/lichhen", "/xuatlich", StringComparison.Ordinal));
+            return Task.CompletedTask;
+        }
+
+        var file = xlsx
+            ? new FileAttachment(BookingExport.FileName(date, "xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Xlsx(date))
+            : new FileAttachment(BookingExport.FileName(date, "csv"), "text/csv", export.Csv(date));
+        command.Send(OutgoingMessage.Document(ReceptionOfficerTexts.Exported(date, bookings.OnDate(date).Count), file));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>/themlich 15/12/2026 Chủ tịch UBND xã tiếp công dân: adds a leader's reception session.</summary>
+public sealed class AddSessionCommand(ReceptionCalendar calendar, CommuneClock clock) : IOfficerCommand
+{
+    public string Name => "themlich";
+
+    public UserRole Role => UserRole.Officer;
+
+    public string Usage => "/themlich <ngày/tháng/năm> <tiêu đề> – thêm buổi tiếp công dân của lãnh đạo";
+
+    public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
+    {
+        var parts = command.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var date = parts.Length == 2 ? Engine.DatePrompt.Parse(parts[0], clock.Today) : null;
+        if (date is null || parts[1].Length is < 3 or > 120)
+        {
+            command.Send(ReceptionOfficerTexts.AddUsage);
+            return Task.CompletedTask;
+        }
+
+        if (date < clock.Today)
+        {
+            command.Send(ReceptionOfficerTexts.PastDate);
+            return Task.CompletedTask;
+        }
+
+        calendar.AddLeaderSession(date.Value, parts[1], command.Actor);
+        command.Send(ReceptionOfficerTexts.Added(date.Value, parts[1]));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Reads a command's date argument: empty means today.</summary>
+internal static class ReceptionCommandArguments
+{
+    public static DateOnly? Date(string arguments, CommuneClock clock) =>
+        string.IsNullOrWhiteSpace(arguments) ? clock.Today : Engine.DatePrompt.Parse(arguments.Trim(), clock.Today);
+}

@@ -1,0 +1,19 @@
+using CitizenBot.Core.Ratings;
+
+namespace CitizenBot.Core.Dossiers;
+
+/// <summary>Offers the ratings slice every resolved dossier, once for each chat that follows it.</summary>
+public sealed class ResolvedDossierSubjects(DossierFollows follows, DossierStore dossiers) : IRatingSubjectSource
+{
+    public IEnumerable<RatingSubject> Completed()
+    {
+        foreach (var follow in follows.Active())
+        {
+            if (dossiers.Get(follow.DossierCode) is { Status: DossierStatus.Resolved } dossier)
+            {
+                yield return new RatingSubject($"dossier:{dossier.Code}", $"hồ sơ {dossier.Code} ({dossier.Procedure})", follow.AddressKey,
+                    RatingNames.FieldFromText(dossier.Field));
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Roles;
+using CitizenBot.Core.Storage;
+
+namespace CitizenBot.Core.Reception;
+
+/// <summary>
+/// Which days the commune receives citizens: the configured days of each month (moved or skipped when they
+/// fall on a Sunday or a holiday) and the leaders' sessions officers add, each cut into slots.
+/// </summary>
+public sealed class ReceptionCalendar
+{
+    public const string SessionsCollection = "reception_sessions";
+    public const string RegularTitle = "Tiếp công dân định kỳ";
+    private const string RegularPrefix = "R";
+    private const string LeaderPrefix = "L";
+
+    private readonly CitizenDatabase _db;
+    private readonly ReceptionOptions _options;
+    private readonly CommuneClock _clock;
+
+    public ReceptionCalendar(CitizenDatabase db, ReceptionOptions options, CommuneClock clock)
+    {
+        _db = db;
+        _options = options;
+        _clock = clock;
+        db.Write(_ => db.Collection<LeaderSession>(SessionsCollection).EnsureIndex(s => s.Date));
+    }
+
+    public ReceptionOptions Options => _options;
+
+    /// <summary>The next reception days that still have a slot starting after now, soonest first.</summary>
+    public List<ReceptionDay> Upcoming(int count)
+    {
+        var today = _clock.Today;
+        var now = _clock.UtcNow;
+        var days = new List<ReceptionDay>();
+        var leaderDays = LeaderDaysFrom(today);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        for (var i = 0; i < 14 && days.Count < count + leaderDays.Count; i++, month = month.AddMonths(1))
+        {
+            days.AddRange(RegularDaysOf(month.Year, month.Month).Where(d => d.Date >= today));
+        }
+
+        return [.. days.Concat(leaderDays)
+            .Where(d => d.Slots.Any(s => StartOf(d, s) > now))
+            .OrderBy(d => d.Date).ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Take(count)];
+    }
+
+    /// <summary>The day with this key, or null when it is not (or no longer) a reception day.</summary>
+    public ReceptionDay? Find(string key)
+    {
+        if (key.StartsWith(RegularPrefix, StringComparison.Ordinal)
+            && DateOnly.TryParseExact(key[1..], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return RegularDaysOf(date.Year, date.Month).Concat(RegularDaysOf(date.AddMonths(-1).Year, date.AddMonths(-1).Month))
+                .FirstOrDefault(d => d.Key == key);
+        }
+
+        if (key.StartsWith(LeaderPrefix, StringComparison.Ordinal) && int.TryParse(key[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            var session = _db.Collection<LeaderSession>(SessionsCollection).FindById(id);
+            return session is { Cancelled: false } ? ToDay(session) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Every reception day on one date (a regular day and a leader's session may share it).</summary>
+    public List<ReceptionDay> On(DateOnly date)
+    {
+        var regular = RegularDaysOf(date.Year, date.Month).Concat(RegularDaysOf(date.AddMonths(-1).Year, date.AddMonths(-1).Month));
+        var text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var leaders = _db.Collection<LeaderSession>(SessionsCollection).Find(s => s.Date == text && !s.Cancelled).Select(ToDay);
+        return [.. regular.Where(d => d.Date == date).Concat(leaders)];
+    }
+
+    /// <summary>The instant a slot of a day starts.</summary>
+    public DateTimeOffset StartOf(ReceptionDay day, ReceptionSlot slot) => _clock.FromLocal(day.Date.ToDateTime(slot.Start));
+
+    public DateTimeOffset EndOf(ReceptionDay day, ReceptionSlot slot) => _clock.FromLocal(day.Date.ToDateTime(slot.End));
+
+    public LeaderSession AddLeaderSession(DateOnly date, string title, string addedBy) => _db.WriteTransaction(tx =>
+    {
+        var session = new LeaderSession
+        {
+            Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Title = title.Trim(),
+            AddedBy = addedBy,
+            AddedAt = _clock.UtcNow,
+        };
+        tx.GetCollection<LeaderSession>(SessionsCollection).Insert(session);
+        AuditLog.Add(tx, _clock.UtcNow, addedBy, "reception.session.add", $"{LeaderPrefix}{session.Id} {session.Date}");
+        return session;
+    });
+
+    public bool IsWorkingDay(DateOnly date) => date.DayOfWeek != DayOfWeek.Sunday && !_options.IsHoliday(date);
+
+    private List<ReceptionDay> RegularDaysOf(int year, int month)
+    {
+        var days = new List<ReceptionDay>();
+        foreach (var dayOfMonth in _options.DaysOfMonth.Distinct().Order())
+        {
+            var planned = new DateOnly(year, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(year, month)));
+            var date = planned;
+            if (!IsWorkingDay(date))
+            {
+                if (_options.OnHoliday == HolidayRule.Skip)
+                {
+                    continue;
+                }
+
+                while (!IsWorkingDay(date))
+                {
+                    date = date.AddDays(1);
+                }
+            }
+
+            if (days.All(d => d.Date != date))
+            {
+                days.Add(new ReceptionDay(RegularPrefix + planned.ToString("yyyyMMdd", CultureInfo.InvariantCulture), date, RegularTitle, Slots(),
+                    date == planned ? null : planned));
+            }
+        }
+
+        return days;
+    }
+
+    private List<ReceptionDay> LeaderDaysFrom(DateOnly from)
+    {
+        var text = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return [.. _db.Collection<LeaderSession>(SessionsCollection)
+            .Find(s => !s.Cancelled)
+            .Where(s => string.CompareOrdinal(s.Date, text) >= 0)
+            .Select(ToDay)];
+    }
+
+    private ReceptionDay ToDay(LeaderSession session) =>
+        new(LeaderPrefix + session.Id.ToString(CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(session.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), session.Title, Slots());
+
+    private List<ReceptionSlot> Slots()
+    {
+        var slots = new List<ReceptionSlot>();
+        var length = TimeSpan.FromMinutes(_options.SlotMinutes);
+        foreach (var hours in _options.Hours)
+        {
+            for (var start = hours.Start; start.Add(length) <= hours.End && start.Add(length) > start; start = start.Add(length))
+            {
+                slots.Add(new ReceptionSlot(start, start.Add(length), _options.SlotCapacity));
+            }
+        }
+
+        return slots;
+    }
+}

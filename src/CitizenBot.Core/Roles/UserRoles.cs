@@ -1,0 +1,62 @@
+using CitizenBot.Core.Storage;
+
+namespace CitizenBot.Core.Roles;
+
+/// <summary>
+/// Roles per channel user. Admins come from configuration and cannot be revoked by command; every other
+/// role is granted by an admin and stored, and every grant or revocation is written to the audit log.
+/// </summary>
+public sealed class UserRoles
+{
+    public const string CollectionName = "roles";
+    private readonly CitizenDatabase _db;
+    private readonly HashSet<string> _admins;
+    private readonly TimeProvider _time;
+
+    public UserRoles(CitizenDatabase db, RoleOptions options, TimeProvider time)
+    {
+        _db = db;
+        _admins = [.. options.AdminUserKeys];
+        _time = time;
+    }
+
+    public static string UserKey(string channel, string userId) => $"{channel}:{userId}";
+
+    /// <summary>The role of a channel user; a user the channel does not identify is a citizen.</summary>
+    public UserRole Of(string channel, string? userId)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            return UserRole.Citizen;
+        }
+
+        var key = UserKey(channel, userId);
+        if (_admins.Contains(key))
+        {
+            return UserRole.Admin;
+        }
+
+        return _db.Collection<RoleGrant>(CollectionName).FindById(key)?.Role ?? UserRole.Citizen;
+    }
+
+    public bool Has(string channel, string? userId, UserRole needed) => Of(channel, userId) >= needed;
+
+    public void Grant(string userKey, UserRole role, string grantedBy) => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<RoleGrant>(CollectionName);
+        if (role == UserRole.Citizen)
+        {
+            col.Delete(userKey);
+        }
+        else
+        {
+            col.Upsert(new RoleGrant { Id = userKey, Role = role, GrantedBy = grantedBy, GrantedAt = _time.GetUtcNow() });
+        }
+
+        AuditLog.Add(tx, _time.GetUtcNow(), grantedBy, role == UserRole.Citizen ? "role.revoke" : "role.grant", $"{userKey} {role}");
+    });
+
+    public bool IsConfiguredAdmin(string userKey) => _admins.Contains(userKey);
+
+    public List<RoleGrant> Granted() => [.. _db.Collection<RoleGrant>(CollectionName).FindAll().OrderBy(g => g.Id)];
+}
