@@ -19,6 +19,10 @@ public static class Replies
         Assert.True(replies.SelectMany(r => r.Buttons).Any(b => b.Label.Contains(labelPart, StringComparison.Ordinal)),
             $"Expected a button containing \"{labelPart}\"; offered: {string.Join(" | ", replies.SelectMany(r => r.Buttons).Select(b => b.Label))}");
 
+    public static void ShouldNotOfferButton(this IReadOnlyCollection<OutgoingMessage> replies, string labelPart) =>
+        Assert.False(replies.SelectMany(r => r.Buttons).Any(b => b.Label.Contains(labelPart, StringComparison.Ordinal)),
+            $"Expected no button containing \"{labelPart}\"; offered: {string.Join(" | ", replies.SelectMany(r => r.Buttons).Select(b => b.Label))}");
+
     /// <summary>Every turn must leave a way back: a button, or the menu itself.</summary>
     public static void ShouldLeaveAWayOn(this IReadOnlyCollection<OutgoingMessage> replies) =>
         Assert.True(replies.Count > 0 && replies.Last().Buttons.Count > 0 || replies.Any(r => r.Buttons.Any(b => b.Payload == "nav:menu")),
