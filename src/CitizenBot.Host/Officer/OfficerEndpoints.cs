@@ -30,7 +30,9 @@ public static class OfficerEndpoints
             });
             return Results.Ok(new { ok = true });
         });
-        app.MapPost("/officer/api/dossiers/import", ImportDossiersAsync);
+        var api = app.MapGroup("/officer/api").AddEndpointFilter(RequireOfficer);
+        api.MapPost("/dossiers/import", ImportDossiersAsync);
+        api.MapReceptionOfficerApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new OfficerDashboardAuthorization()],
@@ -41,13 +43,17 @@ public static class OfficerEndpoints
 
     public sealed record LoginRequest(string? Token);
 
-    private static async Task<IResult> ImportDossiersAsync(HttpContext http, OfficerToken token, DossierImporter importer, IBackgroundJobClient jobs, ILogger<DossierImporter> logger)
+    /// <summary>Every officer API call needs the officer token (header) or the cookie the login sets.</summary>
+    private static async ValueTask<object?> RequireOfficer(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (!token.IsAuthorized(http))
-        {
-            return Results.Json(new { error = "Cần đăng nhập bằng mã truy cập của cán bộ." }, statusCode: StatusCodes.Status401Unauthorized);
-        }
+        var http = context.HttpContext;
+        return http.RequestServices.GetRequiredService<OfficerToken>().IsAuthorized(http)
+            ? await next(context)
+            : Results.Json(new { error = "Cần đăng nhập bằng mã truy cập của cán bộ." }, statusCode: StatusCodes.Status401Unauthorized);
+    }
 
+    private static async Task<IResult> ImportDossiersAsync(HttpContext http, DossierImporter importer, IBackgroundJobClient jobs, ILogger<DossierImporter> logger)
+    {
         if (http.Request.ContentLength is > MaxImportBytes)
         {
             return Results.Json(new { error = "Tệp quá lớn (tối đa 50 MB)." }, statusCode: StatusCodes.Status413PayloadTooLarge);

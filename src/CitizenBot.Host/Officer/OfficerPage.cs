@@ -1,6 +1,10 @@
 namespace CitizenBot.Host.Officer;
 
-/// <summary>A plain page for the one-stop desk: log in with the access token, upload the dossier CSV.</summary>
+/// <summary>
+/// A plain page for the one-stop desk: log in with the access token, import dossiers, run a reception day
+/// (list, mark attended or absent, export), add a leader's session, and read the month's ratings.
+/// Citizens' words are put on the page as text, never as HTML.
+/// </summary>
 internal static class OfficerPage
 {
     public const string Html = """
@@ -14,6 +18,7 @@ body{font-family:system-ui,sans-serif;max-width:760px;margin:24px auto;padding:0
 section{border:1px solid #ccd;border-radius:10px;padding:14px;margin:14px 0}
 button{font-size:17px;padding:8px 14px}input{font-size:17px;padding:6px}
 pre{background:#f4f6f8;padding:10px;white-space:pre-wrap}
+table{border-collapse:collapse;width:100%;font-size:15px}td,th{border:1px solid #ccd;padding:4px 6px;text-align:left;vertical-align:top}
 </style>
 </head>
 <body>
@@ -30,6 +35,24 @@ pre{background:#f4f6f8;padding:10px;white-space:pre-wrap}
 <input id="file" type="file" accept=".csv,text/csv"> <button id="import">Nhập hồ sơ</button>
 <pre id="report"></pre>
 </section>
+<section>
+<h2>3. Lịch tiếp công dân</h2>
+<input id="day" type="date"> <button id="loadDay">Xem danh sách</button>
+<button id="csv">Tải CSV</button> <button id="xlsx">Tải Excel</button>
+<p id="sessions"></p>
+<table id="bookings"><thead><tr><th>Giờ</th><th>Mã</th><th>Họ tên</th><th>Điện thoại</th><th>Nội dung</th><th>Trạng thái</th><th></th></tr></thead><tbody></tbody></table>
+<p id="dayResult"></p>
+</section>
+<section>
+<h2>4. Thêm buổi tiếp của lãnh đạo</h2>
+<input id="sessionDate" type="date"> <input id="sessionTitle" placeholder="Chủ tịch UBND xã tiếp công dân" size="34">
+<button id="addSession">Thêm</button> <span id="sessionResult"></span>
+</section>
+<section>
+<h2>5. Đánh giá mức độ hài lòng</h2>
+<input id="month" type="month"> <button id="loadRatings">Xem thống kê</button>
+<pre id="ratings"></pre>
+</section>
 <p><a href="/hangfire">Công việc nền (Hangfire)</a></p>
 <script>
 document.getElementById('login').onclick = async () => {
@@ -44,6 +67,48 @@ document.getElementById('import').onclick = async () => {
   document.getElementById('report').textContent = r.ok
     ? `Thêm mới: ${j.created}, cập nhật: ${j.updated}, không đổi: ${j.unchanged}\n` + j.errors.map(e => `Dòng ${e.line}: ${e.reason}`).join('\n')
     : (j.error || ('Lỗi ' + r.status));
+};
+const $ = id => document.getElementById(id);
+const json = (body) => ({method:'POST', headers:{'Content-Type':'application/json'}, body: JSON.stringify(body)});
+function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
+async function loadDay() {
+  const r = await fetch('/officer/api/reception/bookings?date=' + encodeURIComponent($('day').value));
+  const j = await r.json();
+  const body = $('bookings').querySelector('tbody');
+  body.replaceChildren();
+  if (!r.ok) { $('dayResult').textContent = j.error || ('Lỗi ' + r.status); return; }
+  $('sessions').textContent = j.sessions.length ? 'Buổi tiếp: ' + j.sessions.join('; ') : 'Ngày này không có buổi tiếp.';
+  $('dayResult').textContent = `Số lịch hẹn: ${j.bookings.length}`;
+  for (const b of j.bookings) {
+    const row = document.createElement('tr');
+    cell(row, b.time); cell(row, b.code); cell(row, b.name); cell(row, b.phone); cell(row, b.topic + ': ' + b.details);
+    const status = cell(row, b.status);
+    const actions = cell(row, '');
+    for (const [label, attended] of [['Có mặt', true], ['Vắng', false]]) {
+      const btn = document.createElement('button');
+      btn.textContent = label;
+      btn.onclick = async () => {
+        const m = await fetch(`/officer/api/reception/bookings/${encodeURIComponent(b.code)}/mark`, json({attended}));
+        const mj = await m.json();
+        if (m.ok) status.textContent = mj.status; else $('dayResult').textContent = mj.error;
+      };
+      actions.appendChild(btn);
+    }
+    body.appendChild(row);
+  }
+}
+$('loadDay').onclick = loadDay;
+$('csv').onclick = () => location.href = '/officer/api/reception/export?format=csv&date=' + encodeURIComponent($('day').value);
+$('xlsx').onclick = () => location.href = '/officer/api/reception/export?format=xlsx&date=' + encodeURIComponent($('day').value);
+$('addSession').onclick = async () => {
+  const r = await fetch('/officer/api/reception/sessions', json({date: $('sessionDate').value, title: $('sessionTitle').value}));
+  const j = await r.json();
+  $('sessionResult').textContent = r.ok ? '✅ Đã thêm' : ('❌ ' + j.error);
+};
+$('loadRatings').onclick = async () => {
+  const r = await fetch('/officer/api/ratings?month=' + encodeURIComponent($('month').value));
+  const j = await r.json();
+  $('ratings').textContent = r.ok ? j.text : (j.error || ('Lỗi ' + r.status));
 };
 </script>
 </body>

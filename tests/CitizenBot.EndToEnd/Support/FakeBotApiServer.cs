@@ -10,7 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace CitizenBot.EndToEnd.Support;
 
 /// <summary>A message the bot sent, as the fake Bot API server recorded it.</summary>
-public sealed record SentMessage(long ChatId, int MessageId, string Text, IReadOnlyList<(string Text, string? Data)> Buttons, bool RequestsContact);
+public sealed record SentMessage(long ChatId, int MessageId, string Text, IReadOnlyList<(string Text, string? Data)> Buttons, bool RequestsContact)
+{
+    /// <summary>The document of a sendDocument call: file name and content.</summary>
+    public (string Name, byte[] Content)? Document { get; init; }
+}
 
 /// <summary>
 /// A fake Telegram Bot API on 127.0.0.1: the real Telegram.Bot client talks to it through
@@ -73,7 +77,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
-    public int SendText(long chatId, string text, string chatType = "private")
+    public int SendText(long chatId, string text, string chatType = "private", long? fromId = null)
     {
         var id = Interlocked.Increment(ref _nextUpdateId);
         Enqueue(new JsonObject
@@ -84,7 +88,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 ["message_id"] = Interlocked.Increment(ref _nextMessageId),
                 ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                 ["chat"] = Chat(chatId, chatType),
-                ["from"] = User(chatId),
+                ["from"] = User(fromId ?? chatId),
                 ["text"] = text,
             },
         });
@@ -108,7 +112,10 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     }
 
     /// <summary>Presses the button whose label contains <paramref name="labelPart"/> on the latest message offering it.</summary>
-    public void Press(long chatId, string labelPart)
+    public void Press(long chatId, string labelPart) => Press(chatId, labelPart, chatId, "private");
+
+    /// <summary>Presses a button as a given user, in a private chat or a group.</summary>
+    public void Press(long chatId, string labelPart, long fromId, string chatType)
     {
         var message = _sent.Reverse().FirstOrDefault(m => m.ChatId == chatId && m.Buttons.Any(b => b.Text.Contains(labelPart, StringComparison.Ordinal)))
             ?? throw new InvalidOperationException($"No message to chat {chatId} has a button containing \"{labelPart}\".\n{Transcript(chatId)}");
@@ -119,14 +126,14 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             ["callback_query"] = new JsonObject
             {
                 ["id"] = "cb" + Interlocked.Increment(ref _nextMessageId).ToString(CultureInfo.InvariantCulture),
-                ["from"] = User(chatId),
+                ["from"] = User(fromId),
                 ["chat_instance"] = "ci" + chatId.ToString(CultureInfo.InvariantCulture),
                 ["data"] = button.Data,
                 ["message"] = new JsonObject
                 {
                     ["message_id"] = message.MessageId,
                     ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                    ["chat"] = Chat(chatId, "private"),
+                    ["chat"] = Chat(chatId, chatType),
                     ["text"] = message.Text,
                 },
             },
@@ -175,6 +182,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         {
             "getupdates" => await GetUpdatesAsync(body, http.RequestAborted),
             "sendmessage" => Ok(RecordSend(body)),
+            "senddocument" => Ok(await RecordDocumentAsync(http, body)),
             "answercallbackquery" => Answer(body),
             "editmessagereplymarkup" => Edit(body),
             "setmycommands" => Commands(body),
@@ -229,7 +237,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
-    private SentMessage RecordSend(JsonObject body)
+    private SentMessage RecordSend(JsonObject body, (string Name, byte[] Content)? document = null)
     {
         var chatId = long.Parse(body["chat_id"]!.ToString(), CultureInfo.InvariantCulture);
         var markup = body["reply_markup"] switch
@@ -257,9 +265,24 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             }
         }
 
-        var sent = new SentMessage(chatId, Interlocked.Increment(ref _nextMessageId), body["text"]!.GetValue<string>(), buttons, contact);
+        var sent = new SentMessage(chatId, Interlocked.Increment(ref _nextMessageId), body["text"]!.ToString(), buttons, contact) { Document = document };
         _sent.Enqueue(sent);
         return sent;
+    }
+
+    private async Task<SentMessage> RecordDocumentAsync(HttpContext http, JsonObject body)
+    {
+        var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync()).Files is { Count: > 0 } files ? files[0] : null : null;
+        byte[] content = [];
+        if (file is not null)
+        {
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream);
+            content = stream.ToArray();
+        }
+
+        body["text"] = body["caption"]?.ToString() ?? "";
+        return RecordSend(body, (file?.FileName ?? "", content));
     }
 
     private IResult Answer(JsonObject body)

@@ -18,6 +18,11 @@ public sealed class RunningBot : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);
 
+    public const long OfficersChat = -1001;
+
+    /// <summary>The Telegram user configured as admin (Telegram:AdminUserIds).</summary>
+    public const long AdminId = 9001;
+
     private RunningBot(WebApplication app, FakeTimeProvider clock, string dataDir)
     {
         App = app;
@@ -45,7 +50,8 @@ public sealed class RunningBot : IAsyncDisposable
             ["Commune:Name"] = "UBND xã Thử Nghiệm",
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Telegram:RetryBaseDelayMs"] = "20",
-            ["Telegram:OfficersChatId"] = "-1001",
+            ["Telegram:OfficersChatId"] = OfficersChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Telegram:AdminUserIds"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (telegram is not null)
         {
@@ -67,6 +73,10 @@ public sealed class RunningBot : IAsyncDisposable
     public Task RunFollowSweepAsync() => Get<CitizenBotJobs>().SweepDossierFollowsAsync(CancellationToken.None);
 
     public Task RunOutboxDispatchAsync() => Get<CitizenBotJobs>().DispatchOutboxAsync(CancellationToken.None);
+
+    public Task RunReminderSweepAsync() => Get<CitizenBotJobs>().SweepReceptionRemindersAsync(CancellationToken.None);
+
+    public Task RunRatingInvitationSweepAsync() => Get<CitizenBotJobs>().SweepRatingInvitationsAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

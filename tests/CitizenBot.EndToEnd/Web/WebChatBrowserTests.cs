@@ -55,6 +55,40 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_citizen_books_a_reception_slot_and_can_download_the_calendar_file()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(_bot.BaseUrl);
+        await page.GetByText("Kính chào ông/bà").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "📅 Đặt lịch tiếp công dân" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thứ Năm, 10/12/2026 · còn 13 chỗ" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "08:30–09:00" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chế độ, chính sách xã hội" }).ClickAsync();
+        await Say(page, "Hỏi về chế độ người cao tuổi", "họ và tên");
+        await Say(page, "Trần Thị Bình", "số điện thoại để cán bộ liên hệ");
+        await Say(page, "0987 654 321", "kiểm tra lại thông tin đặt lịch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "✅ Có" }).ClickAsync();
+
+        await page.GetByText("Đã đặt lịch thành công").WaitForAsync();
+        await page.GetByText("từ 08:30 đến 09:00").WaitForAsync();
+        var link = page.Locator("a.file");
+        await link.WaitForAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
+        var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("DTSTART:20261210T013000Z", ics, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "citizenbot-booking.png"), FullPage = true });
+    }
+
+    private static async Task Say(IPage page, string text, string expectedReply)
+    {
+        await page.GetByLabel("Tin nhắn").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+        await page.GetByText(expectedReply).First.WaitForAsync();
+    }
+
+    [Fact]
     public async Task A_reload_keeps_the_conversation()
     {
         var page = await _browser.NewPageAsync();
