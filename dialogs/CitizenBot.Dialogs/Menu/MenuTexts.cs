@@ -16,6 +16,10 @@ public static class MenuTexts
     public const string Retry = "Xin lỗi, tôi chưa hiểu ý ông/bà. Ông/bà có thể bấm một nút bên dưới, hoặc chọn \"Hỏi cán bộ\" để cán bộ xã trả lời.";
 
     public const string Help =
-        "ℹ️ Đây là menu chính. Bấm \"Tra cứu hồ sơ\" để xem hồ sơ đã nộp đến đâu (cần mã hồ sơ trên giấy biên nhận); "
-        + "bấm \"Hỏi cán bộ\" để gửi câu hỏi tới cán bộ xã.\nGõ \"menu\" để quay lại đây bất cứ lúc nào.";
+        "ℹ️ Đây là menu chính:\n"
+        + "• \"Tra cứu hồ sơ\": xem hồ sơ đã nộp đến đâu (cần mã hồ sơ trên giấy biên nhận).\n"
+        + "• \"Đặt lịch tiếp công dân\": hẹn gặp lãnh đạo, cán bộ xã vào ngày 10 và 20 hằng tháng; \"Lịch hẹn của tôi\" để hủy hoặc đổi lịch.\n"
+        + "• \"Đánh giá sự phục vụ\": cho biết ông/bà có hài lòng không.\n"
+        + "• \"Hỏi cán bộ\": gửi câu hỏi tới cán bộ xã.\n"
+        + "Gõ \"menu\" để quay lại đây bất cứ lúc nào.";
 }

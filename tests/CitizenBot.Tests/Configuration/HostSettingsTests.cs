@@ -28,6 +28,13 @@ public sealed class HostSettingsTests
     [InlineData("Hangfire:Storage", "Redis")]
     [InlineData("Commune:TimeZone", "Mars/Olympus")]
     [InlineData("Commune:Name", "")]
+    [InlineData("Reception:DaysOfMonth:0", "32")]
+    [InlineData("Reception:Holidays:0", "30/02/2026")]
+    [InlineData("Reception:OnHoliday", "Postpone")]
+    [InlineData("Reception:Hours:0", "11:00-07:30")]
+    [InlineData("Reception:SlotMinutes", "0")]
+    [InlineData("Reception:SlotCapacity", "many")]
+    [InlineData("Reception:MaxOpenBookings", "99")]
     public void A_malformed_setting_stops_start_up_naming_its_key(string key, string value)
     {
         var ex = Assert.Throws<ConfigurationException>(() => Load((key, value)));
@@ -56,5 +63,27 @@ public sealed class HostSettingsTests
         Assert.Equal([42L, 43L], settings.Telegram.AdminUserIds);
         Assert.Equal(-1001, settings.Telegram.OfficersChatId);
         Assert.Equal(["Thôn Một"], settings.Commune.Villages);
+    }
+
+    [Fact]
+    public void Reception_settings_are_read_with_the_communes_defaults()
+    {
+        var defaults = Load().Reception;
+        var settings = Load(("Reception:DaysOfMonth", "5, 15, 25"), ("Reception:Holidays:0", "30/4"), ("Reception:Holidays:1", "17/2/2026"),
+            ("Reception:OnHoliday", "skip"), ("Reception:Hours:0", "8:00-10:00"), ("Reception:SlotMinutes", "20"), ("Reception:SlotCapacity", "2"),
+            ("Reception:MaxOpenBookings", "3"), ("Reception:Place", "Hội trường UBND xã")).Reception;
+
+        Assert.Equal([10, 20], defaults.DaysOfMonth);
+        Assert.Equal(1, defaults.SlotCapacity);
+        Assert.Equal([5, 15, 25], settings.DaysOfMonth);
+        Assert.True(settings.IsHoliday(new DateOnly(2027, 4, 30)));
+        Assert.True(settings.IsHoliday(new DateOnly(2026, 2, 17)));
+        Assert.False(settings.IsHoliday(new DateOnly(2027, 2, 17)));
+        Assert.Equal(CitizenBot.Core.Reception.HolidayRule.Skip, settings.OnHoliday);
+        Assert.Equal(new TimeOnly(8, 0), settings.Hours.Single().Start);
+        Assert.Equal(20, settings.SlotMinutes);
+        Assert.Equal(2, settings.SlotCapacity);
+        Assert.Equal(3, settings.MaxOpenBookings);
+        Assert.Equal("Hội trường UBND xã", settings.Place);
     }
 }
