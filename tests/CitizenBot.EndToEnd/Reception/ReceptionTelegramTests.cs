@@ -6,62 +6,46 @@ using CitizenBot.EndToEnd.Support;
 namespace CitizenBot.EndToEnd.Reception;
 
 /// <summary>Booking, officers' reception commands and ratings through the real Telegram.Bot client.</summary>
-public sealed class ReceptionTelegramTests : IAsyncLifetime
+public sealed class ReceptionTelegramTests : TelegramScenario
 {
     private const long Citizen = 6001;
     private const long Officer = 9002;
-    private readonly TempDataDir _dir = new();
-    private FakeBotApiServer _telegram = null!;
-    private RunningBot _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _telegram = await FakeBotApiServer.StartAsync();
-        _bot = await RunningBot.StartAsync(_dir.Path, _telegram);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _telegram.DisposeAsync();
-        _dir.Dispose();
-    }
 
     /// <summary>One citizen's booking from the menu to the confirmation question.</summary>
     private async Task UpToConfirmAsync(long chat, string slot = "07:30")
     {
-        _telegram.SendText(chat, "/start");
-        await _telegram.WaitForAsync(chat, "Ông/bà cần giúp gì?");
-        _telegram.Press(chat, "Đặt lịch tiếp công dân");
-        await _telegram.WaitForAsync(chat, "Mời ông/bà chọn ngày");
-        _telegram.Press(chat, "10/12/2026");
-        await _telegram.WaitForAsync(chat, "Mời ông/bà chọn giờ");
-        _telegram.Press(chat, slot + "–");
-        await _telegram.WaitForAsync(chat, "trình bày về việc gì");
-        _telegram.Press(chat, "Đất đai");
-        await _telegram.WaitForAsync(chat, "nói ngắn gọn nội dung");
-        _telegram.SendText(chat, "Hỏi về thủ tục tách thửa đất");
-        await _telegram.WaitForAsync(chat, "họ và tên");
-        _telegram.SendText(chat, "Nguyễn Văn An");
-        var phone = await _telegram.WaitForAsync(chat, "số điện thoại để cán bộ liên hệ");
+        Telegram.SendText(chat, "/start");
+        await Telegram.WaitForAsync(chat, "Ông/bà cần giúp gì?");
+        Telegram.Press(chat, "Đặt lịch tiếp công dân");
+        await Telegram.WaitForAsync(chat, "Mời ông/bà chọn ngày");
+        Telegram.Press(chat, "10/12/2026");
+        await Telegram.WaitForAsync(chat, "Mời ông/bà chọn giờ");
+        Telegram.Press(chat, slot + "–");
+        await Telegram.WaitForAsync(chat, "trình bày về việc gì");
+        Telegram.Press(chat, "Đất đai");
+        await Telegram.WaitForAsync(chat, "nói ngắn gọn nội dung");
+        Telegram.SendText(chat, "Hỏi về thủ tục tách thửa đất");
+        await Telegram.WaitForAsync(chat, "họ và tên");
+        Telegram.SendText(chat, "Nguyễn Văn An");
+        var phone = await Telegram.WaitForAsync(chat, "số điện thoại để cán bộ liên hệ");
         Assert.True(phone.RequestsContact);
-        _telegram.ShareContact(chat, "+84912345678");
-        await _telegram.WaitForAsync(chat, "kiểm tra lại thông tin đặt lịch");
+        Telegram.ShareContact(chat, "+84912345678");
+        await Telegram.WaitForAsync(chat, "kiểm tra lại thông tin đặt lịch");
     }
 
     private async Task<string> BookAsync(long chat, string slot = "07:30")
     {
         await UpToConfirmAsync(chat, slot);
-        _telegram.Press(chat, "✅ Có");
-        var booked = await _telegram.WaitForAsync(chat, "Đã đặt lịch thành công");
+        Telegram.Press(chat, "✅ Có");
+        var booked = await Telegram.WaitForAsync(chat, "Đã đặt lịch thành công");
         return System.Text.RegularExpressions.Regex.Match(booked.Text, "LH-[A-Z0-9]{6}").Value;
     }
 
     private async Task<SentMessage> InOfficersChatAsync(string command, long from, string expected)
     {
-        var before = _telegram.SentTo(RunningBot.OfficersChat).Count(m => m.Text.Contains(expected, StringComparison.Ordinal));
-        _telegram.SendText(RunningBot.OfficersChat, command, "supergroup", from);
-        return await _telegram.WaitForAsync(RunningBot.OfficersChat, expected, skip: before);
+        var before = Telegram.SentTo(RunningBot.OfficersChat).Count(m => m.Text.Contains(expected, StringComparison.Ordinal));
+        Telegram.SendText(RunningBot.OfficersChat, command, "supergroup", from);
+        return await Telegram.WaitForAsync(RunningBot.OfficersChat, expected, skip: before);
     }
 
     [Fact]
@@ -70,14 +54,14 @@ public sealed class ReceptionTelegramTests : IAsyncLifetime
         var code = await BookAsync(Citizen);
 
         Assert.Matches("^LH-[A-Z0-9]{6}$", code);
-        var file = await _telegram.WaitForAsync(Citizen, "Tệp lịch");
+        var file = await Telegram.WaitForAsync(Citizen, "Tệp lịch");
         Assert.Equal($"lich-hen-{code}.ics", file.Document!.Value.Name);
         var ics = Encoding.UTF8.GetString(file.Document.Value.Content);
         Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
         Assert.Contains("DTSTART:20261210T003000Z", ics, StringComparison.Ordinal);
 
-        _telegram.Press(Citizen, "Lịch hẹn của tôi");
-        var mine = await _telegram.WaitForAsync(Citizen, "Lịch hẹn sắp tới của ông/bà");
+        Telegram.Press(Citizen, "Lịch hẹn của tôi");
+        var mine = await Telegram.WaitForAsync(Citizen, "Lịch hẹn sắp tới của ông/bà");
         Assert.Contains(mine.Buttons, b => b.Text == $"❌ Hủy {code}");
     }
 
@@ -86,34 +70,34 @@ public sealed class ReceptionTelegramTests : IAsyncLifetime
     {
         var code = await BookAsync(Citizen);
         await InOfficersChatAsync($"/capquyen {Officer} canbo", RunningBot.AdminId, "Đã cấp quyền cán bộ");
-        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 1, 0, 0, TimeSpan.Zero));
+        Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 1, 0, 0, TimeSpan.Zero));
 
         var list = await InOfficersChatAsync("/lichhen", Officer, "Lịch tiếp công dân Thứ Năm, 10/12/2026");
         Assert.Contains("07:30 " + code, list.Text, StringComparison.Ordinal);
-        _telegram.Press(RunningBot.OfficersChat, code + " có mặt", Officer, "supergroup");
-        await _telegram.WaitForAsync(RunningBot.OfficersChat, $"Đã ghi nhận {code}");
+        Telegram.Press(RunningBot.OfficersChat, code + " có mặt", Officer, "supergroup");
+        await Telegram.WaitForAsync(RunningBot.OfficersChat, $"Đã ghi nhận {code}");
         var export = await InOfficersChatAsync("/xuatlich", Officer, "Danh sách lịch hẹn ngày 10/12/2026");
         Assert.Contains("Có mặt", Encoding.UTF8.GetString(export.Document!.Value.Content), StringComparison.Ordinal);
 
-        await _bot.RunRatingInvitationSweepAsync();
-        var invitation = await _telegram.WaitForAsync(Citizen, "Ông/bà có hài lòng");
+        await Bot.RunRatingInvitationSweepAsync();
+        var invitation = await Telegram.WaitForAsync(Citizen, "Ông/bà có hài lòng");
         Assert.Contains(code, invitation.Text, StringComparison.Ordinal);
-        _telegram.Press(Citizen, "Rất hài lòng");
-        await _telegram.WaitForAsync(Citizen, "góp ý thêm");
-        _telegram.SendText(Citizen, "Cán bộ tận tình");
-        await _telegram.WaitForAsync(Citizen, "Xin chân thành cảm ơn");
+        Telegram.Press(Citizen, "Rất hài lòng");
+        await Telegram.WaitForAsync(Citizen, "góp ý thêm");
+        Telegram.SendText(Citizen, "Cán bộ tận tình");
+        await Telegram.WaitForAsync(Citizen, "Xin chân thành cảm ơn");
     }
 
     [Fact]
     public async Task A_citizen_cannot_use_officer_commands_in_private_or_in_the_officers_group()
     {
-        _telegram.SendText(Citizen, "/lichhen");
-        await _telegram.WaitForAsync(Citizen, "chức năng này chỉ dành cho cán bộ xã");
+        Telegram.SendText(Citizen, "/lichhen");
+        await Telegram.WaitForAsync(Citizen, "chức năng này chỉ dành cho cán bộ xã");
 
         await InOfficersChatAsync("/xuatlich", Citizen, "lệnh này chỉ dành cho người có quyền cán bộ");
         await InOfficersChatAsync($"/capquyen {Citizen} quantri", Citizen, "lệnh này chỉ dành cho người có quyền quản trị");
 
-        Assert.DoesNotContain(_telegram.SentTo(RunningBot.OfficersChat), m => m.Document is not null);
+        Assert.DoesNotContain(Telegram.SentTo(RunningBot.OfficersChat), m => m.Document is not null);
     }
 
     [Fact]
@@ -121,15 +105,15 @@ public sealed class ReceptionTelegramTests : IAsyncLifetime
     {
         await BookAsync(Citizen);
 
-        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 9, 0, 0, TimeSpan.Zero)); // 16:00 local
-        await _bot.RunReminderSweepAsync();
-        await _bot.RunReminderSweepAsync();
-        await _telegram.WaitForAsync(Citizen, "ngày mai ông/bà có lịch hẹn");
-        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero)); // 07:00 local
-        await _bot.RunReminderSweepAsync();
-        await _telegram.WaitForAsync(Citizen, "hôm nay ông/bà có lịch hẹn");
+        Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 9, 0, 0, TimeSpan.Zero)); // 16:00 local
+        await Bot.RunReminderSweepAsync();
+        await Bot.RunReminderSweepAsync();
+        await Telegram.WaitForAsync(Citizen, "ngày mai ông/bà có lịch hẹn");
+        Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero)); // 07:00 local
+        await Bot.RunReminderSweepAsync();
+        await Telegram.WaitForAsync(Citizen, "hôm nay ông/bà có lịch hẹn");
 
-        Assert.Single(_telegram.SentTo(Citizen), m => m.Text.Contains("ngày mai ông/bà có lịch hẹn", StringComparison.Ordinal));
+        Assert.Single(Telegram.SentTo(Citizen), m => m.Text.Contains("ngày mai ông/bà có lịch hẹn", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -140,7 +124,7 @@ public sealed class ReceptionTelegramTests : IAsyncLifetime
 
         foreach (var chat in chats)
         {
-            _telegram.Press(chat, "✅ Có");
+            Telegram.Press(chat, "✅ Có");
         }
 
         var outcomes = await Task.WhenAll(chats.Select(async c =>
@@ -148,7 +132,7 @@ public sealed class ReceptionTelegramTests : IAsyncLifetime
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (DateTime.UtcNow < deadline)
             {
-                var texts = _telegram.SentTo(c).Select(m => m.Text).ToList();
+                var texts = Telegram.SentTo(c).Select(m => m.Text).ToList();
                 if (texts.Any(t => t.Contains("Đã đặt lịch thành công", StringComparison.Ordinal)))
                 {
                     return "booked";
@@ -167,8 +151,8 @@ public sealed class ReceptionTelegramTests : IAsyncLifetime
 
         Assert.Equal(1, outcomes.Count(o => o == "booked"));
         Assert.Equal(49, outcomes.Count(o => o == "taken"));
-        using var http = new HttpClient { BaseAddress = new Uri(_bot.BaseUrl) };
-        http.DefaultRequestHeaders.Add("X-Officer-Token", _bot.OfficerToken);
+        using var http = new HttpClient { BaseAddress = new Uri(Bot.BaseUrl) };
+        http.DefaultRequestHeaders.Add("X-Officer-Token", Bot.OfficerToken);
         var day = await http.GetFromJsonAsync<DayView>("/officer/api/reception/bookings?date=2026-12-10");
         Assert.Single(day!.Bookings, b => b.Time == "09:00");
     }
@@ -177,18 +161,18 @@ public sealed class ReceptionTelegramTests : IAsyncLifetime
     public async Task The_officer_page_api_lists_marks_and_exports_a_day_and_refuses_without_the_token()
     {
         var code = await BookAsync(Citizen);
-        using var anonymous = new HttpClient { BaseAddress = new Uri(_bot.BaseUrl) };
+        using var anonymous = new HttpClient { BaseAddress = new Uri(Bot.BaseUrl) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/officer/api/reception/bookings?date=2026-12-10")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/officer/api/reception/export?date=2026-12-10")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/officer/api/ratings")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/officer/api/reception/bookings/{code}/mark", new { attended = true })).StatusCode);
 
-        using var http = new HttpClient { BaseAddress = new Uri(_bot.BaseUrl) };
-        http.DefaultRequestHeaders.Add("X-Officer-Token", _bot.OfficerToken);
+        using var http = new HttpClient { BaseAddress = new Uri(Bot.BaseUrl) };
+        http.DefaultRequestHeaders.Add("X-Officer-Token", Bot.OfficerToken);
         var day = await http.GetFromJsonAsync<DayView>("/officer/api/reception/bookings?date=2026-12-10");
         Assert.Equal("0912345678", Assert.Single(day!.Bookings).Phone);
         Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsJsonAsync($"/officer/api/reception/bookings/{code}/mark", new { attended = true })).StatusCode);
-        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 3, 0, 0, TimeSpan.Zero));
+        Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 3, 0, 0, TimeSpan.Zero));
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/officer/api/reception/bookings/{code}/mark", new { attended = false })).StatusCode);
         var xlsx = await http.GetAsync("/officer/api/reception/export?date=2026-12-10&format=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
