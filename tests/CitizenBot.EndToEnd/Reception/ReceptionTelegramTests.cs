@@ -60,6 +60,8 @@ public sealed class ReceptionTelegramTests : TelegramScenario
         Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
         Assert.Contains("DTSTART:20261210T003000Z", ics, StringComparison.Ordinal);
 
+        // Press the menu that follows the booking, not the one before it.
+        await Telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì thêm?");
         Telegram.Press(Citizen, "Lịch hẹn của tôi");
         var mine = await Telegram.WaitForAsync(Citizen, "Lịch hẹn sắp tới của ông/bà");
         Assert.Contains(mine.Buttons, b => b.Text == $"❌ Hủy {code}");
