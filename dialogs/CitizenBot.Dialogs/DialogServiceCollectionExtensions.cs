@@ -83,6 +83,11 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, Interruptions.OfficerDialogId, 90, AskOfficerTexts.MenuSynonyms));
         services.AddSingleton<Dialog, AskOfficerDialog>();
         services.AddSingleton<Dialog>(new TextPrompt(AskOfficerDialog.QuestionPromptId));
+        // Registered last: free text is the officers' only when no other slice claims it.
+        services.AddSingleton<IMenuShortcut, UnmatchedQuestionShortcut>();
+        services.AddSingleton<IOfficerCommand, AnswerQuestionCommand>();
+        services.AddSingleton<IOfficerCommand, OpenQuestionsCommand>();
+        services.AddSingleton<IOfficerReplyHandler, QuestionReplyHandler>();
         return services;
     }
 

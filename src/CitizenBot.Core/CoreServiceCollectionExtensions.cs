@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BookingReminderSweep>();
         services.AddSingleton<BookingExport>();
         services.AddSingleton<IRatingSubjectSource, AttendedBookingSubjects>();
+        services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<ReceptionBookings>());
         return services;
     }
 
@@ -68,6 +69,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<OfficerQuestions>();
+        services.AddSingleton<UnansweredQuestionSweep>();
         return services;
     }
 }

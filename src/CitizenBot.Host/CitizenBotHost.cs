@@ -57,6 +57,7 @@ public static class CitizenBotHost
         OfficersChat = settings.Telegram.OfficersChatId is { } id && settings.Telegram.Enabled
             ? new ChatAddress(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null,
+        ReannounceAfter = settings.QuestionReannounceAfter,
     };
 
     /// <summary>Admins are Telegram users named in configuration.</summary>
@@ -79,6 +80,8 @@ public static class CitizenBotHost
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
             new TelegramBotClientOptions(settings.Telegram.BotToken!, settings.Telegram.ApiBaseUrl),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram")));
+        // Pacing follows real time, whatever clock the domain runs on.
+        services.AddSingleton(new TelegramPacing(new TelegramLimits(), TimeProvider.System));
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
         services.AddSingleton<TelegramCursor>();
         services.AddHostedService<TelegramUpdateReceiver>();

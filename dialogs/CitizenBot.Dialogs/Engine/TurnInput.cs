@@ -23,6 +23,12 @@ public sealed record TurnInput
 
     public string? UserDisplayName { get; init; }
 
+    /// <summary>The channel's id of the message this one replies to (an officer answering a relayed question).</summary>
+    public string? ReplyToMessageId { get; init; }
+
+    /// <summary>A location the citizen shared (latitude, longitude).</summary>
+    public (double Latitude, double Longitude)? Location { get; init; }
+
     /// <summary>Sent in a group chat: only officer commands are answered there, never citizens' flows.</summary>
     public bool InGroup { get; init; }
 

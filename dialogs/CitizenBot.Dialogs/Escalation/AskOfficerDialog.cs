@@ -1,31 +1,61 @@
 using CitizenBot.Core.Escalation;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Menu;
 
 namespace CitizenBot.Dialogs.Escalation;
 
-/// <summary>Hỏi cán bộ: take the question and relay it to the officers' chat.</summary>
+/// <summary>
+/// Hỏi cán bộ: take the question and relay it to the officers' chat. Started with the option "question"
+/// (free text the bot could not match to a flow), it relays that text straight away.
+/// </summary>
 public sealed class AskOfficerDialog : WaterfallDialog
 {
     public const string QuestionPromptId = "officer.question";
     private readonly OfficerQuestions _questions;
+    private readonly IReadOnlyList<MenuEntry> _menu;
 
-    public AskOfficerDialog(OfficerQuestions questions) : base(Interruptions.OfficerDialogId)
+    public AskOfficerDialog(OfficerQuestions questions, IEnumerable<MenuEntry> menu) : base(Interruptions.OfficerDialogId)
     {
         _questions = questions;
+        _menu = [.. menu];
         AddStep(AskAsync);
         AddStep(RelayAsync);
     }
 
     public override string HelpText => AskOfficerTexts.Help;
 
-    private Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken ct) =>
-        step.PromptAsync(QuestionPromptId, new PromptOptions { Prompt = AskOfficerTexts.AskQuestion, Min = 5, Max = 1000 }, ct);
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        if (step.Values.TryGetValue("question", out var question))
+        {
+            step.Values["unmatched"] = "1";
+            return await step.NextAsync(question, ct);
+        }
+
+        return await step.PromptAsync(QuestionPromptId, new PromptOptions { Prompt = AskOfficerTexts.AskQuestion, Min = 5, Max = 1000 }, ct);
+    }
 
     private async Task<DialogTurnResult> RelayAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var from = step.Values.GetValueOrDefault("from", "");
-        var question = _questions.Ask(step.Address, (string)step.Result!, from, AskOfficerTexts.FlowName(from));
-        step.Send(AskOfficerTexts.Sent(question.Tag));
+        var flowName = _menu.FirstOrDefault(e => e.DialogId == from)?.Label ?? AskOfficerTexts.FlowName(from);
+        var text = (string)step.Result!;
+        var question = _questions.Ask(step.Address, text.Length > 1000 ? text[..1000] : text, from, flowName);
+        step.Send(step.Values.ContainsKey("unmatched") ? AskOfficerTexts.Forwarded(question.Tag) : AskOfficerTexts.Sent(question.Tag));
         return await step.EndAsync(null, ct);
+    }
+}
+
+/// <summary>Free text at the menu that no flow claims and that reads like a question goes to the officers.</summary>
+public sealed class UnmatchedQuestionShortcut : IMenuShortcut
+{
+    private const int MinWords = 3;
+
+    public (string DialogId, IReadOnlyDictionary<string, string> Options)? Match(string text)
+    {
+        var words = Core.Commune.TextMatching.Words(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= MinWords && words.Count(w => w.Any(char.IsLetter)) >= MinWords
+            ? (Interruptions.OfficerDialogId, new Dictionary<string, string> { ["question"] = text.Trim(), ["from"] = "main" })
+            : null;
     }
 }

@@ -15,6 +15,22 @@ public static class AskOfficerTexts
     public static string Sent(string tag) =>
         $"✅ Đã chuyển câu hỏi tới cán bộ xã (mã câu hỏi {tag}). Cán bộ sẽ trả lời ông/bà trong giờ hành chính. Xin cảm ơn ông/bà đã liên hệ!";
 
+    public static string Forwarded(string tag) =>
+        $"Câu này tôi chưa tự trả lời được, nên đã chuyển tới cán bộ xã (mã câu hỏi {tag}). Cán bộ sẽ trả lời ông/bà ngay trong cuộc trò chuyện này. "
+        + "Trong lúc chờ, ông/bà có thể dùng các nút bên dưới.";
+
+    public const string OpenTitle = "📥 Câu hỏi đang chờ trả lời:";
+
+    public const string NoneOpen = "Không có câu hỏi nào đang chờ trả lời. Cảm ơn các đồng chí!";
+
+    public const string AnswerUsage = "Cách dùng: /traloi Q-XXXX <nội dung trả lời>";
+
+    public static string Answered(string tag) => $"✅ Đã gửi câu trả lời {tag} tới công dân.";
+
+    public static string AlreadyAnswered(string tag) => $"Câu hỏi {tag} đã được trả lời trước đó; câu trả lời mới không được gửi.";
+
+    public static string NotFound(string tag) => $"Không tìm thấy câu hỏi {tag}.";
+
     public static string FlowName(string dialogId) => dialogId switch
     {
         "dossier.lookup" => "Tra cứu hồ sơ",

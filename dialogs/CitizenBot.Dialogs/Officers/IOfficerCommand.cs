@@ -21,6 +21,13 @@ public interface IOfficerCommand
     Task HandleAsync(OfficerCommandContext command, CancellationToken ct);
 }
 
+/// <summary>An officer's reply, in the officers' chat, to a message the bot relayed there (a question).</summary>
+public interface IOfficerReplyHandler
+{
+    /// <summary>Handles the reply when it answers something of this slice; false to let another slice try.</summary>
+    Task<bool> TryHandleAsync(OfficerCommandContext command, string repliedMessageId, string text, CancellationToken ct);
+}
+
 /// <summary>What a command sees: its arguments, who runs it, and where to answer.</summary>
 public sealed class OfficerCommandContext(DialogContext dc, string arguments, UserRole role, string actor)
 {

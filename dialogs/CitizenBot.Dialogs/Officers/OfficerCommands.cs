@@ -7,7 +7,7 @@ namespace CitizenBot.Dialogs.Officers;
 /// Routes officer commands, typed or pressed, to the slice that registered them, after checking the
 /// sender's role. A citizen gets a polite refusal and nothing else; their dialog stays where it was.
 /// </summary>
-public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, UserRoles roles)
+public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, IEnumerable<IOfficerReplyHandler> replyHandlers, UserRoles roles)
 {
     public const string PayloadPrefix = "op:";
 
@@ -15,6 +15,11 @@ public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, UserR
 
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {
+        if (dc.Input is { InGroup: true, ReplyToMessageId: { } replied, Text: { Length: > 0 } reply } && !reply.StartsWith('/'))
+        {
+            return await TryReplyAsync(dc, replied, reply, ct);
+        }
+
         if (Parse(dc.Input) is not { } call)
         {
             return false;
@@ -43,6 +48,28 @@ public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, UserR
 
         var actor = UserRoles.UserKey(dc.Address.Channel, dc.Input.UserId!);
         await command.HandleAsync(new OfficerCommandContext(dc, call.Arguments, role, actor), ct);
+        return true;
+    }
+
+    /// <summary>A reply in the officers' chat to something the bot relayed: only officers' replies count.</summary>
+    private async Task<bool> TryReplyAsync(DialogContext dc, string repliedMessageId, string text, CancellationToken ct)
+    {
+        var role = roles.Of(dc.Address.Channel, dc.Input.UserId);
+        if (role < UserRole.Officer)
+        {
+            // A citizen chatting in the group, or an officer without the role yet: the bot stays silent.
+            return true;
+        }
+
+        var command = new OfficerCommandContext(dc, text, role, UserRoles.UserKey(dc.Address.Channel, dc.Input.UserId!));
+        foreach (var handler in replyHandlers)
+        {
+            if (await handler.TryHandleAsync(command, repliedMessageId, text, ct))
+            {
+                return true;
+            }
+        }
+
         return true;
     }
 

@@ -8,7 +8,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace CitizenBot.Channels.Telegram;
 
 /// <summary>Sends outbox messages through the Bot API and says how each attempt ended.</summary>
-public sealed class TelegramChannelSender(ITelegramBotClient client) : IChannelSender
+public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPacing pacing) : IChannelSender
 {
     public const string ChannelName = "telegram";
     private const int MaxTextLength = 4000;
@@ -26,21 +26,27 @@ public sealed class TelegramChannelSender(ITelegramBotClient client) : IChannelS
         var text = message.Text.Length > MaxTextLength ? message.Text[..MaxTextLength] + "…" : message.Text;
         try
         {
+            await pacing.WaitTurnAsync(chatId, ct);
+            Message sent;
             if (message.File is { } file)
             {
                 using var content = new MemoryStream(file.Content, writable: false);
                 var caption = message.Text.Length > MaxCaptionLength ? message.Text[..MaxCaptionLength] + "…" : message.Text;
-                await client.SendDocument(chatId, InputFile.FromStream(content, file.FileName), caption: caption, replyMarkup: Markup(message), cancellationToken: ct);
+                var input = InputFile.FromStream(content, file.FileName);
+                sent = file.ContentType.StartsWith("image/", StringComparison.Ordinal)
+                    ? await client.SendPhoto(chatId, input, caption: caption, replyMarkup: Markup(message), cancellationToken: ct)
+                    : await client.SendDocument(chatId, input, caption: caption, replyMarkup: Markup(message), cancellationToken: ct);
             }
             else
             {
-                await client.SendMessage(chatId, text, replyMarkup: Markup(message), cancellationToken: ct);
+                sent = await client.SendMessage(chatId, text, replyMarkup: Markup(message), cancellationToken: ct);
             }
 
-            return SendOutcome.Sent;
+            return SendOutcome.SentAs(sent.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 429)
         {
+            pacing.Backoff(chatId, TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 30));
             return SendOutcome.Retry(TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 30), "429 Too Many Requests");
         }
         catch (ApiRequestException ex) when (ex.ErrorCode >= 500)

@@ -53,6 +53,8 @@ public static class TelegramUpdateMapper
             UserId = message.From?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             UserDisplayName = message.From?.FirstName,
             InGroup = !IsPrivate(message.Chat),
+            ReplyToMessageId = message.ReplyToMessage?.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Location = message.Location is { } location ? (location.Latitude, location.Longitude) : null,
         };
     }
 

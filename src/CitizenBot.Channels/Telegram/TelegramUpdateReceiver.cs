@@ -124,9 +124,15 @@ public sealed class TelegramUpdateReceiver(
         }
 
         var text = update.Message?.Text;
-        if (text is null || !text.StartsWith('/'))
+        if (text is null)
         {
             return false;
+        }
+
+        if (!text.StartsWith('/'))
+        {
+            // An officer answering a relayed question replies to the bot's own message.
+            return update.Message!.ReplyToMessage?.From?.IsBot == true;
         }
 
         if (text.StartsWith("/start", StringComparison.Ordinal) || text.StartsWith("/menu", StringComparison.Ordinal))

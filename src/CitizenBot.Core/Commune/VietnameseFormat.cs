@@ -19,6 +19,10 @@ public static class VietnameseFormat
     /// <summary>"3 ngày", "1 ngày": a whole number of days through Humanizer's Vietnamese resources.</summary>
     public static string Days(int days) => TimeSpan.FromDays(Math.Abs(days)).Humanize(culture: Culture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Day);
 
+    /// <summary>"4 giờ", "1 ngày 2 giờ": a waiting time through Humanizer's Vietnamese resources, to the minute.</summary>
+    public static string Duration(TimeSpan span) =>
+        span.Duration().Humanize(precision: 2, culture: Culture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute);
+
     /// <summary>How far a due date is from today: "còn 3 ngày", "hôm nay là hạn cuối", "đã quá hạn 2 ngày".</summary>
     public static string DueDistance(DateOnly due, DateOnly today)
     {

@@ -8,7 +8,7 @@ public enum OfficerQuestionStatus
     Answered,
 }
 
-/// <summary>A citizen's question relayed to the officers, with a short tag officers can quote.</summary>
+/// <summary>A citizen's question relayed to the officers, with a short tag officers can quote, and its answer.</summary>
 public sealed class OfficerQuestion
 {
     [BsonId(autoId: true)]
@@ -27,4 +27,32 @@ public sealed class OfficerQuestion
     public DateTimeOffset AskedAt { get; set; }
 
     public OfficerQuestionStatus Status { get; set; }
+
+    /// <summary>How many times the question was put to the officers (the first relay counts).</summary>
+    public int Announcements { get; set; } = 1;
+
+    public DateTimeOffset LastAnnouncedAt { get; set; }
+
+    public string? Answer { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>Who answered as the citizen sees it: a role ("Cán bộ Bộ phận Một cửa"), never a private account.</summary>
+    public string? AnsweredAs { get; set; }
+
+    /// <summary>The officer's user key, kept for the audit trail only.</summary>
+    public string? AnsweredBy { get; set; }
+}
+
+/// <summary>A citizen's phone as another slice knows it (from a booking or a petition), to give officers a masked contact.</summary>
+public interface ICitizenDirectory
+{
+    string? PhoneOf(string addressKey);
+}
+
+public enum AnswerOutcome
+{
+    Answered,
+    AlreadyAnswered,
+    NotFound,
 }

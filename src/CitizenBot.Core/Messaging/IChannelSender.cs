@@ -22,6 +22,11 @@ public sealed record SendOutcome(SendOutcomeKind Kind, TimeSpan RetryAfter = def
 {
     public static SendOutcome Sent { get; } = new(SendOutcomeKind.Sent);
 
+    /// <summary>The channel's id of the sent message, kept so a reply to it can be traced (an officer answering a relay).</summary>
+    public string? MessageId { get; init; }
+
+    public static SendOutcome SentAs(string messageId) => new(SendOutcomeKind.Sent) { MessageId = messageId };
+
     public static SendOutcome Retry(TimeSpan after, string error) => new(SendOutcomeKind.RetryLater, after, error);
 
     public static SendOutcome Fail(string error) => new(SendOutcomeKind.Failed, Error: error);

@@ -97,6 +97,7 @@ public sealed class Outbox
             case SendOutcomeKind.Sent:
                 message.Status = OutboxStatus.Sent;
                 message.SentAt = now;
+                message.ChannelMessageId = outcome.MessageId;
                 message.Error = null;
                 break;
             case SendOutcomeKind.RetryLater when message.Attempts < maxAttempts:
@@ -133,6 +134,14 @@ public sealed class Outbox
 
         return withdrawn;
     }
+
+    /// <summary>The message the bot sent to a chat under the channel's message id (what a reply points to).</summary>
+    public OutboxMessage? FindSent(string addressKey, string channelMessageId) =>
+        _db.Collection<OutboxMessage>(CollectionName).FindOne(m => m.AddressKey == addressKey && m.ChannelMessageId == channelMessageId);
+
+    /// <summary>Messages whose key starts with a prefix (one announcement's deliveries), read in one pass.</summary>
+    public IEnumerable<OutboxMessage> WithKeyPrefix(string prefix) =>
+        _db.Collection<OutboxMessage>(CollectionName).Find(Query.StartsWith(nameof(OutboxMessage.Key), prefix));
 
     public OutboxMessage? FindByKey(string key) => _db.Collection<OutboxMessage>(CollectionName).FindOne(m => m.Key == key);
 

@@ -44,6 +44,9 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>The channel's id of the message once sent (Telegram's message_id).</summary>
+    public string? ChannelMessageId { get; set; }
+
     public string? Error { get; set; }
 
     [BsonIgnore]

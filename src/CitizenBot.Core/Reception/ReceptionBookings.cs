@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CitizenBot.Core.Commune;
+using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
@@ -13,7 +14,7 @@ namespace CitizenBot.Core.Reception;
 /// single write lock, and each held seat has a unique key, so a slot never takes more than its capacity
 /// however many citizens press it at once.
 /// </summary>
-public sealed class ReceptionBookings
+public sealed class ReceptionBookings : ICitizenDirectory
 {
     public const string CollectionName = "bookings";
     private const string CodeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679";
@@ -86,6 +87,10 @@ public sealed class ReceptionBookings
             .Find(b => b.Status == BookingStatus.Booked)
             .Where(b => b.StartsAt > now && b.StartsAt <= until)];
     }
+
+    /// <summary>The phone the citizen gave with their latest booking.</summary>
+    public string? PhoneOf(string addressKey) =>
+        _db.Collection<Booking>(CollectionName).Find(b => b.AddressKey == addressKey).OrderByDescending(b => b.Id).FirstOrDefault()?.Phone;
 
     /// <summary>Attended bookings (for rating invitations).</summary>
     public List<Booking> Attended() => [.. _db.Collection<Booking>(CollectionName).Find(b => b.Status == BookingStatus.Attended)];

@@ -40,6 +40,8 @@ public sealed class HostSettings
 
     public ReceptionOptions Reception { get; init; } = new();
 
+    public TimeSpan QuestionReannounceAfter { get; init; } = TimeSpan.FromHours(4);
+
     public static HostSettings Load(IConfiguration config)
     {
         var apiBaseUrl = config["Telegram:ApiBaseUrl"];
@@ -100,6 +102,7 @@ public sealed class HostSettings
             Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
             OfficerToken = string.IsNullOrWhiteSpace(config["Officer:Token"]) ? null : config["Officer:Token"],
             Reception = ReceptionSettings.Load(config),
+            QuestionReannounceAfter = TimeSpan.FromMinutes(ReadInt(config, "Escalation:ReannounceAfterMinutes", 240, 5, 10_080)),
         };
     }
 

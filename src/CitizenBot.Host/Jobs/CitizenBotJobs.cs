@@ -1,4 +1,5 @@
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
@@ -12,6 +13,7 @@ public sealed class CitizenBotJobs(
     DossierFollowSweep followSweep,
     BookingReminderSweep reminderSweep,
     RatingInvitationSweep invitationSweep,
+    UnansweredQuestionSweep questionSweep,
     OutboxDispatcher dispatcher,
     CitizenDatabase db)
 {
@@ -20,6 +22,7 @@ public sealed class CitizenBotJobs(
     public const string CheckpointId = "litedb-checkpoint";
     public const string RemindersId = BookingReminderSweep.JobId;
     public const string InvitationsId = RatingInvitationSweep.JobId;
+    public const string QuestionsId = UnansweredQuestionSweep.JobId;
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -48,6 +51,15 @@ public sealed class CitizenBotJobs(
         await dispatcher.DispatchDueAsync(ct);
     }
 
+    /// <summary>Put questions left unanswered too long to the officers again, with an apology to the citizen.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SweepUnansweredQuestionsAsync(CancellationToken ct)
+    {
+        questionSweep.Run();
+        await dispatcher.DispatchDueAsync(ct);
+    }
+
     [AutomaticRetry(Attempts = 0)]
     public Task DispatchOutboxAsync(CancellationToken ct) => dispatcher.DispatchDueAsync(ct);
 
@@ -62,6 +74,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(OutboxDispatchId, j => j.DispatchOutboxAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(RemindersId, j => j.SweepReceptionRemindersAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(InvitationsId, j => j.SweepRatingInvitationsAsync(CancellationToken.None), "*/5 * * * *", options);
+        jobs.AddOrUpdate<CitizenBotJobs>(QuestionsId, j => j.SweepUnansweredQuestionsAsync(CancellationToken.None), "*/5 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
     }
 }

@@ -33,6 +33,7 @@ public static class OfficerEndpoints
         var api = app.MapGroup("/officer/api").AddEndpointFilter(RequireOfficer);
         api.MapPost("/dossiers/import", ImportDossiersAsync);
         api.MapReceptionOfficerApi();
+        api.MapQuestionOfficerApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new OfficerDashboardAuthorization()],

@@ -53,6 +53,11 @@ table{border-collapse:collapse;width:100%;font-size:15px}td,th{border:1px solid 
 <input id="month" type="month"> <button id="loadRatings">Xem thống kê</button>
 <pre id="ratings"></pre>
 </section>
+<section>
+<h2>6. Câu hỏi của công dân</h2>
+<button id="loadQuestions">Xem câu hỏi đang chờ</button>
+<div id="questions"></div>
+</section>
 <p><a href="/hangfire">Công việc nền (Hangfire)</a></p>
 <script>
 document.getElementById('login').onclick = async () => {
@@ -105,6 +110,29 @@ $('addSession').onclick = async () => {
   const j = await r.json();
   $('sessionResult').textContent = r.ok ? '✅ Đã thêm' : ('❌ ' + j.error);
 };
+async function loadQuestions() {
+  const r = await fetch('/officer/api/questions');
+  const box = $('questions');
+  box.replaceChildren();
+  if (!r.ok) { box.textContent = 'Cần đăng nhập.'; return; }
+  const list = await r.json();
+  if (!list.length) { box.textContent = 'Không có câu hỏi nào đang chờ.'; return; }
+  for (const q of list) {
+    const div = document.createElement('div');
+    const p = document.createElement('p'); p.textContent = `${q.tag}: ${q.text}`; div.appendChild(p);
+    const answer = document.createElement('textarea'); answer.rows = 3; answer.cols = 60; div.appendChild(answer);
+    const btn = document.createElement('button'); btn.textContent = 'Gửi trả lời';
+    const result = document.createElement('span');
+    btn.onclick = async () => {
+      const a = await fetch(`/officer/api/questions/${encodeURIComponent(q.tag)}/answer`, json({text: answer.value}));
+      const aj = await a.json();
+      result.textContent = a.ok ? ' ✅ Đã gửi' : (' ❌ ' + aj.error);
+    };
+    div.appendChild(btn); div.appendChild(result);
+    box.appendChild(div);
+  }
+}
+$('loadQuestions').onclick = loadQuestions;
 $('loadRatings').onclick = async () => {
   const r = await fetch('/officer/api/ratings?month=' + encodeURIComponent($('month').value));
   const j = await r.json();

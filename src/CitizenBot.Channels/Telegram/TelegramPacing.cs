@@ -1,0 +1,110 @@
+namespace CitizenBot.Channels.Telegram;
+
+/// <summary>Telegram's published limits: about 1 message a second to one chat, 20 a minute to one group, 30 a second in all.</summary>
+public sealed record TelegramLimits(int PerChatPerSecond = 1, int PerGroupPerMinute = 20, int OverallPerSecond = 30);
+
+/// <summary>
+/// Paces sends to stay inside <see cref="TelegramLimits"/>: each send waits its turn in a sliding window
+/// per chat, per group and overall, so a broadcast to hundreds of groups runs at the allowed rate
+/// instead of earning 429s. After a 429 the chat waits out the retry_after before its next send.
+/// </summary>
+public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<DateTimeOffset> _overall = new();
+    private readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = [];
+    private readonly Dictionary<long, DateTimeOffset> _blockedUntil = [];
+
+    public async Task WaitTurnAsync(long chatId, CancellationToken ct)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = time.GetUtcNow();
+                wait = WaitFor(chatId, now);
+                if (wait <= TimeSpan.Zero)
+                {
+                    Record(chatId, now);
+                    return;
+                }
+            }
+
+            await Task.Delay(wait, time, ct);
+        }
+    }
+
+    /// <summary>Telegram said 429 for this chat: nothing more to it until the wait is over.</summary>
+    public void Backoff(long chatId, TimeSpan retryAfter)
+    {
+        lock (_lock)
+        {
+            _blockedUntil[chatId] = time.GetUtcNow() + retryAfter;
+        }
+    }
+
+    private TimeSpan WaitFor(long chatId, DateTimeOffset now)
+    {
+        var wait = TimeSpan.Zero;
+        if (_blockedUntil.TryGetValue(chatId, out var until) && until > now)
+        {
+            wait = until - now;
+        }
+
+        Trim(_overall, now - TimeSpan.FromSeconds(1));
+        if (_overall.Count >= limits.OverallPerSecond)
+        {
+            wait = Max(wait, _overall.Peek() + TimeSpan.FromSeconds(1) - now);
+        }
+
+        if (_perChat.TryGetValue(chatId, out var sent))
+        {
+            // Groups are limited per minute; every chat also gets at most its per-second rate.
+            Trim(sent, now - TimeSpan.FromMinutes(1));
+            var lastSecond = sent.Count(t => t > now - TimeSpan.FromSeconds(1));
+            if (lastSecond >= limits.PerChatPerSecond)
+            {
+                wait = Max(wait, sent.Where(t => t > now - TimeSpan.FromSeconds(1)).Min() + TimeSpan.FromSeconds(1) - now);
+            }
+
+            if (IsGroup(chatId) && sent.Count >= limits.PerGroupPerMinute)
+            {
+                wait = Max(wait, sent.Peek() + TimeSpan.FromMinutes(1) - now);
+            }
+        }
+
+        return wait;
+    }
+
+    private void Record(long chatId, DateTimeOffset now)
+    {
+        _overall.Enqueue(now);
+        if (!_perChat.TryGetValue(chatId, out var sent))
+        {
+            _perChat[chatId] = sent = new Queue<DateTimeOffset>();
+        }
+
+        sent.Enqueue(now);
+        if (_perChat.Count > 10_000)
+        {
+            // Forget chats that have been quiet for a minute, so the map stays small.
+            foreach (var quiet in _perChat.Where(p => p.Value.Count == 0 || p.Value.Last() < now - TimeSpan.FromMinutes(1)).Select(p => p.Key).ToList())
+            {
+                _perChat.Remove(quiet);
+            }
+        }
+    }
+
+    private static bool IsGroup(long chatId) => chatId < 0;
+
+    private static void Trim(Queue<DateTimeOffset> times, DateTimeOffset before)
+    {
+        while (times.Count > 0 && times.Peek() <= before)
+        {
+            times.Dequeue();
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
