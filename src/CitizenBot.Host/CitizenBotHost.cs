@@ -69,6 +69,7 @@ public static class CitizenBotHost
     private static void AddChannels(this IServiceCollection services, HostSettings settings)
     {
         services.AddSingleton<OutboxKicker>();
+        services.AddHostedService<OutboxPump>();
         services.AddSingleton<IChannelSender, WebChannelSender>();
         if (!settings.Telegram.Enabled)
         {

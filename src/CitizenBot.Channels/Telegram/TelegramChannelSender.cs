@@ -46,7 +46,6 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 429)
         {
-            pacing.Backoff(chatId, TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 30));
             return SendOutcome.Retry(TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 30), "429 Too Many Requests");
         }
         catch (ApiRequestException ex) when (ex.ErrorCode >= 500)

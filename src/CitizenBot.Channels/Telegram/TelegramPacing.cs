@@ -1,19 +1,26 @@
 namespace CitizenBot.Channels.Telegram;
 
-/// <summary>Telegram's published limits: about 1 message a second to one chat, 20 a minute to one group, 30 a second in all.</summary>
-public sealed record TelegramLimits(int PerChatPerSecond = 1, int PerGroupPerMinute = 20, int OverallPerSecond = 30);
+/// <summary>
+/// Telegram's published limits: about 1 message a second to one chat (a reply of two or three messages
+/// may go at once, as the official advice allows short bursts), 20 a minute to one group, 30 a second in all.
+/// </summary>
+public sealed record TelegramLimits(int PerChatBurst = 3, int PerGroupPerMinute = 20, int OverallPerSecond = 30)
+{
+    /// <summary>The window of the per-chat burst: a burst of 3 in 3 seconds averages 1 a second.</summary>
+    public TimeSpan PerChatWindow => TimeSpan.FromSeconds(PerChatBurst);
+}
 
 /// <summary>
 /// Paces sends to stay inside <see cref="TelegramLimits"/>: each send waits its turn in a sliding window
 /// per chat, per group and overall, so a broadcast to hundreds of groups runs at the allowed rate
-/// instead of earning 429s. After a 429 the chat waits out the retry_after before its next send.
+/// instead of earning 429s. A 429 that still comes is honoured by the outbox (the chat's next message waits
+/// for retry_after), not here.
 /// </summary>
 public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Queue<DateTimeOffset> _overall = new();
     private readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = [];
-    private readonly Dictionary<long, DateTimeOffset> _blockedUntil = [];
 
     public async Task WaitTurnAsync(long chatId, CancellationToken ct)
     {
@@ -35,23 +42,9 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
         }
     }
 
-    /// <summary>Telegram said 429 for this chat: nothing more to it until the wait is over.</summary>
-    public void Backoff(long chatId, TimeSpan retryAfter)
-    {
-        lock (_lock)
-        {
-            _blockedUntil[chatId] = time.GetUtcNow() + retryAfter;
-        }
-    }
-
     private TimeSpan WaitFor(long chatId, DateTimeOffset now)
     {
         var wait = TimeSpan.Zero;
-        if (_blockedUntil.TryGetValue(chatId, out var until) && until > now)
-        {
-            wait = until - now;
-        }
-
         Trim(_overall, now - TimeSpan.FromSeconds(1));
         if (_overall.Count >= limits.OverallPerSecond)
         {
@@ -60,12 +53,12 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
 
         if (_perChat.TryGetValue(chatId, out var sent))
         {
-            // Groups are limited per minute; every chat also gets at most its per-second rate.
+            // Groups are limited per minute; every chat also averages at most one a second.
             Trim(sent, now - TimeSpan.FromMinutes(1));
-            var lastSecond = sent.Count(t => t > now - TimeSpan.FromSeconds(1));
-            if (lastSecond >= limits.PerChatPerSecond)
+            var recent = sent.Where(t => t > now - limits.PerChatWindow).ToList();
+            if (recent.Count >= limits.PerChatBurst)
             {
-                wait = Max(wait, sent.Where(t => t > now - TimeSpan.FromSeconds(1)).Min() + TimeSpan.FromSeconds(1) - now);
+                wait = Max(wait, recent[^limits.PerChatBurst] + limits.PerChatWindow - now);
             }
 
             if (IsGroup(chatId) && sent.Count >= limits.PerGroupPerMinute)

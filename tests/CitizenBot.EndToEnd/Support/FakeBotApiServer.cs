@@ -95,6 +95,31 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         return id;
     }
 
+    /// <summary>A user replies, in a chat, to a message the bot sent there.</summary>
+    public void Reply(long chatId, long fromId, int replyToMessageId, string text, string chatType = "supergroup")
+    {
+        Enqueue(new JsonObject
+        {
+            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = Chat(chatId, chatType),
+                ["from"] = User(fromId),
+                ["text"] = text,
+                ["reply_to_message"] = new JsonObject
+                {
+                    ["message_id"] = replyToMessageId,
+                    ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                    ["chat"] = Chat(chatId, chatType),
+                    ["from"] = new JsonObject { ["id"] = 1, ["is_bot"] = true, ["first_name"] = "CitizenBot" },
+                    ["text"] = "relay",
+                },
+            },
+        });
+    }
+
     public void ShareContact(long chatId, string phone)
     {
         Enqueue(new JsonObject

@@ -1,3 +1,4 @@
+using CitizenBot.Channels.Telegram;
 using CitizenBot.Core.Storage;
 using CitizenBot.Host;
 using CitizenBot.Host.Configuration;
@@ -40,7 +41,10 @@ public sealed class RunningBot : IAsyncDisposable
 
     public string OfficerToken => App.Services.GetRequiredService<CitizenBot.Host.Officer.OfficerToken>().Value;
 
-    public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false)
+    /// <summary>Conversation tests type faster than any citizen: they lift the per-chat pace; broadcast tests pass Telegram's real limits.</summary>
+    public static readonly TelegramLimits ConversationLimits = new(PerChatBurst: 1000);
+
+    public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false, TelegramLimits? limits = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -62,7 +66,11 @@ public sealed class RunningBot : IAsyncDisposable
         var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         clock ??= new FakeTimeProvider(Start);
         var db = CitizenDatabase.Open(dataDir);
-        var app = CitizenBotHost.Build([], settings, db, seedDemo, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var app = CitizenBotHost.Build([], settings, db, seedDemo, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            services.Replace(ServiceDescriptor.Singleton(new TelegramPacing(limits ?? ConversationLimits, TimeProvider.System)));
+        });
         await app.StartAsync();
         return new RunningBot(app, clock, dataDir);
     }
