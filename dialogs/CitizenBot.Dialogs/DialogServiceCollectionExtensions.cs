@@ -1,5 +1,6 @@
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Dialogs.Dossiers;
@@ -7,6 +8,7 @@ using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Escalation;
 using CitizenBot.Dialogs.Menu;
 using CitizenBot.Dialogs.Officers;
+using CitizenBot.Dialogs.Petitions;
 using CitizenBot.Dialogs.Ratings;
 using CitizenBot.Dialogs.Reception;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,33 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: false));
         services.AddSingleton<IOfficerCommand, ExportBookingsCommand>();
         services.AddSingleton<IOfficerCommand, AddSessionCommand>();
+        return services;
+    }
+
+    public static IServiceCollection AddPetitionFlows(this IServiceCollection services)
+    {
+        services.AddSingleton(new MenuEntry("petition", PetitionDialogTexts.MenuLabel, SubmitPetitionDialog.DialogId, 30, PetitionDialogTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("petition.mine", PetitionDialogTexts.MineLabel, MyPetitionsDialog.DialogId, 35, PetitionDialogTexts.MineSynonyms));
+        services.AddSingleton<Dialog, SubmitPetitionDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.KindPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.TopicPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.VillagePromptId));
+        services.AddSingleton<Dialog>(new TextPrompt(SubmitPetitionDialog.ContentPromptId));
+        services.AddSingleton<Dialog>(new AttachmentPrompt(SubmitPetitionDialog.PhotosPromptId));
+        services.AddSingleton<Dialog>(new LocationPrompt(SubmitPetitionDialog.LocationPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.AnonymityPromptId));
+        services.AddSingleton<Dialog>(new TextPrompt(SubmitPetitionDialog.NamePromptId, BookReceptionDialog.ValidateName));
+        services.AddSingleton<Dialog>(new PhonePrompt(SubmitPetitionDialog.PhonePromptId));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(SubmitPetitionDialog.ConfirmPromptId));
+        services.AddSingleton<Dialog, MyPetitionsDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(MyPetitionsDialog.NextPromptId));
+        services.AddSingleton<IOfficerCommand, OpenPetitionsCommand>();
+        services.AddSingleton<IOfficerCommand, ViewPetitionCommand>();
+        foreach (var index in Enumerable.Range(0, 6))
+        {
+            services.AddSingleton<IOfficerCommand>(sp => PetitionStatusCommand.All(sp.GetRequiredService<PetitionBook>()).ElementAt(index));
+        }
+
         return services;
     }
 

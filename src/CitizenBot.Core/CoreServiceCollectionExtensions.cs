@@ -3,6 +3,7 @@ using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
@@ -55,6 +56,17 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BookingExport>();
         services.AddSingleton<IRatingSubjectSource, AttendedBookingSubjects>();
         services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<ReceptionBookings>());
+        return services;
+    }
+
+    public static IServiceCollection AddPetitions(this IServiceCollection services, PetitionOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<IdentitySeal>();
+        services.AddSingleton<PetitionBook>();
+        services.AddSingleton<PetitionDeadlineSweep>();
+        services.AddSingleton<IRatingSubjectSource, AnsweredPetitionSubjects>();
+        services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<PetitionBook>());
         return services;
     }
 

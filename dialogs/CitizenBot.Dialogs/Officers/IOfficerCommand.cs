@@ -40,6 +40,9 @@ public sealed class OfficerCommandContext(DialogContext dc, string arguments, Us
 
     public ChatAddress Address => dc.Address;
 
+    /// <summary>Run in a group chat (the officers' group), where nothing confidential may be shown.</summary>
+    public bool InGroup => dc.Input.InGroup;
+
     public void Send(string text, params Button[] buttons) => dc.Send(text, buttons);
 
     public void Send(OutgoingMessage message) => dc.Send(message);

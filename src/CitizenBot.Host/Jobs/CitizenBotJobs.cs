@@ -1,6 +1,7 @@
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Storage;
@@ -14,6 +15,7 @@ public sealed class CitizenBotJobs(
     BookingReminderSweep reminderSweep,
     RatingInvitationSweep invitationSweep,
     UnansweredQuestionSweep questionSweep,
+    PetitionDeadlineSweep petitionSweep,
     OutboxDispatcher dispatcher,
     CitizenDatabase db)
 {
@@ -23,6 +25,7 @@ public sealed class CitizenBotJobs(
     public const string RemindersId = BookingReminderSweep.JobId;
     public const string InvitationsId = RatingInvitationSweep.JobId;
     public const string QuestionsId = UnansweredQuestionSweep.JobId;
+    public const string PetitionDeadlinesId = PetitionDeadlineSweep.JobId;
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -60,6 +63,15 @@ public sealed class CitizenBotJobs(
         await dispatcher.DispatchDueAsync(ct);
     }
 
+    /// <summary>Apologise for late petitions with a new date and remind the officer in charge.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SweepPetitionDeadlinesAsync(CancellationToken ct)
+    {
+        petitionSweep.Run();
+        await dispatcher.DispatchDueAsync(ct);
+    }
+
     [AutomaticRetry(Attempts = 0)]
     public Task DispatchOutboxAsync(CancellationToken ct) => dispatcher.DispatchDueAsync(ct);
 
@@ -75,6 +87,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(RemindersId, j => j.SweepReceptionRemindersAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(InvitationsId, j => j.SweepRatingInvitationsAsync(CancellationToken.None), "*/5 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(QuestionsId, j => j.SweepUnansweredQuestionsAsync(CancellationToken.None), "*/5 * * * *", options);
+        jobs.AddOrUpdate<CitizenBotJobs>(PetitionDeadlinesId, j => j.SweepPetitionDeadlinesAsync(CancellationToken.None), "0 8 * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
     }
 }

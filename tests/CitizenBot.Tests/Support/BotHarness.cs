@@ -4,6 +4,7 @@ using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
@@ -53,6 +54,9 @@ public sealed class BotHarness : IDisposable
     public static string AdminKey => $"telegram:{AdminId}";
 
     public ReceptionOptions Reception { get; }
+
+    /// <summary>The key that seals denouncers' identities in this harness.</summary>
+    public static byte[] IdentityKey { get; } = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
 
     /// <summary>Sends text and returns the replies queued by that turn.</summary>
     public Task<List<OutgoingMessage>> SayAsync(string text, ChatAddress? from = null) => TurnAsync(TurnInput.FromText(text), from);
@@ -107,8 +111,8 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
         services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
             .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
-            .AddReception(Reception).AddRatings();
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddServiceRating().AddAskOfficer();
+            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddRatings();
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAskOfficer();
         return services.BuildServiceProvider();
     }
 

@@ -1,0 +1,225 @@
+using System.Security.Cryptography;
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Roles;
+using CitizenBot.Core.Storage;
+
+namespace CitizenBot.Core.Petitions;
+
+public enum PetitionChange
+{
+    Changed,
+    NotFound,
+    NotAllowed,
+    Forbidden,
+}
+
+/// <summary>
+/// Petitions: submitted, moved through their life by officers, each change recorded with who and when and
+/// told to the citizen in the same transaction. A denunciation is handled only by leaders.
+/// </summary>
+public sealed class PetitionBook : ICitizenDirectory
+{
+    public const string CollectionName = "petitions";
+    private const string CodeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679";
+
+    private static readonly Dictionary<PetitionStatus, PetitionStatus[]> Allowed = new()
+    {
+        [PetitionStatus.Received] = [PetitionStatus.Assigned, PetitionStatus.InProgress, PetitionStatus.Answered, PetitionStatus.Transferred, PetitionStatus.Rejected],
+        [PetitionStatus.Assigned] = [PetitionStatus.Assigned, PetitionStatus.InProgress, PetitionStatus.Answered, PetitionStatus.Transferred, PetitionStatus.Rejected],
+        [PetitionStatus.InProgress] = [PetitionStatus.Assigned, PetitionStatus.Answered, PetitionStatus.Transferred, PetitionStatus.Rejected],
+        [PetitionStatus.Answered] = [PetitionStatus.Closed],
+    };
+
+    private readonly CitizenDatabase _db;
+    private readonly PetitionOptions _options;
+    private readonly IdentitySeal _seal;
+    private readonly EscalationOptions _escalation;
+    private readonly CommuneClock _clock;
+
+    public PetitionBook(CitizenDatabase db, PetitionOptions options, IdentitySeal seal, EscalationOptions escalation, CommuneClock clock)
+    {
+        _db = db;
+        _options = options;
+        _seal = seal;
+        _escalation = escalation;
+        _clock = clock;
+        var col = db.Collection<Petition>(CollectionName);
+        db.Write(_ =>
+        {
+            col.EnsureIndex(p => p.Code, unique: true);
+            col.EnsureIndex(p => p.AuthorLookup);
+            col.EnsureIndex(p => p.Status);
+            col.EnsureIndex(p => p.ReceivedAt);
+        });
+    }
+
+    public PetitionOptions Options => _options;
+
+    public Petition Submit(PetitionDraft draft) => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<Petition>(CollectionName);
+        var now = _clock.UtcNow;
+        var denunciation = draft.Kind == PetitionKind.Denunciation;
+        var anonymous = draft.Anonymous && PetitionOptions.AllowsAnonymity(draft.Kind);
+        var petition = new Petition
+        {
+            Code = NewCode(col, draft.Kind),
+            Kind = draft.Kind,
+            Topic = draft.Topic,
+            Village = draft.Village,
+            Content = draft.Content,
+            Photos = [.. draft.Photos],
+            Latitude = draft.Location?.Latitude,
+            Longitude = draft.Location?.Longitude,
+            Anonymous = anonymous,
+            AddressKey = denunciation ? "" : draft.AddressKey,
+            AuthorLookup = _seal.Lookup(draft.AddressKey),
+            ContactName = denunciation || anonymous ? null : draft.Name,
+            ContactPhone = denunciation || anonymous ? null : draft.Phone,
+            SealedIdentity = denunciation ? _seal.Seal(new PetitionIdentity(draft.AddressKey, draft.Name, draft.Phone)) : null,
+            Status = PetitionStatus.Received,
+            ReceivedAt = now,
+            DueAt = EndOfDay(WorkingDays.Add(_clock.Today, _options.WorkingDays[draft.Kind], _options.IsHoliday)),
+            History = [new PetitionEvent { Seq = 1, Status = PetitionStatus.Received, At = now, ByRole = PetitionTexts.CitizenRole, By = "citizen" }],
+        };
+        col.Insert(petition);
+        if (_escalation.OfficersChat is { } officers)
+        {
+            Outbox.AddNew(tx, [OutboxMessage.Create($"petition:{petition.Code}:new", officers, new OutgoingMessage(PetitionTexts.NewToOfficers(petition, _clock)), now)]);
+        }
+
+        return petition;
+    });
+
+    public Petition? Get(string code) => _db.Collection<Petition>(CollectionName).FindOne(p => p.Code == NormalizeCode(code));
+
+    /// <summary>The citizen's own petitions, denunciations included (found by the keyed hash of their chat).</summary>
+    public List<Petition> Mine(string addressKey)
+    {
+        var lookup = _seal.Lookup(addressKey);
+        return [.. _db.Collection<Petition>(CollectionName).Find(p => p.AuthorLookup == lookup).OrderByDescending(p => p.Id)];
+    }
+
+    public List<Petition> Open() =>
+        [.. _db.Collection<Petition>(CollectionName)
+            .Find(p => p.Status == PetitionStatus.Received || p.Status == PetitionStatus.Assigned || p.Status == PetitionStatus.InProgress)
+            .OrderBy(p => p.DueAt)];
+
+    /// <summary>Answered petitions whose author can be told (for rating invitations).</summary>
+    public IEnumerable<Petition> Answered() => _db.Collection<Petition>(CollectionName).Find(p => p.Status == PetitionStatus.Answered || p.Status == PetitionStatus.Closed);
+
+    /// <summary>The chat to tell about a petition: in clear, or unsealed for a denunciation.</summary>
+    public string? AddressOf(Petition petition) =>
+        petition.SealedIdentity is { } sealedIdentity ? _seal.Open(sealedIdentity)?.AddressKey : NullIfEmpty(petition.AddressKey);
+
+    /// <summary>A denouncer's identity, for a leader's eyes only (callers check the role).</summary>
+    public PetitionIdentity? IdentityOf(Petition petition) =>
+        petition.SealedIdentity is { } sealedIdentity ? _seal.Open(sealedIdentity) : new PetitionIdentity(petition.AddressKey, petition.ContactName, petition.ContactPhone);
+
+    public string? PhoneOf(string addressKey) => Mine(addressKey).FirstOrDefault(p => p.ContactPhone is not null)?.ContactPhone;
+
+    /// <summary>Moves a petition to a new status, records who and when, and tells the citizen, in one transaction.</summary>
+    public (PetitionChange Outcome, Petition? Petition) Change(string code, PetitionStatus to, UserRole role, string roleTitle, string actor, string? note) => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<Petition>(CollectionName);
+        var normalized = NormalizeCode(code);
+        var petition = col.FindOne(p => p.Code == normalized);
+        if (petition is null)
+        {
+            return (PetitionChange.NotFound, (Petition?)null);
+        }
+
+        if (petition.Kind == PetitionKind.Denunciation && role < UserRole.Leader)
+        {
+            return (PetitionChange.Forbidden, petition);
+        }
+
+        if (!Allowed.TryGetValue(petition.Status, out var next) || !next.Contains(to))
+        {
+            return (PetitionChange.NotAllowed, petition);
+        }
+
+        var now = _clock.UtcNow;
+        var change = new PetitionEvent { Seq = petition.History.Count + 1, Status = to, At = now, ByRole = roleTitle, By = actor, Note = note };
+        petition.History.Add(change);
+        petition.Status = to;
+        if (to == PetitionStatus.Assigned)
+        {
+            petition.AssignedTo = note;
+        }
+
+        if (to == PetitionStatus.Answered)
+        {
+            petition.AnsweredAt = now;
+        }
+
+        col.Update(petition);
+        AuditLog.Add(tx, now, actor, "petition." + to.ToString().ToLowerInvariant(), petition.Code);
+        if (AddressOf(petition) is { } address)
+        {
+            Outbox.AddNew(tx, [OutboxMessage.Create($"petition:{petition.Code}:event:{change.Seq}", ChatAddress.Parse(address),
+                new OutgoingMessage(PetitionTexts.ToCitizen(petition, change, _clock)), now)]);
+        }
+
+        return (PetitionChange.Changed, petition);
+    });
+
+    /// <summary>A petition past its due date: apologise with a new date and remind the officer in charge, once per due date.</summary>
+    public bool MarkOverdue(long id, string communeName) => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<Petition>(CollectionName);
+        var petition = col.FindById(id);
+        if (petition is null || !petition.IsOpen || _clock.LocalDate(petition.DueAt) >= _clock.Today)
+        {
+            return false;
+        }
+
+        var missed = petition.DueAt.ToUnixTimeSeconds();
+        var now = _clock.UtcNow;
+        petition.DueAt = EndOfDay(WorkingDays.Add(_clock.Today, _options.ExtensionWorkingDays, _options.IsHoliday));
+        col.Update(petition);
+        var messages = new List<OutboxMessage>();
+        if (AddressOf(petition) is { } address)
+        {
+            messages.Add(OutboxMessage.Create($"petition:{petition.Code}:overdue:{missed}", ChatAddress.Parse(address),
+                new OutgoingMessage(PetitionTexts.Overdue(petition, _clock, communeName)), now));
+        }
+
+        // The officer in charge in their private chat; the officers' group when no one is assigned (never for a denunciation).
+        var officer = petition.AssignedTo is { } assigned ? ChatAddress.Parse(assigned)
+            : petition.Kind == PetitionKind.Denunciation ? null : _escalation.OfficersChat;
+        if (officer is not null)
+        {
+            messages.Add(OutboxMessage.Create($"petition:{petition.Code}:remind:{missed}", officer,
+                new OutgoingMessage(PetitionTexts.OfficerReminder(petition, _clock)), now));
+        }
+
+        Outbox.AddNew(tx, messages);
+        return true;
+    });
+
+    public static string NormalizeCode(string code)
+    {
+        var letters = TextMatching.Fold(code).ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return letters.Length > 2 ? $"{letters[..2]}-{letters[2..]}" : letters;
+    }
+
+    private DateTimeOffset EndOfDay(DateOnly date) => _clock.FromLocal(date.ToDateTime(new TimeOnly(23, 59, 59)));
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static string NewCode(LiteDB.ILiteCollection<Petition> col, PetitionKind kind)
+    {
+        var prefix = kind switch { PetitionKind.Complaint => "KH-", PetitionKind.Denunciation => "TC-", _ => "KN-" };
+        while (true)
+        {
+            var code = prefix + string.Concat(Enumerable.Range(0, 6).Select(_ => CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)]));
+            if (!col.Exists(p => p.Code == code))
+            {
+                return code;
+            }
+        }
+    }
+}
