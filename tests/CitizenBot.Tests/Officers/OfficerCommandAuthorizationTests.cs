@@ -16,6 +16,8 @@ public sealed class OfficerCommandAuthorizationTests : IDisposable
     [
         "/canbo", "/lichhen", "/lichhen 10/12", "/xuatlich 10/12", "/xuatlich 10/12 xlsx", "/comat LH-AAAAAA", "/vang LH-AAAAAA",
         "/themlich 15/12/2026 Chủ tịch tiếp dân", "/danhgia", "/capquyen 555 canbo", "/thuhoiquyen 555",
+        "/traloi Q-0000 trả lời", "/cauhoi", "/don", "/xemdon KN-AAAAAA", "/giaodon KN-AAAAAA 555", "/xulydon KN-AAAAAA",
+        "/traloidon KN-AAAAAA xong", "/chuyendon KN-AAAAAA huyện", "/tuchoidon KN-AAAAAA lý do", "/dongdon KN-AAAAAA",
     ];
 
     [Theory]

@@ -27,6 +27,15 @@ public sealed class HostileInputTests
         ["rating.field"] = async (b, c) => await b.SayAsync("đánh giá", c),
         ["rating.level"] = async (b, c) => { await b.SayAsync("đánh giá", c); await b.PressAsync("Đất đai", c); },
         ["rating.comment"] = async (b, c) => { await Prompts!["rating.level"](b, c); await b.PressAsync("Hài lòng", c); },
+        ["petition.kind"] = async (b, c) => { await b.SayAsync("menu", c); await b.PressAsync("Gửi kiến nghị, phản ánh", c); },
+        ["petition.topic"] = async (b, c) => { await Prompts!["petition.kind"](b, c); await b.PressAsync("Kiến nghị", c); },
+        ["petition.village"] = async (b, c) => { await Prompts!["petition.topic"](b, c); await b.PressAsync("Môi trường", c); },
+        ["petition.content"] = async (b, c) => { await Prompts!["petition.village"](b, c); await b.PressAsync("Thôn Một", c); },
+        ["petition.photos"] = async (b, c) => { await Prompts!["petition.content"](b, c); await b.SayAsync(PetitionSteps.Content, c); },
+        ["petition.location"] = async (b, c) => { await Prompts!["petition.photos"](b, c); await b.PressAsync("Bỏ qua", c); },
+        ["petition.anonymity"] = async (b, c) => { await Prompts!["petition.location"](b, c); await b.PressAsync("⏭ Bỏ qua", c); },
+        ["petition.confirm"] = async (b, c) => await b.PetitionUpToConfirmAsync(c, "Khiếu nại"),
+        ["petition.mine"] = async (b, c) => await b.SayAsync("kiến nghị của tôi", c),
     };
 
     public static TheoryData<string> PromptNames() => [.. Prompts.Keys];
