@@ -4,6 +4,7 @@ using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Dialogs.Dossiers;
+using CitizenBot.Dialogs.Announcements;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Escalation;
 using CitizenBot.Dialogs.Menu;
@@ -81,6 +82,22 @@ public static class DialogServiceCollectionExtensions
             services.AddSingleton<IOfficerCommand>(sp => PetitionStatusCommand.All(sp.GetRequiredService<PetitionBook>()).ElementAt(index));
         }
 
+        return services;
+    }
+
+    public static IServiceCollection AddAnnouncementFlows(this IServiceCollection services)
+    {
+        services.AddSingleton(new MenuEntry("announcements", AnnouncementDialogTexts.MenuLabel, SubscribeDialog.DialogId, 50, AnnouncementDialogTexts.MenuSynonyms));
+        services.AddSingleton<Dialog, SubscribeDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(SubscribeDialog.VillagePromptId));
+        services.AddSingleton<Dialog, ComposeAnnouncementDialog>();
+        services.AddSingleton<Dialog>(new AttachmentPrompt(ComposeAnnouncementDialog.FilePromptId));
+        services.AddSingleton<Dialog>(new TextPrompt(ComposeAnnouncementDialog.TextPromptId));
+        services.AddSingleton<Dialog>(new ChoicePrompt(ComposeAnnouncementDialog.VillagesPromptId));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(ComposeAnnouncementDialog.ConfirmPromptId));
+        services.AddSingleton<IOfficerCommand, ComposeAnnouncementCommand>();
+        services.AddSingleton<IOfficerCommand, RegisterVillageGroupCommand>();
+        services.AddSingleton<IOfficerCommand, AnnouncementReportCommand>();
         return services;
     }
 

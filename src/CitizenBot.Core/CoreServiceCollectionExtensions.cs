@@ -1,3 +1,4 @@
+using CitizenBot.Core.Announcements;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
@@ -67,6 +68,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PetitionDeadlineSweep>();
         services.AddSingleton<IRatingSubjectSource, AnsweredPetitionSubjects>();
         services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<PetitionBook>());
+        return services;
+    }
+
+    public static IServiceCollection AddAnnouncements(this IServiceCollection services)
+    {
+        services.AddSingleton<AnnouncementBoard>();
+        services.AddSingleton<IChatMembershipListener>(sp => sp.GetRequiredService<AnnouncementBoard>());
+        services.AddSingleton<AnnouncementReportSweep>();
         return services;
     }
 

@@ -36,8 +36,8 @@ public static class CitizenBotHost
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
         services.AddCommune(settings.Commune).AddMessaging().AddRoles(Roles(settings)).AddDossiers().AddEscalation(OfficersChat(settings))
-            .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddRatings();
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAskOfficer();
+            .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddAnnouncements().AddRatings();
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer();
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));

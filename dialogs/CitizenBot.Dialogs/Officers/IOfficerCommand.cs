@@ -47,6 +47,13 @@ public sealed class OfficerCommandContext(DialogContext dc, string arguments, Us
 
     public void Send(OutgoingMessage message) => dc.Send(message);
 
+    /// <summary>Starts an officer's conversation (composing an announcement) in place of whatever was going on.</summary>
+    public async Task BeginDialogAsync(string dialogId, CancellationToken ct)
+    {
+        dc.CancelAll();
+        await dc.BeginDialogAsync(dialogId, null, ct);
+    }
+
     /// <summary>A button that runs another officer command when pressed.</summary>
     public static Button Button(string label, string command, string arguments) => new(label, $"{OfficerCommands.PayloadPrefix}{command}:{arguments}");
 }

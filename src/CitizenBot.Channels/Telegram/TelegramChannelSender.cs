@@ -32,7 +32,7 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
             {
                 using var content = new MemoryStream(file.Content, writable: false);
                 var caption = message.Text.Length > MaxCaptionLength ? message.Text[..MaxCaptionLength] + "…" : message.Text;
-                var input = InputFile.FromStream(content, file.FileName);
+                InputFile input = file.ChannelFileId is { } fileId ? InputFile.FromFileId(fileId) : InputFile.FromStream(content, file.FileName);
                 sent = file.ContentType.StartsWith("image/", StringComparison.Ordinal)
                     ? await client.SendPhoto(chatId, input, caption: caption, replyMarkup: Markup(message), cancellationToken: ct)
                     : await client.SendDocument(chatId, input, caption: caption, replyMarkup: Markup(message), cancellationToken: ct);

@@ -6,8 +6,15 @@ namespace CitizenBot.Channels.Telegram;
 /// </summary>
 public sealed record TelegramLimits(int PerChatBurst = 3, int PerGroupPerMinute = 20, int OverallPerSecond = 30)
 {
+    /// <summary>Windows are kept 10% longer than Telegram's, so network jitter never tips a send over a limit.</summary>
+    public const double Margin = 1.1;
+
     /// <summary>The window of the per-chat burst: a burst of 3 in 3 seconds averages 1 a second.</summary>
-    public TimeSpan PerChatWindow => TimeSpan.FromSeconds(PerChatBurst);
+    public TimeSpan PerChatWindow => TimeSpan.FromSeconds(PerChatBurst * Margin);
+
+    public TimeSpan GroupWindow => TimeSpan.FromMinutes(Margin);
+
+    public TimeSpan OverallWindow => TimeSpan.FromSeconds(Margin);
 }
 
 /// <summary>
@@ -45,16 +52,16 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
     private TimeSpan WaitFor(long chatId, DateTimeOffset now)
     {
         var wait = TimeSpan.Zero;
-        Trim(_overall, now - TimeSpan.FromSeconds(1));
+        Trim(_overall, now - limits.OverallWindow);
         if (_overall.Count >= limits.OverallPerSecond)
         {
-            wait = Max(wait, _overall.Peek() + TimeSpan.FromSeconds(1) - now);
+            wait = Max(wait, _overall.Peek() + limits.OverallWindow - now);
         }
 
         if (_perChat.TryGetValue(chatId, out var sent))
         {
             // Groups are limited per minute; every chat also averages at most one a second.
-            Trim(sent, now - TimeSpan.FromMinutes(1));
+            Trim(sent, now - limits.GroupWindow);
             var recent = sent.Where(t => t > now - limits.PerChatWindow).ToList();
             if (recent.Count >= limits.PerChatBurst)
             {
@@ -63,7 +70,7 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
 
             if (IsGroup(chatId) && sent.Count >= limits.PerGroupPerMinute)
             {
-                wait = Max(wait, sent.Peek() + TimeSpan.FromMinutes(1) - now);
+                wait = Max(wait, sent.Peek() + limits.GroupWindow - now);
             }
         }
 
@@ -82,7 +89,7 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
         if (_perChat.Count > 10_000)
         {
             // Forget chats that have been quiet for a minute, so the map stays small.
-            foreach (var quiet in _perChat.Where(p => p.Value.Count == 0 || p.Value.Last() < now - TimeSpan.FromMinutes(1)).Select(p => p.Key).ToList())
+            foreach (var quiet in _perChat.Where(p => p.Value.Count == 0 || p.Value.Last() < now - limits.GroupWindow).Select(p => p.Key).ToList())
             {
                 _perChat.Remove(quiet);
             }

@@ -17,4 +17,8 @@ public static class TelegramTexts
         "Xin chào! Để tra cứu hồ sơ hay hỏi cán bộ, xin ông/bà nhắn tin riêng cho tôi (bấm vào tên bot rồi chọn \"Nhắn tin\"). Nhóm này dùng để nhận thông báo của xã.";
 
     public const string ButtonExpired = "Nút này đã được bấm rồi.";
+
+    public const string AddedToGroup =
+        "Xin chào cả nhóm! Đây là trợ lý trực tuyến của UBND xã. Cán bộ xã gõ /dangkython <tên thôn> để nhóm nhận thông báo của xã; "
+        + "bà con nhắn riêng cho bot để tra cứu hồ sơ, đặt lịch hoặc gửi kiến nghị.";
 }

@@ -22,6 +22,7 @@ public sealed class TelegramUpdateReceiver(
     ConversationBot bot,
     OutboxKicker kicker,
     Outbox outbox,
+    IEnumerable<IChatMembershipListener> membership,
     TimeProvider time,
     ILogger<TelegramUpdateReceiver> logger) : BackgroundService
 {
@@ -95,6 +96,12 @@ public sealed class TelegramUpdateReceiver(
         }
 
         var address = TelegramUpdateMapper.AddressOf(chat);
+        if (update.MyChatMember is { } member)
+        {
+            OnMembershipChanged(member, address);
+            return;
+        }
+
         if (!TelegramUpdateMapper.IsPrivate(chat) && !IsGroupCommand(update, address))
         {
             return;
@@ -143,6 +150,26 @@ public sealed class TelegramUpdateReceiver(
         }
 
         return true;
+    }
+
+    /// <summary>Added to a group: say how to register it; removed or blocked: stop sending there.</summary>
+    private void OnMembershipChanged(ChatMemberUpdated member, ChatAddress address)
+    {
+        switch (member.NewChatMember.Status)
+        {
+            case ChatMemberStatus.Member or ChatMemberStatus.Administrator when !TelegramUpdateMapper.IsPrivate(member.Chat):
+                outbox.Enqueue(OutboxMessage.Create($"group-added:{address.Key}:{member.Date.Ticks}", address,
+                    new OutgoingMessage(TelegramTexts.AddedToGroup), time.GetUtcNow()));
+                kicker.Kick(address.Key);
+                break;
+            case ChatMemberStatus.Left or ChatMemberStatus.Kicked:
+                foreach (var listener in membership)
+                {
+                    listener.ChatLeft(address);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Stops the spinner and removes the pressed keyboard so it cannot be pressed twice.</summary>

@@ -3,8 +3,17 @@ namespace CitizenBot.Core.Messaging;
 /// <summary>A button: what the citizen sees and the short payload sent back (at most 64 bytes for Telegram).</summary>
 public sealed record Button(string Label, string Payload);
 
-/// <summary>A small file sent with a message (a calendar entry, an export); kept in the outbox until sent.</summary>
-public sealed record FileAttachment(string FileName, string ContentType, byte[] Content);
+/// <summary>
+/// A small file sent with a message (a calendar entry, an export), kept in the outbox until sent; or a file
+/// the channel already holds (a photo an officer sent), named by the channel's file id.
+/// </summary>
+public sealed record FileAttachment(string FileName, string ContentType, byte[] Content)
+{
+    public string? ChannelFileId { get; init; }
+
+    public static FileAttachment FromChannel(string fileId, string kind) =>
+        new(kind, kind == "photo" ? "image/jpeg" : "application/octet-stream", []) { ChannelFileId = fileId };
+}
 
 /// <summary>
 /// A channel-neutral message: text, buttons (one per row), whether to ask for the phone contact, and an

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Announcements;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
@@ -16,6 +17,7 @@ public sealed class CitizenBotJobs(
     RatingInvitationSweep invitationSweep,
     UnansweredQuestionSweep questionSweep,
     PetitionDeadlineSweep petitionSweep,
+    AnnouncementReportSweep announcementReports,
     OutboxDispatcher dispatcher,
     CitizenDatabase db)
 {
@@ -72,8 +74,16 @@ public sealed class CitizenBotJobs(
         await dispatcher.DispatchDueAsync(ct);
     }
 
+    /// <summary>Send what is due (announcement deliveries paced by the channel), then the reports of finished announcements.</summary>
     [AutomaticRetry(Attempts = 0)]
-    public Task DispatchOutboxAsync(CancellationToken ct) => dispatcher.DispatchDueAsync(ct);
+    public async Task DispatchOutboxAsync(CancellationToken ct)
+    {
+        await dispatcher.DispatchDueAsync(ct);
+        if (announcementReports.Run() > 0)
+        {
+            await dispatcher.DispatchDueAsync(ct);
+        }
+    }
 
     /// <summary>Folds the LiteDB log into the data file so it stays small and a crash replays little.</summary>
     [AutomaticRetry(Attempts = 0)]

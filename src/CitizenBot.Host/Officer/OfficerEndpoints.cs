@@ -34,6 +34,7 @@ public static class OfficerEndpoints
         api.MapPost("/dossiers/import", ImportDossiersAsync);
         api.MapReceptionOfficerApi();
         api.MapQuestionOfficerApi();
+        api.MapAnnouncementOfficerApi();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new OfficerDashboardAuthorization()],

@@ -58,6 +58,13 @@ table{border-collapse:collapse;width:100%;font-size:15px}td,th{border:1px solid 
 <button id="loadQuestions">Xem câu hỏi đang chờ</button>
 <div id="questions"></div>
 </section>
+<section>
+<h2>7. Gửi thông báo tới các thôn</h2>
+<textarea id="annText" rows="4" cols="60" placeholder="Nội dung thông báo"></textarea><br>
+<input id="annVillages" size="50" placeholder="Các thôn, cách nhau dấu phẩy (để trống = tất cả)">
+<button id="publish">Gửi thông báo</button>
+<pre id="annResult"></pre>
+</section>
 <p><a href="/hangfire">Công việc nền (Hangfire)</a></p>
 <script>
 document.getElementById('login').onclick = async () => {
@@ -133,6 +140,19 @@ async function loadQuestions() {
   }
 }
 $('loadQuestions').onclick = loadQuestions;
+$('publish').onclick = async () => {
+  const villages = $('annVillages').value.split(',').map(v => v.trim()).filter(v => v);
+  const r = await fetch('/officer/api/announcements', json({text: $('annText').value, villages}));
+  const j = await r.json();
+  if (!r.ok) { $('annResult').textContent = '❌ ' + j.error; return; }
+  $('annResult').textContent = `Đang gửi ${j.code} tới ${j.recipients} nơi nhận…`;
+  const timer = setInterval(async () => {
+    const s = await fetch('/officer/api/announcements/' + j.id);
+    const sj = await s.json();
+    $('annResult').textContent = sj.text;
+    if (sj.pending === 0) clearInterval(timer);
+  }, 2000);
+};
 $('loadRatings').onclick = async () => {
   const r = await fetch('/officer/api/ratings?month=' + encodeURIComponent($('month').value));
   const j = await r.json();

@@ -44,7 +44,7 @@ public sealed class BotHarness : IDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public CommuneOptions Commune { get; } = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một"] };
+    public CommuneOptions Commune { get; } = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một", "Thôn Hai", "Thôn Ba"] };
 
     public static ChatAddress OfficersChat { get; } = new("telegram", "-100");
 
@@ -111,8 +111,8 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
         services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
             .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
-            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddRatings();
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAskOfficer();
+            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings();
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer();
         return services.BuildServiceProvider();
     }
 

@@ -1,0 +1,132 @@
+using CitizenBot.Core.Announcements;
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Roles;
+using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Officers;
+
+namespace CitizenBot.Dialogs.Announcements;
+
+/// <summary>
+/// An officer composes an announcement in private: an optional photo or file, the text, the villages
+/// (or all), a preview to confirm; then the deliveries are queued and paced by the outbox.
+/// </summary>
+public sealed class ComposeAnnouncementDialog : WaterfallDialog
+{
+    public const string DialogId = "announcements.compose";
+    public const string FilePromptId = "announcements.file";
+    public const string TextPromptId = "announcements.text";
+    public const string VillagesPromptId = "announcements.villages";
+    public const string ConfirmPromptId = "announcements.confirm";
+    private const int VillagesStep = 2;
+    private const int MaxWithFile = 1000;
+    private const int MaxText = 3500;
+
+    private readonly AnnouncementBoard _board;
+    private readonly UserRoles _roles;
+    private readonly CommuneOptions _commune;
+
+    public ComposeAnnouncementDialog(AnnouncementBoard board, UserRoles roles, CommuneOptions commune) : base(DialogId)
+    {
+        _board = board;
+        _roles = roles;
+        _commune = commune;
+        AddStep(AskFileAsync);
+        AddStep(AskTextAsync);
+        AddStep(AskVillagesAsync);
+        AddStep(PreviewAsync);
+        AddStep(PublishAsync);
+    }
+
+    private Task<DialogTurnResult> AskFileAsync(WaterfallStepContext step, CancellationToken ct) =>
+        step.PromptAsync(FilePromptId, new PromptOptions { Prompt = AnnouncementDialogTexts.AskFile, Min = 0 }, ct);
+
+    private Task<DialogTurnResult> AskTextAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        if (step.Result is IReadOnlyList<InputAttachment> { Count: > 0 } files)
+        {
+            var file = files[0];
+            step.Values["fileId"] = file.FileId;
+            step.Values["fileKind"] = file.Kind;
+        }
+
+        var max = step.Values.ContainsKey("fileId") ? MaxWithFile : MaxText;
+        return step.PromptAsync(TextPromptId, new PromptOptions { Prompt = AnnouncementDialogTexts.AskText(max), Min = 10, Max = max }, ct);
+    }
+
+    private async Task<DialogTurnResult> AskVillagesAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        if (step.Result is string text && !step.Values.ContainsKey("text"))
+        {
+            step.Values["text"] = text;
+        }
+
+        var chosen = Chosen(step);
+        List<Choice> choices = [.. _board.Villages.Select(v => new Choice(v, AnnouncementDialogTexts.VillageChoice(v, chosen.Contains(v)), [v]))];
+        choices.Add(new Choice("*", AnnouncementDialogTexts.AllLabel, ["tat ca"]));
+        choices.Add(new Choice("done", AnnouncementDialogTexts.DoneLabel, ["xong"]));
+        return await step.PromptAsync(VillagesPromptId, new PromptOptions { Prompt = AnnouncementDialogTexts.AskVillages, Choices = choices, MaxAttempts = 5 }, ct);
+    }
+
+    private async Task<DialogTurnResult> PreviewAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var picked = (string)step.Result!;
+        var chosen = Chosen(step);
+        if (picked == "done" && chosen.Count == 0)
+        {
+            step.Send(AnnouncementDialogTexts.PickOne);
+            return await step.GoToStepAsync(VillagesStep, null, ct);
+        }
+
+        if (picked != "done" && picked != "*")
+        {
+            // Toggle the village and ask again, so several can be picked.
+            step.Values["villages"] = string.Join('|', chosen.Contains(picked) ? chosen.Where(v => v != picked) : chosen.Append(picked));
+            return await step.GoToStepAsync(VillagesStep, null, ct);
+        }
+
+        if (picked == "*")
+        {
+            step.Values["all"] = "1";
+        }
+
+        var villages = Targets(step);
+        var recipients = _board.Recipients(villages).Count;
+        if (recipients == 0)
+        {
+            step.Send(AnnouncementDialogTexts.NoRecipients);
+            return await step.EndAsync(null, ct);
+        }
+
+        var message = AnnouncementTexts.Message(_commune.Name, step.Values["text"]);
+        if (File(step) is { } file)
+        {
+            step.Send(new OutgoingMessage(message, [], File: file));
+        }
+
+        return await step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = AnnouncementDialogTexts.Preview(message, villages, recipients) }, ct);
+    }
+
+    private async Task<DialogTurnResult> PublishAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var input = step.Context.Input;
+        if (step.Result is false || !_roles.Has(step.Address.Channel, input.UserId, UserRole.Officer))
+        {
+            step.Send(step.Result is false ? AnnouncementDialogTexts.NotPublished : OfficerTexts.Refused);
+            return step.Context.CancelAll();
+        }
+
+        var actor = UserRoles.UserKey(step.Address.Channel, input.UserId!);
+        var announcement = _board.Publish(step.Values["text"], File(step), Targets(step), actor, step.Address);
+        step.Send(AnnouncementDialogTexts.Published(announcement.Code, announcement.Recipients));
+        return step.Context.CancelAll();
+    }
+
+    private static List<string> Chosen(WaterfallStepContext step) =>
+        [.. step.Values.GetValueOrDefault("villages", "").Split('|', StringSplitOptions.RemoveEmptyEntries)];
+
+    private static List<string> Targets(WaterfallStepContext step) => step.Values.ContainsKey("all") ? [] : Chosen(step);
+
+    private static FileAttachment? File(WaterfallStepContext step) =>
+        step.Values.TryGetValue("fileId", out var id) ? FileAttachment.FromChannel(id, step.Values.GetValueOrDefault("fileKind", "document")) : null;
+}

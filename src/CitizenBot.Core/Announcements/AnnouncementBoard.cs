@@ -1,0 +1,173 @@
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Roles;
+using CitizenBot.Core.Storage;
+
+namespace CitizenBot.Core.Announcements;
+
+/// <summary>
+/// Village groups, citizens' subscriptions, and announcements: creating one writes the announcement and a
+/// delivery per recipient in one transaction; the outbox sends them paced, at most once each.
+/// </summary>
+public sealed class AnnouncementBoard : IChatMembershipListener
+{
+    public const string GroupsCollection = "village_groups";
+    public const string SubscriptionsCollection = "village_subscriptions";
+    public const string CollectionName = "announcements";
+    private readonly CitizenDatabase _db;
+    private readonly Outbox _outbox;
+    private readonly CommuneOptions _commune;
+    private readonly CommuneClock _clock;
+
+    public AnnouncementBoard(CitizenDatabase db, Outbox outbox, CommuneOptions commune, CommuneClock clock)
+    {
+        _db = db;
+        _outbox = outbox;
+        _commune = commune;
+        _clock = clock;
+        db.Write(_ =>
+        {
+            db.Collection<VillageGroup>(GroupsCollection).EnsureIndex(g => g.Village);
+            db.Collection<VillageSubscription>(SubscriptionsCollection).EnsureIndex(s => s.Village);
+            db.Collection<VillageSubscription>(SubscriptionsCollection).EnsureIndex(s => s.AddressKey);
+        });
+    }
+
+    public IReadOnlyList<string> Villages => _commune.Villages;
+
+    /// <summary>The configured village whose name the text gives, with or without diacritics.</summary>
+    public string? VillageNamed(string? text)
+    {
+        var folded = TextMatching.Words(text);
+        return _commune.Villages.FirstOrDefault(v => TextMatching.Words(v) == folded || TextMatching.Words(v) == "thon " + folded);
+    }
+
+    public void RegisterGroup(ChatAddress group, string village, string actor) => _db.WriteTransaction(tx =>
+    {
+        tx.GetCollection<VillageGroup>(GroupsCollection).Upsert(new VillageGroup
+        {
+            Id = group.Key, Village = village, RegisteredBy = actor, RegisteredAt = _clock.UtcNow, Active = true,
+        });
+        AuditLog.Add(tx, _clock.UtcNow, actor, "announcements.group.register", $"{group.Key} {village}");
+    });
+
+    public List<VillageGroup> Groups() => [.. _db.Collection<VillageGroup>(GroupsCollection).FindAll().OrderBy(g => g.Village)];
+
+    /// <summary>The bot was removed from a group or blocked by a citizen: stop sending there.</summary>
+    public void ChatLeft(ChatAddress chat) => _db.WriteTransaction(tx =>
+    {
+        var groups = tx.GetCollection<VillageGroup>(GroupsCollection);
+        if (groups.FindById(chat.Key) is { } group)
+        {
+            group.Active = false;
+            groups.Update(group);
+        }
+
+        tx.GetCollection<VillageSubscription>(SubscriptionsCollection).DeleteMany(s => s.AddressKey == chat.Key);
+    });
+
+    public bool Subscribe(ChatAddress citizen, string village) => _db.Write(tx =>
+        tx.GetCollection<VillageSubscription>(SubscriptionsCollection).Upsert(new VillageSubscription
+        {
+            Id = $"{citizen.Key}|{village}", AddressKey = citizen.Key, Village = village, SubscribedAt = _clock.UtcNow,
+        }));
+
+    public bool Unsubscribe(ChatAddress citizen, string village) => _db.Write(tx =>
+        tx.GetCollection<VillageSubscription>(SubscriptionsCollection).Delete($"{citizen.Key}|{village}"));
+
+    public List<string> SubscriptionsOf(ChatAddress citizen) =>
+        [.. _db.Collection<VillageSubscription>(SubscriptionsCollection).Find(s => s.AddressKey == citizen.Key).Select(s => s.Village).Order()];
+
+    /// <summary>Every chat an announcement to these villages (none: all) reaches: active groups, then subscribers.</summary>
+    public List<ChatAddress> Recipients(IReadOnlyCollection<string> villages)
+    {
+        var all = villages.Count == 0;
+        var groups = _db.Collection<VillageGroup>(GroupsCollection).Find(g => g.Active).Where(g => all || villages.Contains(g.Village)).Select(g => g.Id);
+        var people = _db.Collection<VillageSubscription>(SubscriptionsCollection).FindAll().Where(s => all || villages.Contains(s.Village)).Select(s => s.AddressKey);
+        return [.. groups.Concat(people).Distinct().Select(ChatAddress.Parse)];
+    }
+
+    public Announcement Publish(string text, FileAttachment? file, IReadOnlyCollection<string> villages, string author, ChatAddress? reportTo) => _db.WriteTransaction(tx =>
+    {
+        var now = _clock.UtcNow;
+        var recipients = Recipients(villages);
+        var announcement = new Announcement
+        {
+            Text = text, File = file, Villages = [.. villages], Author = author, ReportTo = reportTo?.Key ?? "",
+            CreatedAt = now, Recipients = recipients.Count,
+        };
+        tx.GetCollection<Announcement>(CollectionName).Insert(announcement);
+        var message = new OutgoingMessage(AnnouncementTexts.Message(_commune.Name, text), [], File: file);
+        Outbox.AddNew(tx, recipients.Select(r => OutboxMessage.Create(Announcement.DeliveryPrefix(announcement.Id) + r.Key, r, message, now)));
+        AuditLog.Add(tx, now, author, "announcements.publish", $"{announcement.Code} to {recipients.Count}");
+        return announcement;
+    });
+
+    public Announcement? Get(long id) => _db.Collection<Announcement>(CollectionName).FindById(id);
+
+    public Announcement? Latest() => _db.Collection<Announcement>(CollectionName).Query().OrderByDescending(a => a.Id).FirstOrDefault();
+
+    public List<Announcement> Unreported() => [.. _db.Collection<Announcement>(CollectionName).Find(a => !a.Reported)];
+
+    /// <summary>Counts the deliveries of an announcement in one pass over its outbox messages.</summary>
+    public DeliveryReport Report(Announcement announcement)
+    {
+        int delivered = 0, pending = 0, unconfirmed = 0;
+        var failed = new List<(string, string)>();
+        foreach (var delivery in _outbox.WithKeyPrefix(Announcement.DeliveryPrefix(announcement.Id)))
+        {
+            switch (delivery.Status)
+            {
+                case OutboxStatus.Sent:
+                    delivered++;
+                    break;
+                case OutboxStatus.Failed:
+                    failed.Add((RecipientName(delivery.AddressKey), delivery.Error ?? "lỗi không rõ"));
+                    break;
+                case OutboxStatus.Unconfirmed:
+                    unconfirmed++;
+                    break;
+                default:
+                    pending++;
+                    break;
+            }
+        }
+
+        return new DeliveryReport(announcement, delivered, pending, unconfirmed, failed);
+    }
+
+    /// <summary>Sends the report of a finished announcement to its author once.</summary>
+    public bool ReportIfFinished(long id)
+    {
+        var announcement = Get(id);
+        if (announcement is null || announcement.Reported || announcement.ReportTo.Length == 0)
+        {
+            return false;
+        }
+
+        var report = Report(announcement);
+        if (!report.Finished)
+        {
+            return false;
+        }
+
+        return _db.WriteTransaction(tx =>
+        {
+            var col = tx.GetCollection<Announcement>(CollectionName);
+            var current = col.FindById(id);
+            if (current is null || current.Reported)
+            {
+                return false;
+            }
+
+            current.Reported = true;
+            col.Update(current);
+            Outbox.AddNew(tx, [OutboxMessage.Create($"announcement-report:{id}", ChatAddress.Parse(current.ReportTo),
+                new OutgoingMessage(AnnouncementTexts.Report(report)), _clock.UtcNow)]);
+            return true;
+        });
+    }
+
+    private string RecipientName(string addressKey) =>
+        _db.Collection<VillageGroup>(GroupsCollection).FindById(addressKey) is { } group ? $"nhóm {group.Village}" : "một công dân đăng ký nhận tin";
+}

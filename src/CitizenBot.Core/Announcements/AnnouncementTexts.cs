@@ -1,0 +1,33 @@
+using CitizenBot.Core.Commune;
+
+namespace CitizenBot.Core.Announcements;
+
+/// <summary>The announcement as villagers read it, and the report its author gets.</summary>
+public static class AnnouncementTexts
+{
+    public static string Message(string communeName, string text) => $"📢 THÔNG BÁO CỦA {communeName.ToUpperInvariant()}\n\n{text}";
+
+    public static string Report(DeliveryReport report)
+    {
+        var lines = new List<string>
+        {
+            $"📊 Báo cáo gửi thông báo {report.Announcement.Code} ({VietnameseFormat.Number(report.Announcement.Recipients)} nơi nhận):",
+            $"✅ Đã gửi: {VietnameseFormat.Number(report.Delivered)}",
+            $"⏳ Đang chờ gửi: {VietnameseFormat.Number(report.Pending)}",
+        };
+        if (report.Unconfirmed > 0)
+        {
+            lines.Add($"❔ Chưa xác nhận (máy chủ dừng giữa lúc gửi, không gửi lại để tránh trùng): {VietnameseFormat.Number(report.Unconfirmed)}");
+        }
+
+        lines.Add($"❌ Không gửi được: {VietnameseFormat.Number(report.Failed.Count)}");
+        lines.AddRange(report.Failed.Take(20).Select(f => $"  • {f.Recipient}: {Reason(f.Reason)}"));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>A channel error in words an officer understands.</summary>
+    public static string Reason(string error) =>
+        error.Contains("Forbidden", StringComparison.OrdinalIgnoreCase) || error.Contains("403", StringComparison.Ordinal)
+            ? "bot đã bị xóa khỏi nhóm hoặc bị người dùng chặn"
+            : error.Contains("400", StringComparison.Ordinal) ? "nhóm không còn tồn tại hoặc không nhận được tin" : error;
+}

@@ -1,0 +1,54 @@
+using CitizenBot.Core.Announcements;
+using CitizenBot.Core.Messaging;
+
+namespace CitizenBot.Host.Officer;
+
+/// <summary>Announcements from the officer page: the village groups, publishing, and the delivery report.</summary>
+public static class AnnouncementOfficerEndpoints
+{
+    public sealed record PublishRequest(string? Text, List<string>? Villages);
+
+    public static RouteGroupBuilder MapAnnouncementOfficerApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/announcements/groups", (AnnouncementBoard board) =>
+            Results.Ok(board.Groups().Select(g => new { chat = g.Id, village = g.Village, active = g.Active })));
+        api.MapPost("/announcements", (PublishRequest request, AnnouncementBoard board) =>
+        {
+            var text = request.Text?.Trim() ?? "";
+            if (text.Length is < 10 or > 3500)
+            {
+                return Results.Json(new { error = "Nội dung thông báo cần từ 10 đến 3500 ký tự." }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var villages = request.Villages ?? [];
+            var unknown = villages.Where(v => board.VillageNamed(v) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                return Results.Json(new { error = $"Không có thôn: {string.Join(", ", unknown)}." }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var announcement = board.Publish(text, null, [.. villages.Select(v => board.VillageNamed(v)!)], ReceptionOfficerEndpoints.WebActor, null);
+            return Results.Ok(new { id = announcement.Id, code = announcement.Code, recipients = announcement.Recipients });
+        });
+        api.MapGet("/announcements/{id:long}", (long id, AnnouncementBoard board) =>
+        {
+            if (board.Get(id) is not { } announcement)
+            {
+                return Results.NotFound(new { error = "Không tìm thấy thông báo." });
+            }
+
+            var report = board.Report(announcement);
+            return Results.Ok(new
+            {
+                code = announcement.Code,
+                recipients = announcement.Recipients,
+                delivered = report.Delivered,
+                pending = report.Pending,
+                unconfirmed = report.Unconfirmed,
+                failed = report.Failed.Select(f => new { recipient = f.Recipient, reason = AnnouncementTexts.Reason(f.Reason) }),
+                text = AnnouncementTexts.Report(report),
+            });
+        });
+        return api;
+    }
+}
