@@ -79,7 +79,8 @@ public static class CitizenBotHost
         services.AddSingleton(settings.Telegram);
         services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(settings.Telegram.PollTimeoutSeconds + 30));
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
-            new TelegramBotClientOptions(settings.Telegram.BotToken!, settings.Telegram.ApiBaseUrl),
+            // No retries inside the client: every 429 comes back to the outbox, whose retries are paced like any send.
+            new TelegramBotClientOptions(settings.Telegram.BotToken!, settings.Telegram.ApiBaseUrl) { RetryThreshold = 0 },
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram")));
         // Pacing follows real time, whatever clock the domain runs on.
         services.AddSingleton(new TelegramPacing(new TelegramLimits(), TimeProvider.System));

@@ -23,9 +23,13 @@ public sealed record TelegramLimits(int PerChatBurst = 3, int PerGroupPerMinute 
 /// instead of earning 429s. A 429 that still comes is honoured by the outbox (the chat's next message waits
 /// for retry_after), not here.
 /// </summary>
-public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
+public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, TimeSpan? quietAtStart = null)
 {
     private readonly Lock _lock = new();
+
+    // What was sent just before a restart is not known here: the first window after start stays quiet,
+    // so a host restarted in the middle of a broadcast does not exceed the overall rate.
+    private readonly DateTimeOffset _quietUntil = time.GetUtcNow() + (quietAtStart ?? limits.OverallWindow);
     private readonly Queue<DateTimeOffset> _overall = new();
     private readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = [];
 
@@ -51,7 +55,7 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time)
 
     private TimeSpan WaitFor(long chatId, DateTimeOffset now)
     {
-        var wait = TimeSpan.Zero;
+        var wait = _quietUntil > now ? _quietUntil - now : TimeSpan.Zero;
         Trim(_overall, now - limits.OverallWindow);
         if (_overall.Count >= limits.OverallPerSecond)
         {

@@ -29,6 +29,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly ConcurrentQueue<SentMessage> _sent = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _failures = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
+    private readonly Lock _limitsLock = new();
+    private readonly List<(DateTime At, long Chat)> _sendLog = [];
+    private readonly Dictionary<long, DateTime> _retryUntil = [];
+    private (int PerGroupPerMinute, int OverallPerSecond)? _limits;
+    private int _holdAfter = int.MaxValue;
+    private int _sends;
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 1;
 
@@ -66,6 +72,22 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     }
 
     public int Calls(string method) => _calls.GetValueOrDefault(method.ToLowerInvariant());
+
+    /// <summary>429s the server answered because a limit was exceeded.</summary>
+    public int LimitHits { get; private set; }
+
+    /// <summary>Sends to a chat that arrived before the retry_after the server gave that chat had passed.</summary>
+    public int IgnoredRetryAfters { get; private set; }
+
+    public ConcurrentQueue<string> IgnoredDetails { get; } = new();
+
+    /// <summary>Like Telegram: more than these answers 429 with retry_after, and a too-early retry is counted.</summary>
+    public void EnforceLimits(int perGroupPerMinute = 20, int overallPerSecond = 30) => _limits = (perGroupPerMinute, overallPerSecond);
+
+    /// <summary>After <paramref name="sends"/> more sends, each further send is recorded but never answered (the host "crashes" mid-send).</summary>
+    public void HoldSendsAfter(int sends) => _holdAfter = Volatile.Read(ref _sends) + sends;
+
+    public void ReleaseHold() => _holdAfter = int.MaxValue;
 
     /// <summary>The next <paramref name="count"/> calls of a method fail with this HTTP status (429 with retry_after).</summary>
     public void FailNext(string method, int count, int status, int? retryAfter = null)
@@ -198,9 +220,36 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             if (failure.RetryAfter is { } retryAfter)
             {
                 error["parameters"] = new JsonObject { ["retry_after"] = retryAfter };
+                if (body["chat_id"] is { } chat)
+                {
+                    lock (_limitsLock)
+                    {
+                        _retryUntil[long.Parse(chat.ToString(), CultureInfo.InvariantCulture)] = DateTime.UtcNow.AddSeconds(retryAfter);
+                    }
+                }
             }
 
             return Results.Json(error, statusCode: failure.Status);
+        }
+
+        if (method is "sendmessage" or "senddocument" or "sendphoto" && CheckLimits(body) is { } limited)
+        {
+            return limited;
+        }
+
+        if (method == "sendmessage" && Interlocked.Increment(ref _sends) > _holdAfter)
+        {
+            RecordSend(body);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up: as when a host dies while Telegram already has the message.
+            }
+
+            return Results.Empty;
         }
 
         return method switch
@@ -214,6 +263,43 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             "getme" => Ok(new JsonObject { ["id"] = 1, ["is_bot"] = true, ["first_name"] = "CitizenBot", ["username"] = "citizen_test_bot" }),
             _ => Ok(true),
         };
+    }
+
+    private IResult? CheckLimits(JsonObject body)
+    {
+        if (_limits is not { } limits || body["chat_id"] is null)
+        {
+            return null;
+        }
+
+        var chat = long.Parse(body["chat_id"]!.ToString(), CultureInfo.InvariantCulture);
+        var now = DateTime.UtcNow;
+        lock (_limitsLock)
+        {
+            // Timers are coarse: a retry within 50 ms of the deadline is on time.
+            if (_retryUntil.TryGetValue(chat, out var until) && now < until.AddMilliseconds(-50))
+            {
+                IgnoredRetryAfters++;
+                IgnoredDetails.Enqueue($"chat {chat} retried {(until - now).TotalMilliseconds:0} ms early");
+            }
+
+            _sendLog.RemoveAll(s => s.At < now.AddMinutes(-1));
+            var overall = _sendLog.Count(s => s.At > now.AddSeconds(-1));
+            var group = chat < 0 ? _sendLog.Count(s => s.Chat == chat) : 0;
+            if (overall >= limits.OverallPerSecond || group >= limits.PerGroupPerMinute)
+            {
+                LimitHits++;
+                _retryUntil[chat] = now.AddSeconds(2);
+                return Results.Json(new JsonObject
+                {
+                    ["ok"] = false, ["error_code"] = 429, ["description"] = "Too Many Requests: retry after 2",
+                    ["parameters"] = new JsonObject { ["retry_after"] = 2 },
+                }, statusCode: 429);
+            }
+
+            _sendLog.Add((now, chat));
+            return null;
+        }
     }
 
     private static async Task<JsonObject> ReadBodyAsync(HttpContext http)

@@ -52,6 +52,8 @@ public sealed class RunningBot : IAsyncDisposable
             ["Web:Urls"] = "http://127.0.0.1:0",
             ["Hangfire:ServerEnabled"] = "false",
             ["Commune:Name"] = "UBND xã Thử Nghiệm",
+            ["Commune:Villages:0"] = "Thôn Một",
+            ["Commune:Villages:1"] = "Thôn Hai",
             ["Telegram:PollTimeoutSeconds"] = "1",
             ["Telegram:RetryBaseDelayMs"] = "20",
             ["Telegram:OfficersChatId"] = OfficersChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -69,7 +71,9 @@ public sealed class RunningBot : IAsyncDisposable
         var app = CitizenBotHost.Build([], settings, db, seedDemo, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-            services.Replace(ServiceDescriptor.Singleton(new TelegramPacing(limits ?? ConversationLimits, TimeProvider.System)));
+            // Conversation tests start quiet-free; broadcast tests keep the quiet first window of a real start.
+            services.Replace(ServiceDescriptor.Singleton(new TelegramPacing(limits ?? ConversationLimits, TimeProvider.System,
+                limits is null || limits == ConversationLimits ? TimeSpan.Zero : null)));
         });
         await app.StartAsync();
         return new RunningBot(app, clock, dataDir);

@@ -1,3 +1,5 @@
+using CitizenBot.Channels.Telegram;
+
 namespace CitizenBot.EndToEnd.Support;
 
 /// <summary>A test class's world: a fake Bot API server and the real host on a fresh data folder, both on loopback.</summary>
@@ -11,10 +13,13 @@ public abstract class TelegramScenario : IAsyncLifetime
 
     protected string DataDir => _dir.Path;
 
+    /// <summary>The pace the host keeps with Telegram; broadcast tests use Telegram's real limits.</summary>
+    protected virtual TelegramLimits Limits => RunningBot.ConversationLimits;
+
     public virtual async Task InitializeAsync()
     {
         Telegram = await FakeBotApiServer.StartAsync();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram);
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, limits: Limits);
     }
 
     public virtual async Task DisposeAsync()
@@ -28,6 +33,6 @@ public abstract class TelegramScenario : IAsyncLifetime
     protected async Task RestartBotAsync()
     {
         await Bot.DisposeAsync();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock);
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock, limits: Limits);
     }
 }

@@ -168,11 +168,14 @@ public sealed class TelegramConversationTests : TelegramScenario
     }
 
     [Fact]
-    public async Task A_short_retry_after_is_honoured_by_the_client_and_the_message_arrives_once()
+    public async Task A_short_retry_after_is_honoured_by_the_outbox_and_the_message_arrives_once()
     {
         Telegram.FailNext("sendMessage", 1, 429, retryAfter: 1);
         Telegram.SendText(Citizen, "/start");
+        await WaitUntilAsync(() => Bot.Get<Outbox>().All().Any(m => m.Error?.Contains("429", StringComparison.Ordinal) == true));
+        Assert.Empty(Telegram.SentTo(Citizen));
 
+        Bot.Clock.Advance(TimeSpan.FromSeconds(1));
         await Telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
         Assert.Single(Telegram.SentTo(Citizen), m => m.Text.Contains("Kính chào", StringComparison.Ordinal));
     }

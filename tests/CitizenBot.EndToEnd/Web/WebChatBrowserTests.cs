@@ -42,7 +42,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "🔎 Tra cứu hồ sơ" }).ClickAsync();
         await page.GetByText("Mời ông/bà nhập mã hồ sơ").WaitForAsync();
         await page.GetByLabel("Tin nhắn").FillAsync("hs-demo-0001");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
 
         await page.GetByText("📄 Hồ sơ HS-DEMO-0001").WaitForAsync();
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "🔎 Tra cứu hồ sơ" }).First.IsDisabledAsync());
@@ -50,7 +50,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "🔎 Tra cứu mã khác" }).ClickAsync();
         await page.GetByLabel("Tin nhắn").FillAsync("khong co ma");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
         await page.GetByText("Mã hồ sơ chưa đúng dạng").WaitForAsync();
     }
 
@@ -84,7 +84,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     private static async Task Say(IPage page, string text, string expectedReply)
     {
         await page.GetByLabel("Tin nhắn").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
         await page.GetByText(expectedReply).First.WaitForAsync();
     }
 
