@@ -26,7 +26,7 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
         var text = message.Text.Length > MaxTextLength ? message.Text[..MaxTextLength] + "…" : message.Text;
         try
         {
-            await pacing.WaitTurnAsync(chatId, ct);
+            using var turn = await pacing.WaitTurnAsync(chatId, ct);
             Message sent;
             if (message.File is { } file)
             {

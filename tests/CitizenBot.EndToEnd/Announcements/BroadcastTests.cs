@@ -9,7 +9,12 @@ using Xunit.Abstractions;
 
 namespace CitizenBot.EndToEnd.Announcements;
 
+/// <summary>Timing tests run alone, so other test classes do not crowd the host's pace.</summary>
+[CollectionDefinition(nameof(BroadcastCollection), DisableParallelization = true)]
+public sealed class BroadcastCollection;
+
 /// <summary>A broadcast to 100 village groups against a fake Bot API that enforces Telegram's limits.</summary>
+[Collection(nameof(BroadcastCollection))]
 public sealed class BroadcastTests(ITestOutputHelper output) : TelegramScenario
 {
     private const int Groups = 100;
@@ -47,7 +52,9 @@ public sealed class BroadcastTests(ITestOutputHelper output) : TelegramScenario
         var deadline = DateTime.UtcNow + timeout;
         while (!done())
         {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the broadcast.");
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the broadcast:\n" + string.Join('\n',
+                Bot.Get<Outbox>().WithKeyPrefix("announcement:").Where(d => d.Status != OutboxStatus.Sent)
+                    .Select(d => $"{d.AddressKey} {d.Status} attempts {d.Attempts} next {d.NextAttemptAt:HH:mm:ss.fff} (now {Bot.Clock.GetUtcNow():HH:mm:ss.fff}) {d.Error}")));
             await Task.Delay(50);
             Bot.Clock.Advance(TimeSpan.FromMilliseconds(50));
         }

@@ -41,8 +41,11 @@ public sealed class RunningBot : IAsyncDisposable
 
     public string OfficerToken => App.Services.GetRequiredService<CitizenBot.Host.Officer.OfficerToken>().Value;
 
-    /// <summary>Conversation tests type faster than any citizen: they lift the per-chat pace; broadcast tests pass Telegram's real limits.</summary>
-    public static readonly TelegramLimits ConversationLimits = new(PerChatBurst: 1000);
+    /// <summary>
+    /// Conversation tests type faster than any citizen and run fifty at once: they lift the pace (the fake server
+    /// does not enforce limits for them); broadcast tests pass Telegram's real limits and have the server enforce them.
+    /// </summary>
+    public static readonly TelegramLimits ConversationLimits = new(PerChatBurst: 1000, OverallPerSecond: 100_000);
 
     public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false, TelegramLimits? limits = null)
     {

@@ -7,19 +7,51 @@ public sealed class TelegramPacingTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Takes a turn and has Telegram answer at once, as a fast network would.</summary>
+    private static bool SendsAtOnce(TelegramPacing pacing, long chat)
+    {
+        var turn = pacing.WaitTurnAsync(chat, CancellationToken.None);
+        if (!turn.IsCompleted)
+        {
+            return false;
+        }
+
+        turn.Result.Dispose();
+        return true;
+    }
+
     [Fact]
     public async Task Thirty_sends_a_second_go_at_once_and_the_thirty_first_waits_for_the_window_to_pass()
     {
         var pacing = new TelegramPacing(new TelegramLimits(), _clock, TimeSpan.Zero);
         for (var chat = 1; chat <= 30; chat++)
         {
-            Assert.True(pacing.WaitTurnAsync(-chat, CancellationToken.None).IsCompleted);
+            Assert.True(SendsAtOnce(pacing, -chat));
         }
 
         var thirtyFirst = pacing.WaitTurnAsync(-31, CancellationToken.None);
         Assert.False(thirtyFirst.IsCompleted);
         _clock.Advance(TimeSpan.FromSeconds(1.1));
-        await thirtyFirst.WaitAsync(TimeSpan.FromSeconds(5));
+        (await thirtyFirst.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    [Fact]
+    public async Task A_send_still_under_way_keeps_its_place_until_answered_and_a_window_after()
+    {
+        var pacing = new TelegramPacing(new TelegramLimits(OverallPerSecond: 2), _clock, TimeSpan.Zero);
+        var slow = await pacing.WaitTurnAsync(1, CancellationToken.None);
+        using var slower = await pacing.WaitTurnAsync(2, CancellationToken.None);
+
+        // The network is slow: Telegram may count the first message much later than it left.
+        var third = pacing.WaitTurnAsync(3, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.False(third.IsCompleted);
+
+        slow.Dispose();
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(third.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
     [Fact]
@@ -28,7 +60,7 @@ public sealed class TelegramPacingTests
         var pacing = new TelegramPacing(new TelegramLimits(), _clock, TimeSpan.Zero);
         for (var i = 0; i < 20; i++)
         {
-            await pacing.WaitTurnAsync(-100, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            (await pacing.WaitTurnAsync(-100, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
             _clock.Advance(TimeSpan.FromSeconds(1.2));
         }
 
@@ -37,7 +69,7 @@ public sealed class TelegramPacingTests
         _clock.Advance(TimeSpan.FromSeconds(41));
         Assert.False(twentyFirst.IsCompleted);
         _clock.Advance(TimeSpan.FromSeconds(1));
-        await twentyFirst.WaitAsync(TimeSpan.FromSeconds(5));
+        (await twentyFirst.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
     [Fact]
@@ -48,7 +80,7 @@ public sealed class TelegramPacingTests
         var first = pacing.WaitTurnAsync(42, CancellationToken.None);
         Assert.False(first.IsCompleted);
         _clock.Advance(TimeSpan.FromSeconds(1.1));
-        await first.WaitAsync(TimeSpan.FromSeconds(5));
+        (await first.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
     [Fact]
@@ -56,10 +88,22 @@ public sealed class TelegramPacingTests
     {
         var pacing = new TelegramPacing(new TelegramLimits(), _clock, TimeSpan.Zero);
 
-        Assert.True(pacing.WaitTurnAsync(42, CancellationToken.None).IsCompleted);
-        Assert.True(pacing.WaitTurnAsync(42, CancellationToken.None).IsCompleted);
-        Assert.True(pacing.WaitTurnAsync(42, CancellationToken.None).IsCompleted);
-        Assert.False(pacing.WaitTurnAsync(42, CancellationToken.None).IsCompleted);
-        Assert.True(pacing.WaitTurnAsync(43, CancellationToken.None).IsCompleted);
+        Assert.True(SendsAtOnce(pacing, 42));
+        Assert.True(SendsAtOnce(pacing, 42));
+        Assert.True(SendsAtOnce(pacing, 42));
+        Assert.False(SendsAtOnce(pacing, 42));
+        Assert.True(SendsAtOnce(pacing, 43));
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_gives_up_its_turn()
+    {
+        var pacing = new TelegramPacing(new TelegramLimits(OverallPerSecond: 1), _clock, TimeSpan.Zero);
+        var first = await pacing.WaitTurnAsync(1, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var second = pacing.WaitTurnAsync(2, cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        first.Dispose();
     }
 }
