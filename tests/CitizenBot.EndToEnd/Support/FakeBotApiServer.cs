@@ -28,6 +28,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly ConcurrentQueue<SentMessage> _sent = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _failures = new();
+    private readonly ConcurrentDictionary<long, bool> _blocked = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly Lock _limitsLock = new();
     private readonly List<(DateTime At, long Chat)> _sendLog = [];
@@ -90,6 +91,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public void ReleaseHold() => _holdAfter = int.MaxValue;
 
     /// <summary>The next <paramref name="count"/> calls of a method fail with this HTTP status (429 with retry_after).</summary>
+    /// <summary>The user blocks the bot (or the group removes it): every send to the chat gets 403 Forbidden.</summary>
+    public void Block(long chatId) => _blocked[chatId] = true;
+
     public void FailNext(string method, int count, int status, int? retryAfter = null)
     {
         var queue = _failures.GetOrAdd(method.ToLowerInvariant(), _ => new());
@@ -138,6 +142,24 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                     ["from"] = new JsonObject { ["id"] = 1, ["is_bot"] = true, ["first_name"] = "CitizenBot" },
                     ["text"] = "relay",
                 },
+            },
+        });
+    }
+
+    /// <summary>The bot's membership in a group changes: "member" when someone adds it, "kicked" or "left" when it is removed.</summary>
+    public void BotMembership(long chatId, long fromId, string oldStatus, string newStatus)
+    {
+        var bot = new JsonObject { ["id"] = 1, ["is_bot"] = true, ["first_name"] = "CitizenBot" };
+        Enqueue(new JsonObject
+        {
+            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
+            ["my_chat_member"] = new JsonObject
+            {
+                ["chat"] = Chat(chatId, "supergroup"),
+                ["from"] = User(fromId),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["old_chat_member"] = new JsonObject { ["status"] = oldStatus, ["user"] = bot.DeepClone() },
+                ["new_chat_member"] = new JsonObject { ["status"] = newStatus, ["user"] = bot.DeepClone() },
             },
         });
     }
@@ -230,6 +252,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             }
 
             return Results.Json(error, statusCode: failure.Status);
+        }
+
+        if (method is "sendmessage" or "senddocument" or "sendphoto" && body["chat_id"] is { } to
+            && _blocked.ContainsKey(long.Parse(to.ToString(), CultureInfo.InvariantCulture)))
+        {
+            return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 403, ["description"] = "Forbidden: bot was blocked by the user" }, statusCode: 403);
         }
 
         if (method is "sendmessage" or "senddocument" or "sendphoto" && CheckLimits(body) is { } limited)
