@@ -33,6 +33,13 @@ public static class DialogServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The letter system's admin command (/mauthu); the letters themselves are written by the letter sweep.</summary>
+    public static IServiceCollection AddLetterTemplates(this IServiceCollection services)
+    {
+        services.AddSingleton<IOfficerCommand, Letters.LetterTemplateCommand>();
+        return services;
+    }
+
     public static IServiceCollection AddReceptionBooking(this IServiceCollection services)
     {
         services.AddSingleton(new MenuEntry("reception", BookingTexts.MenuLabel, BookReceptionDialog.DialogId, 20, BookingTexts.MenuSynonyms));

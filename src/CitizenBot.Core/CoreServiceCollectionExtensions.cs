@@ -3,6 +3,7 @@ using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierFollowSweep>();
         services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();
+        services.AddSingleton<ILetterSource, DossierLetterSource>();
         return services;
     }
 
@@ -67,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PetitionBook>();
         services.AddSingleton<PetitionDeadlineSweep>();
         services.AddSingleton<IRatingSubjectSource, AnsweredPetitionSubjects>();
+        services.AddSingleton<ILetterSource, PetitionLetterSource>();
         services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<PetitionBook>());
         return services;
     }
@@ -83,6 +86,17 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<RatingBook>();
         services.AddSingleton<RatingInvitationSweep>();
+        services.AddSingleton<RatingLetterSource>();
+        services.AddSingleton<ILetterSource>(sp => sp.GetRequiredService<RatingLetterSource>());
+        return services;
+    }
+
+    public static IServiceCollection AddLetters(this IServiceCollection services, LetterOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<LetterTemplates>();
+        services.AddSingleton<LetterBook>();
+        services.AddSingleton<LetterSweep>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
@@ -36,8 +37,9 @@ public static class CitizenBotHost
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
         services.AddCommune(settings.Commune).AddMessaging().AddRoles(Roles(settings)).AddDossiers().AddEscalation(OfficersChat(settings))
-            .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddAnnouncements().AddRatings();
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer();
+            .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddAnnouncements().AddRatings()
+            .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays });
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates();
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));

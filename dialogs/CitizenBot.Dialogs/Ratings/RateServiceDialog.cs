@@ -1,11 +1,13 @@
 using System.Globalization;
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Dialogs.Engine;
 
 namespace CitizenBot.Dialogs.Ratings;
 
 /// <summary>
-/// Đánh giá: field, level, an optional comment, then thanks. Started from the menu, or from an
+/// Đánh giá: field, level, an optional comment, then the thank-you letter (written at once, so the letter
+/// sweep never writes it again). Started from the menu, or from an
 /// invitation's button ("rate:{invitation}:{level}"), which fixes the subject and level and works once.
 /// </summary>
 public sealed class RateServiceDialog : WaterfallDialog
@@ -18,10 +20,14 @@ public sealed class RateServiceDialog : WaterfallDialog
     private const string Skip = "skip";
 
     private readonly RatingBook _book;
+    private readonly LetterBook _letters;
+    private readonly RatingLetterSource _thanks;
 
-    public RateServiceDialog(RatingBook book) : base(DialogId)
+    public RateServiceDialog(RatingBook book, LetterBook letters, RatingLetterSource thanks) : base(DialogId)
     {
         _book = book;
+        _letters = letters;
+        _thanks = thanks;
         AddStep(AskFieldAsync);
         AddStep(AskLevelAsync);
         AddStep(AskCommentAsync);
@@ -106,13 +112,24 @@ public sealed class RateServiceDialog : WaterfallDialog
         long? invitation = step.Values.TryGetValue("invitation", out var id) ? long.Parse(id, CultureInfo.InvariantCulture) : null;
         var title = step.Values.GetValueOrDefault("title") ?? RatingNames.Field(rating.Field);
         var outcome = _book.Save(rating, invitation, r => RatingTexts.OfficerAlert(r, title));
-        step.Send(outcome switch
+        if (outcome == RatingOutcome.Saved)
+        {
+            _letters.Deliver(_thanks.For(rating, title));
+        }
+
+        // A saved rating is answered by its thank-you letter; "Không hài lòng" also gets an apology.
+        var reply = outcome switch
         {
             RatingOutcome.AlreadyRated => RateServiceTexts.AlreadyRated(title),
             RatingOutcome.InvitationNotFound => RateServiceTexts.InvitationGone,
-            _ when rating.Level == RatingLevel.Unsatisfied => RateServiceTexts.ThanksUnsatisfied,
-            _ => RateServiceTexts.Thanks,
-        });
+            _ when rating.Level == RatingLevel.Unsatisfied => RateServiceTexts.SorryUnsatisfied,
+            _ => null,
+        };
+        if (reply is not null)
+        {
+            step.Send(reply);
+        }
+
         return await step.EndAsync(null, ct);
     }
 }

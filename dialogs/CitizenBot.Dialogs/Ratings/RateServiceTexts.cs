@@ -20,10 +20,9 @@ public static class RateServiceTexts
 
     public const string SkipLabel = "⏭ Bỏ qua";
 
-    public const string Thanks = "🙏 Xin chân thành cảm ơn ông/bà đã dành thời gian đánh giá! Ý kiến của ông/bà giúp UBND xã phục vụ Nhân dân tốt hơn.";
-
-    public const string ThanksUnsatisfied =
-        "🙏 Xin cảm ơn ông/bà đã thẳng thắn góp ý, và xin lỗi vì những điều chưa tốt. Ý kiến đã được chuyển ngay tới lãnh đạo xã để xem xét, khắc phục.";
+    /// <summary>Follows the thank-you letter of a "Không hài lòng" rating.</summary>
+    public const string SorryUnsatisfied =
+        "🙏 UBND xã xin lỗi ông/bà vì những điều chưa tốt. Ý kiến của ông/bà đã được chuyển ngay tới lãnh đạo xã để xem xét, khắc phục.";
 
     public static string AlreadyRated(string title) => $"Ông/bà đã đánh giá {title} rồi. Xin cảm ơn ông/bà!";
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace CitizenBot.Core.Dossiers;
 
 /// <summary>
-/// The Hangfire job that tells followers of every change and apologises for overdue dossiers. It only
+/// The Hangfire job that tells followers of every change (the apology for an overdue dossier is a letter, see
+/// <see cref="DossierLetterSource"/>). It only
 /// enqueues into the outbox under keys derived from the event, so running it twice, or after a crash,
 /// never sends a message twice.
 /// </summary>
@@ -15,7 +16,6 @@ public sealed class DossierFollowSweep(
     DossierFollows follows,
     DossierStore dossiers,
     CommuneClock clock,
-    CommuneOptions commune,
     ILogger<DossierFollowSweep> logger)
 {
     public const string JobId = "dossier-follow-sweep";
@@ -39,13 +39,6 @@ public sealed class DossierFollowSweep(
                     ? DossierNotificationTexts.DueDateChanged(dossier, change, clock)
                     : DossierNotificationTexts.StatusChanged(dossier, change, clock);
                 messages.Add(OutboxMessage.Create($"dossier:{dossier.Code}:change:{change.Seq}:{follow.Id}", address, new OutgoingMessage(text), clock.UtcNow));
-            }
-
-            if (!dossier.IsFinished && clock.LocalDate(dossier.DueAt) < clock.Today)
-            {
-                // One apology per due date: a new, later due date that passes again earns a new apology.
-                var key = $"dossier:{dossier.Code}:overdue:{dossier.DueAt.ToUnixTimeSeconds()}:{follow.Id}";
-                messages.Add(OutboxMessage.Create(key, address, new OutgoingMessage(DossierNotificationTexts.Overdue(dossier, clock, commune.Name)), clock.UtcNow));
             }
 
             if (messages.Count == 0)

@@ -17,8 +17,4 @@ public static class DossierNotificationTexts
 
     public static string DueDateChanged(Dossier dossier, DossierChange change, CommuneClock clock) =>
         $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) có ngày hẹn trả kết quả mới: {VietnameseFormat.DateWithWeekday(clock.LocalDate(change.DueAt))}.\nUBND xã thành thật xin lỗi ông/bà vì sự chậm trễ này.";
-
-    public static string Overdue(Dossier dossier, CommuneClock clock, string communeName) =>
-        $"🙏 {communeName} thành thật xin lỗi ông/bà: hồ sơ {dossier.Code} ({dossier.Procedure}) đã quá hạn trả kết quả (hạn ngày {VietnameseFormat.Date(clock.LocalDate(dossier.DueAt))}).\n"
-        + "Cán bộ đang khẩn trương giải quyết. Chúng tôi sẽ báo ngay ngày hẹn trả kết quả mới cho ông/bà.";
 }

@@ -96,11 +96,27 @@ public sealed class Petition
 
     public List<PetitionEvent> History { get; set; } = [];
 
+    /// <summary>Due dates missed, each with the new date promised in the apology letter.</summary>
+    public List<PetitionDelay> Delays { get; set; } = [];
+
+    /// <summary>When the last due date was missed (indexed, for the letter sweep).</summary>
+    public DateTimeOffset? LastDelayAt { get; set; }
+
     [BsonIgnore]
     public bool IsOpen => Status is PetitionStatus.Received or PetitionStatus.Assigned or PetitionStatus.InProgress;
 }
 
 /// <summary>Who wrote a petition, as sealed for a denunciation.</summary>
+/// <summary>A due date the commune missed, and the one it promised instead.</summary>
+public sealed class PetitionDelay
+{
+    public DateTimeOffset MissedDueAt { get; set; }
+
+    public DateTimeOffset NewDueAt { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
 public sealed record PetitionIdentity(string AddressKey, string? Name, string? Phone);
 
 /// <summary>What the citizen filled in, ready to submit.</summary>

@@ -52,6 +52,8 @@ public sealed class PetitionBook : ICitizenDirectory
             col.EnsureIndex(p => p.AuthorLookup);
             col.EnsureIndex(p => p.Status);
             col.EnsureIndex(p => p.ReceivedAt);
+            col.EnsureIndex(p => p.AnsweredAt);
+            col.EnsureIndex(p => p.LastDelayAt);
         });
     }
 
@@ -166,8 +168,8 @@ public sealed class PetitionBook : ICitizenDirectory
         return (PetitionChange.Changed, petition);
     });
 
-    /// <summary>A petition past its due date: apologise with a new date and remind the officer in charge, once per due date.</summary>
-    public bool MarkOverdue(long id, string communeName) => _db.WriteTransaction(tx =>
+    /// <summary>A petition past its due date: record the delay with a new date (the apology letter follows) and remind the officer in charge, once per due date.</summary>
+    public bool MarkOverdue(long id) => _db.WriteTransaction(tx =>
     {
         var col = tx.GetCollection<Petition>(CollectionName);
         var petition = col.FindById(id);
@@ -178,14 +180,14 @@ public sealed class PetitionBook : ICitizenDirectory
 
         var missed = petition.DueAt.ToUnixTimeSeconds();
         var now = _clock.UtcNow;
-        petition.DueAt = EndOfDay(WorkingDays.Add(_clock.Today, _options.ExtensionWorkingDays, _options.IsHoliday));
+        var newDue = EndOfDay(WorkingDays.Add(_clock.Today, _options.ExtensionWorkingDays, _options.IsHoliday));
+        petition.Delays.Add(new PetitionDelay { MissedDueAt = petition.DueAt, NewDueAt = newDue, At = now });
+        petition.LastDelayAt = now;
+        petition.DueAt = newDue;
         col.Update(petition);
+
+        // The citizen's apology is a letter (PetitionLetterSource); here the officer is reminded.
         var messages = new List<OutboxMessage>();
-        if (AddressOf(petition) is { } address)
-        {
-            messages.Add(OutboxMessage.Create($"petition:{petition.Code}:overdue:{missed}", ChatAddress.Parse(address),
-                new OutgoingMessage(PetitionTexts.Overdue(petition, _clock, communeName)), now));
-        }
 
         // The officer in charge in their private chat; the officers' group when no one is assigned (never for a denunciation).
         var officer = petition.AssignedTo is { } assigned ? ChatAddress.Parse(assigned)

@@ -44,10 +44,6 @@ public static class PetitionTexts
             + $".\nHạn trả lời: {Due(petition, clock)}.",
     };
 
-    public static string Overdue(Petition petition, CommuneClock clock, string communeName) =>
-        $"🙏 {communeName} thành thật xin lỗi ông/bà: đơn {petition.Code} chưa được trả lời đúng hạn. "
-        + $"Chúng tôi hẹn trả lời ông/bà trước ngày {Due(petition, clock)} và đã nhắc cán bộ phụ trách. Xin cảm ơn ông/bà đã kiên nhẫn.";
-
     public static string OfficerReminder(Petition petition, CommuneClock clock) =>
         $"⏰ Đơn {petition.Code} ({Kind(petition.Kind)}, {petition.Topic}) đã quá hạn trả lời. Hạn mới hẹn với công dân: {Due(petition, clock)}.";
 

@@ -42,6 +42,12 @@ public sealed class HostSettings
 
     public TimeSpan QuestionReannounceAfter { get; init; } = TimeSpan.FromHours(4);
 
+    /// <summary>Events older than this many days get no letter (Letters:LookbackDays).</summary>
+    public int LetterLookbackDays { get; init; } = 30;
+
+    /// <summary>The leaders' Telegram chat that receives the monthly summary besides every leader (Summary:LeadersChatId).</summary>
+    public long? LeadersChatId { get; init; }
+
     public static HostSettings Load(IConfiguration config)
     {
         var apiBaseUrl = config["Telegram:ApiBaseUrl"];
@@ -103,6 +109,8 @@ public sealed class HostSettings
             OfficerToken = string.IsNullOrWhiteSpace(config["Officer:Token"]) ? null : config["Officer:Token"],
             Reception = ReceptionSettings.Load(config),
             QuestionReannounceAfter = TimeSpan.FromMinutes(ReadInt(config, "Escalation:ReannounceAfterMinutes", 240, 5, 10_080)),
+            LetterLookbackDays = ReadInt(config, "Letters:LookbackDays", 30, 1, 3650),
+            LeadersChatId = ReadOptionalLong(config, "Summary:LeadersChatId"),
         };
     }
 

@@ -1,6 +1,7 @@
 using CitizenBot.Core.Announcements;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
@@ -18,6 +19,7 @@ public sealed class CitizenBotJobs(
     UnansweredQuestionSweep questionSweep,
     PetitionDeadlineSweep petitionSweep,
     AnnouncementReportSweep announcementReports,
+    LetterSweep letterSweep,
     OutboxDispatcher dispatcher,
     CitizenDatabase db)
 {
@@ -28,6 +30,7 @@ public sealed class CitizenBotJobs(
     public const string InvitationsId = RatingInvitationSweep.JobId;
     public const string QuestionsId = UnansweredQuestionSweep.JobId;
     public const string PetitionDeadlinesId = PetitionDeadlineSweep.JobId;
+    public const string LettersId = LetterSweep.JobId;
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -74,6 +77,15 @@ public sealed class CitizenBotJobs(
         await dispatcher.DispatchDueAsync(ct);
     }
 
+    /// <summary>Write the letters that events call for (congratulations, condolences, apologies, thanks), then send what is due.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SendLettersAsync(CancellationToken ct)
+    {
+        letterSweep.Run();
+        await dispatcher.DispatchDueAsync(ct);
+    }
+
     /// <summary>Send what is due (announcement deliveries paced by the channel), then the reports of finished announcements.</summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task DispatchOutboxAsync(CancellationToken ct)
@@ -98,6 +110,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(InvitationsId, j => j.SweepRatingInvitationsAsync(CancellationToken.None), "*/5 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(QuestionsId, j => j.SweepUnansweredQuestionsAsync(CancellationToken.None), "*/5 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(PetitionDeadlinesId, j => j.SweepPetitionDeadlinesAsync(CancellationToken.None), "0 8 * * *", options);
+        jobs.AddOrUpdate<CitizenBotJobs>(LettersId, j => j.SendLettersAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
     }
 }

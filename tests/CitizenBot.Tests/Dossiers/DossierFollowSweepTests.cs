@@ -1,4 +1,5 @@
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Tests.Support;
 
@@ -21,7 +22,15 @@ public sealed class DossierFollowSweepTests : IDisposable
         _bot.Get<DossierImporter>().Import(new StringReader(
             $"{Header}\nHS-2411-0001,Đăng ký khai sinh,Hộ tịch,An,0912345678,direct,2026-11-20,{due},{status},{resolved}"));
 
-    private List<OutboxMessage> Notifications() => [.. _bot.Get<Outbox>().All().Where(m => m.Key.StartsWith("dossier:", StringComparison.Ordinal))];
+    private List<OutboxMessage> Notifications() =>
+        [.. _bot.Get<Outbox>().All().Where(m => m.Key.StartsWith("dossier:", StringComparison.Ordinal) || m.Key.StartsWith("letter:", StringComparison.Ordinal))];
+
+    /// <summary>Both jobs that write to a follower: the change notices and the letters (the overdue apology).</summary>
+    private void Sweep()
+    {
+        _bot.Get<DossierFollowSweep>().Run();
+        _bot.Get<LetterSweep>().Run();
+    }
 
     [Fact]
     public void A_status_change_is_told_to_the_follower_once_however_often_the_sweep_runs()
@@ -60,15 +69,16 @@ public sealed class DossierFollowSweepTests : IDisposable
     public void An_overdue_dossier_earns_one_apology_and_a_new_date_earns_a_new_notice()
     {
         _bot.Clock.Advance(TimeSpan.FromDays(4));
-        _bot.Get<DossierFollowSweep>().Run();
-        _bot.Get<DossierFollowSweep>().Run();
+        Sweep();
+        Sweep();
 
         var apology = Assert.Single(Notifications());
-        Assert.Contains("thành thật xin lỗi", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("THƯ XIN LỖI", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi An", apology.Text, StringComparison.Ordinal);
         Assert.Contains("27/11/2026", apology.Text, StringComparison.Ordinal);
 
         Import("in_progress", "2026-12-02");
-        _bot.Get<DossierFollowSweep>().Run();
+        Sweep();
 
         var notices = Notifications();
         Assert.Equal(2, notices.Count);
@@ -81,7 +91,7 @@ public sealed class DossierFollowSweepTests : IDisposable
     {
         _bot.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(8));
 
-        _bot.Get<DossierFollowSweep>().Run();
+        Sweep();
 
         Assert.Empty(Notifications());
     }

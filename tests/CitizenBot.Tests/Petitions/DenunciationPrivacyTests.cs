@@ -1,3 +1,4 @@
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Roles;
@@ -91,8 +92,13 @@ public sealed class DenunciationPrivacyTests : IDisposable
 
         _bot.Clock.SetUtcNow(new DateTimeOffset(2027, 2, 1, 1, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, _bot.Get<PetitionDeadlineSweep>().Run());
+        _bot.Get<LetterSweep>().Run();
 
         Assert.Equal(before, _bot.Get<Outbox>().For(BotHarness.OfficersChat.Key, 0, 100).Count);
-        Assert.Contains(_bot.Get<Outbox>().For(_author.Key, 0, 1000), m => m.Text.Contains("thành thật xin lỗi", StringComparison.Ordinal));
+        var apology = Assert.Single(_bot.Get<Outbox>().For(_author.Key, 0, 1000), m => m.Text.Contains("THƯ XIN LỖI", StringComparison.Ordinal));
+
+        // The outbox is not sealed: the letter does not name the denouncer.
+        Assert.Contains("Kính gửi ông/bà", apology.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trần Văn Bình", apology.Text, StringComparison.Ordinal);
     }
 }

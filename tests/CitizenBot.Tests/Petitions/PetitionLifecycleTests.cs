@@ -1,3 +1,4 @@
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
@@ -90,23 +91,31 @@ public sealed class PetitionLifecycleTests : IDisposable
         var code = await _bot.SubmitPetitionAsync(_citizen, "Kiến nghị");
         await _bot.CommandAsync($"/giaodon {code} {OfficerId}", OfficerId);
         var sweep = _bot.Get<PetitionDeadlineSweep>();
+        int Run(PetitionDeadlineSweep deadlines)
+        {
+            var late = deadlines.Run();
+            _bot.Get<LetterSweep>().Run();
+            return late;
+        }
 
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero)); // the due day itself
-        Assert.Equal(0, sweep.Run());
+        Assert.Equal(0, Run(sweep));
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 1, 0, 0, TimeSpan.Zero));
-        Assert.Equal(1, sweep.Run());
-        Assert.Equal(0, sweep.Run());
+        Assert.Equal(1, Run(sweep));
+        Assert.Equal(0, Run(sweep));
         _bot.Restart();
-        Assert.Equal(0, _bot.Get<PetitionDeadlineSweep>().Run());
+        Assert.Equal(0, Run(_bot.Get<PetitionDeadlineSweep>()));
 
-        var apology = Assert.Single(ToCitizen(), m => m.Text.Contains("thành thật xin lỗi", StringComparison.Ordinal));
+        var apology = Assert.Single(ToCitizen(), m => m.Text.Contains("THƯ XIN LỖI", StringComparison.Ordinal));
         Assert.Contains("trước ngày Thứ Tư, 16/12/2026", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("đúng hạn ngày 08/12/2026", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi Trần Văn Bình", apology.Text, StringComparison.Ordinal);
         var reminder = Assert.Single(_bot.Get<Outbox>().For("telegram:" + OfficerId, 0, 100));
         Assert.Contains($"Đơn {code}", reminder.Text, StringComparison.Ordinal);
 
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 17, 1, 0, 0, TimeSpan.Zero));
-        Assert.Equal(1, _bot.Get<PetitionDeadlineSweep>().Run());
-        Assert.Equal(2, ToCitizen().Count(m => m.Text.Contains("thành thật xin lỗi", StringComparison.Ordinal)));
+        Assert.Equal(1, Run(_bot.Get<PetitionDeadlineSweep>()));
+        Assert.Equal(2, ToCitizen().Count(m => m.Text.Contains("THƯ XIN LỖI", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RateServiceDialogTests : IDisposable
 
         var replies = await _bot.SayAsync("Cán bộ rất nhiệt tình");
 
-        replies.ShouldSay("Xin chân thành cảm ơn");
+        replies.ShouldSay("THƯ CẢM ƠN");
         var rating = Assert.Single(_bot.Get<RatingBook>().Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
         Assert.Equal(ServiceField.Certification, rating.Field);
         Assert.Equal(RatingLevel.VerySatisfied, rating.Level);
@@ -45,7 +45,7 @@ public sealed class RateServiceDialogTests : IDisposable
         await _bot.PressAsync("Đất đai");
         await _bot.PressAsync("Bình thường");
 
-        (await _bot.PressAsync("Bỏ qua")).ShouldSay("Xin chân thành cảm ơn");
+        (await _bot.PressAsync("Bỏ qua")).ShouldSay("THƯ CẢM ƠN");
 
         Assert.Null(Assert.Single(_bot.Get<RatingBook>().Between(DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Comment);
     }
@@ -60,7 +60,7 @@ public sealed class RateServiceDialogTests : IDisposable
 
         var replies = await _bot.SayAsync("Phải chờ quá lâu");
 
-        replies.ShouldSay("xin lỗi vì những điều chưa tốt");
+        replies.ShouldSay("xin lỗi ông/bà vì những điều chưa tốt");
         var alert = Assert.Single(ToOfficers());
         Assert.Contains("Không hài lòng", alert.Text, StringComparison.Ordinal);
         Assert.Contains("Hộ tịch", alert.Text, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class RateServiceDialogTests : IDisposable
         Assert.Contains("hồ sơ HS-2411-0001", invitation.Text, StringComparison.Ordinal);
         var satisfied = invitation.Buttons.Single(b => b.Label.EndsWith(" Hài lòng", StringComparison.Ordinal)).Payload;
         (await _bot.TurnAsync(TurnInput.FromPayload(satisfied))).ShouldSay("góp ý thêm");
-        (await _bot.PressAsync("Bỏ qua")).ShouldSay("Xin chân thành cảm ơn");
+        (await _bot.PressAsync("Bỏ qua")).ShouldSay("THƯ CẢM ƠN");
         var second = await _bot.TurnAsync(TurnInput.FromPayload(satisfied));
 
         second.ShouldSay("đã đánh giá hồ sơ HS-2411-0001");

@@ -3,6 +3,7 @@ using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Reception;
@@ -111,8 +112,8 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
         services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
             .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
-            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings();
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer();
+            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings().AddLetters(new LetterOptions());
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates();
         return services.BuildServiceProvider();
     }
 
