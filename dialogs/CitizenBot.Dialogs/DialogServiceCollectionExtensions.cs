@@ -40,6 +40,13 @@ public static class DialogServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The leaders' summary command (/baocao); the monthly one is sent by the summary job.</summary>
+    public static IServiceCollection AddSummaryCommand(this IServiceCollection services)
+    {
+        services.AddSingleton<IOfficerCommand, Summaries.SummaryCommand>();
+        return services;
+    }
+
     public static IServiceCollection AddReceptionBooking(this IServiceCollection services)
     {
         services.AddSingleton(new MenuEntry("reception", BookingTexts.MenuLabel, BookReceptionDialog.DialogId, 20, BookingTexts.MenuSynonyms));

@@ -9,6 +9,7 @@ using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
+using CitizenBot.Core.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenBot.Core;
@@ -97,6 +98,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LetterTemplates>();
         services.AddSingleton<LetterBook>();
         services.AddSingleton<LetterSweep>();
+        return services;
+    }
+
+    public static IServiceCollection AddSummaries(this IServiceCollection services, SummaryOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<SummaryCompiler>();
+        services.AddSingleton<MonthlySummarySweep>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
+using CitizenBot.Core.Summaries;
 using CitizenBot.Dialogs;
 using CitizenBot.Host.Configuration;
 using CitizenBot.Host.Demo;
@@ -38,8 +39,9 @@ public static class CitizenBotHost
         services.AddSingleton(TimeProvider.System);
         services.AddCommune(settings.Commune).AddMessaging().AddRoles(Roles(settings)).AddDossiers().AddEscalation(OfficersChat(settings))
             .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddAnnouncements().AddRatings()
-            .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays });
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates();
+            .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays })
+            .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) });
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand();
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
@@ -52,6 +54,12 @@ public static class CitizenBotHost
         app.Lifetime.ApplicationStopped.Register(db.Dispose);
         return app;
     }
+
+    /// <summary>The leaders' Telegram chat for the monthly summary, when Telegram is on.</summary>
+    private static ChatAddress? LeadersChat(HostSettings settings) =>
+        settings.LeadersChatId is { } id && settings.Telegram.Enabled
+            ? new ChatAddress(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>Questions for officers go to the officers' Telegram group when Telegram is on.</summary>
     private static EscalationOptions OfficersChat(HostSettings settings) => new()

@@ -28,6 +28,7 @@ public sealed class AnnouncementBoard : IChatMembershipListener
         db.Write(_ =>
         {
             db.Collection<VillageGroup>(GroupsCollection).EnsureIndex(g => g.Village);
+            db.Collection<Announcement>(CollectionName).EnsureIndex(a => a.CreatedAt);
             db.Collection<VillageSubscription>(SubscriptionsCollection).EnsureIndex(s => s.Village);
             db.Collection<VillageSubscription>(SubscriptionsCollection).EnsureIndex(s => s.AddressKey);
         });

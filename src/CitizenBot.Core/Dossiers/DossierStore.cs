@@ -26,6 +26,7 @@ public sealed class DossierStore
             col.EnsureIndex(d => d.NumberKey);
             col.EnsureIndex(d => d.ReceivedAt);
             col.EnsureIndex(d => d.Status);
+            col.EnsureIndex(d => d.ResolvedAt);
         });
     }
 

@@ -40,6 +40,8 @@ public sealed partial class OfficerQuestions
             col.EnsureIndex(q => q.Tag, unique: true);
             col.EnsureIndex(q => q.AddressKey);
             col.EnsureIndex(q => q.Status);
+            col.EnsureIndex(q => q.AskedAt);
+            col.EnsureIndex(q => q.AnsweredAt);
         });
     }
 

@@ -14,7 +14,7 @@ public sealed class ReceptionCalendar
     public const string SessionsCollection = "reception_sessions";
     public const string RegularTitle = "Tiếp công dân định kỳ";
     private const string RegularPrefix = "R";
-    private const string LeaderPrefix = "L";
+    public const string LeaderPrefix = "L";
 
     private readonly CitizenDatabase _db;
     private readonly ReceptionOptions _options;
@@ -95,6 +95,24 @@ public sealed class ReceptionCalendar
         AuditLog.Add(tx, _clock.UtcNow, addedBy, "reception.session.add", $"{LeaderPrefix}{session.Id} {session.Date}");
         return session;
     });
+
+    /// <summary>The reception days, regular and leaders', from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
+    public List<ReceptionDay> Between(DateOnly from, DateOnly to)
+    {
+        var days = new List<ReceptionDay>();
+        for (var month = new DateOnly(from.Year, from.Month, 1).AddMonths(-1); month <= to; month = month.AddMonths(1))
+        {
+            days.AddRange(RegularDaysOf(month.Year, month.Month).Where(d => d.Date >= from && d.Date <= to));
+        }
+
+        var first = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var last = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        days.AddRange(_db.Collection<LeaderSession>(SessionsCollection)
+            .Find(LiteDB.Query.Between(nameof(LeaderSession.Date), first, last))
+            .Where(s => !s.Cancelled)
+            .Select(ToDay));
+        return [.. days.DistinctBy(d => d.Key).OrderBy(d => d.Date)];
+    }
 
     public bool IsWorkingDay(DateOnly date) => date.DayOfWeek != DayOfWeek.Sunday && !_options.IsHoliday(date);
 

@@ -7,6 +7,7 @@ using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Storage;
+using CitizenBot.Core.Summaries;
 using Hangfire;
 
 namespace CitizenBot.Host.Jobs;
@@ -20,6 +21,7 @@ public sealed class CitizenBotJobs(
     PetitionDeadlineSweep petitionSweep,
     AnnouncementReportSweep announcementReports,
     LetterSweep letterSweep,
+    MonthlySummarySweep summarySweep,
     OutboxDispatcher dispatcher,
     CitizenDatabase db)
 {
@@ -31,6 +33,7 @@ public sealed class CitizenBotJobs(
     public const string QuestionsId = UnansweredQuestionSweep.JobId;
     public const string PetitionDeadlinesId = PetitionDeadlineSweep.JobId;
     public const string LettersId = LetterSweep.JobId;
+    public const string SummaryId = MonthlySummarySweep.JobId;
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -86,6 +89,15 @@ public sealed class CitizenBotJobs(
         await dispatcher.DispatchDueAsync(ct);
     }
 
+    /// <summary>Last month's summary to every leader and the leaders' chat, then send what is due.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task SendMonthlySummaryAsync(CancellationToken ct)
+    {
+        summarySweep.Run();
+        await dispatcher.DispatchDueAsync(ct);
+    }
+
     /// <summary>Send what is due (announcement deliveries paced by the channel), then the reports of finished announcements.</summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task DispatchOutboxAsync(CancellationToken ct)
@@ -111,6 +123,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(QuestionsId, j => j.SweepUnansweredQuestionsAsync(CancellationToken.None), "*/5 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(PetitionDeadlinesId, j => j.SweepPetitionDeadlinesAsync(CancellationToken.None), "0 8 * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(LettersId, j => j.SendLettersAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<CitizenBotJobs>(SummaryId, j => j.SendMonthlySummaryAsync(CancellationToken.None), MonthlySummarySweep.Cron, options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
     }
 }

@@ -28,6 +28,26 @@ public sealed class RecurringJobsTests : IAsyncLifetime
         Assert.Equal("*/5 * * * *", jobs["rating-invitations"].Cron);
         Assert.Equal("* * * * *", jobs["outbox-dispatch"].Cron);
         Assert.Equal("0 * * * *", jobs["litedb-checkpoint"].Cron);
+        Assert.Equal("*/5 * * * *", jobs["question-reannounce"].Cron);
+        Assert.Equal("0 8 * * *", jobs["petition-deadlines"].Cron);
+        Assert.Equal("* * * * *", jobs["letters"].Cron);
+        Assert.Equal(9, jobs.Count);
         Assert.All(jobs.Values, j => Assert.Equal("Asia/Ho_Chi_Minh", j.TimeZoneId));
+    }
+
+    [Fact]
+    public void The_monthly_summary_runs_at_seven_on_the_first_of_each_month_commune_time()
+    {
+        using var connection = _bot.Get<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().Single(j => j.Id == "monthly-summary");
+
+        Assert.Equal("0 7 1 * *", job.Cron);
+        Assert.Equal("Asia/Ho_Chi_Minh", job.TimeZoneId);
+        Assert.Equal("SendMonthlySummaryAsync", job.Job.Method.Name);
+
+        // Hangfire computes the next run in the job's time zone: 07:00 in Hà Nội is 00:00 UTC on the 1st.
+        var next = Assert.NotNull(job.NextExecution);
+        Assert.Equal(1, TimeZoneInfo.ConvertTimeFromUtc(next, TimeZoneInfo.FindSystemTimeZoneById(job.TimeZoneId)).Day);
+        Assert.Equal(new TimeSpan(0, 0, 0), next.TimeOfDay);
     }
 }

@@ -9,6 +9,7 @@ using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
+using CitizenBot.Core.Summaries;
 using CitizenBot.Dialogs;
 using CitizenBot.Dialogs.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,8 @@ public sealed class BotHarness : IDisposable
     public CommuneOptions Commune { get; } = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một", "Thôn Hai", "Thôn Ba"] };
 
     public static ChatAddress OfficersChat { get; } = new("telegram", "-100");
+
+    public static ChatAddress LeadersChat { get; } = new("telegram", "-200");
 
     /// <summary>The configured admin: a Telegram user id.</summary>
     public const string AdminId = "900";
@@ -112,8 +115,8 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
         services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
             .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
-            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings().AddLetters(new LetterOptions());
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates();
+            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings().AddLetters(new LetterOptions()).AddSummaries(new SummaryOptions { LeadersChat = LeadersChat });
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand();
         return services.BuildServiceProvider();
     }
 
