@@ -38,18 +38,25 @@ public static class SummaryChart
             ("Đang\ngiải quyết", d.InProgress + d.AwaitingSupplement, Colors.Orange),
         ];
         var ticks = new List<Tick>();
+        var columns = new List<Bar>();
         for (var i = 0; i < bars.Length; i++)
         {
-            var bar = plot.Add.Bar(position: i, value: bars[i].Value);
-            bar.Color = bars[i].Color;
-            bar.ValueLabel = Commune.VietnameseFormat.Number((long)bars[i].Value);
+            columns.Add(new Bar { Position = i, Value = bars[i].Value, FillColor = bars[i].Color, Label = Commune.VietnameseFormat.Number((long)bars[i].Value) });
             ticks.Add(new Tick(i, bars[i].Label));
         }
 
+        var plotted = plot.Add.Bars(columns);
+        plotted.ValueLabelStyle.FontSize = 13;
+        plotted.ValueLabelStyle.Bold = true;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = value => value.ToString("#,0", Commune.VietnameseFormat.Culture),
+            IntegerTicksOnly = true,
+        };
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.HideGrid();
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.15);
         plot.Title($"Hồ sơ thủ tục hành chính {s.Period.Title}");
         plot.YLabel("Số hồ sơ");
         return plot.GetImageBytes(900, 450, ImageFormat.Png);
