@@ -71,6 +71,7 @@ public sealed class SummaryTelegramTests : TelegramScenario
         }
 
         Assert.Single(Telegram.SentTo(Citizen), m => m.Text.Contains("THƯ CHÚC MỪNG", StringComparison.Ordinal));
-        Assert.Single(Telegram.SentTo(Leader), m => m.Text.Contains("BÁO CÁO TỔNG HỢP", StringComparison.Ordinal));
+        Assert.Single(Telegram.SentTo(Leader), m => m.Document is null && m.Text.Contains("BÁO CÁO TỔNG HỢP", StringComparison.Ordinal));
+        Assert.Single(Telegram.SentTo(Leader), m => m.Document is not null);
     }
 }
