@@ -55,6 +55,10 @@ public sealed class AnnouncementTelegramTests : TelegramScenario
         await Telegram.WaitForAsync(Officer, "Đang gửi thông báo");
 
         await Telegram.WaitForAsync(GroupOne, Text);
+
+        // The report goes with the outbox job once no delivery is left under way.
+        var outbox = Bot.Get<CitizenBot.Core.Messaging.Outbox>();
+        await WaitUntilAsync(() => outbox.WithKeyPrefix("announcement:").All(d => d.Status is CitizenBot.Core.Messaging.OutboxStatus.Sent or CitizenBot.Core.Messaging.OutboxStatus.Failed));
         await Bot.RunOutboxDispatchAsync();
         var report = await Telegram.WaitForAsync(Officer, "Báo cáo gửi thông báo");
         Assert.Contains("Đã gửi: 1", report.Text, StringComparison.Ordinal);

@@ -87,7 +87,8 @@ public sealed class ReceptionTelegramTests : TelegramScenario
         Telegram.Press(Citizen, "Rất hài lòng");
         await Telegram.WaitForAsync(Citizen, "góp ý thêm");
         Telegram.SendText(Citizen, "Cán bộ tận tình");
-        await Telegram.WaitForAsync(Citizen, "Xin chân thành cảm ơn");
+        var thanks = await Telegram.WaitForAsync(Citizen, "THƯ CẢM ƠN");
+        Assert.Contains(code, thanks.Text, StringComparison.Ordinal);
     }
 
     [Fact]
