@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Petitions;
@@ -24,6 +25,8 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<DialogSet>();
         services.AddSingleton<Interruptions>();
         services.AddSingleton<ConversationBot>();
+        services.TryAddSingleton(new RateLimitOptions());
+        services.AddSingleton<TurnRateLimiter>();
         services.AddSingleton<Dialog, MainMenuDialog>();
         services.AddSingleton<Dialog, MenuPrompt>();
         services.AddSingleton<OfficerCommands>();

@@ -18,6 +18,7 @@ public sealed class ConversationBot(
     DialogSet dialogs,
     ConversationStore store,
     Interruptions interruptions,
+    TurnRateLimiter limiter,
     TimeProvider time,
     ILogger<ConversationBot> logger)
 {
@@ -31,6 +32,20 @@ public sealed class ConversationBot(
         if (input.UpdateId != 0 && input.UpdateId <= record.LastUpdateId)
         {
             return new TurnOutcome(true, []);
+        }
+
+        // Per person: in a group each member has their own allowance.
+        var decision = limiter.Check(input.InGroup ? $"{address.Key}|{input.UserId}" : address.Key);
+        if (decision != RateDecision.Allowed)
+        {
+            // Too many turns in a short time: say so once, then drop the flood (the update is still marked handled).
+            record.LastUpdateId = Math.Max(record.LastUpdateId, input.UpdateId);
+            record.UpdatedAt = time.GetUtcNow();
+            var warning = decision == RateDecision.WarnOnce
+                ? new[] { OutboxMessage.Create($"slow:{address.Key}:{record.Turns}:{time.GetUtcNow().ToUnixTimeSeconds()}", address, new OutgoingMessage(EngineTexts.SlowDown), time.GetUtcNow()) }
+                : [];
+            logger.LogWarning("A {Channel} conversation is over its turn limit; turns are dropped for a while", address.Channel);
+            return new TurnOutcome(false, store.Commit(record, warning));
         }
 
         var state = Load(record);

@@ -6,6 +6,9 @@ public static class EngineTexts
     public const string SomethingWentWrong =
         "Xin lỗi ông/bà, hệ thống vừa gặp sự cố khi xử lý yêu cầu. Thông tin của ông/bà không bị mất. Mời ông/bà thử lại từ menu, hoặc để lại câu hỏi cho cán bộ xã.";
 
+    public const string SlowDown =
+        "Ông/bà gửi tin nhắn nhanh quá, xin chờ một phút rồi gửi tiếp. Các tin nhắn trong lúc này sẽ không được xử lý. Xin cảm ơn ông/bà.";
+
     public const string Cancelled = "Đã hủy thao tác đang làm.";
 
     public const string GeneralHelp =

@@ -13,11 +13,15 @@ public sealed class AskOfficerDialog : WaterfallDialog
     public const string QuestionPromptId = "officer.question";
     private readonly OfficerQuestions _questions;
     private readonly IReadOnlyList<MenuEntry> _menu;
+    private readonly RateLimitOptions _limits;
+    private readonly TimeProvider _time;
 
-    public AskOfficerDialog(OfficerQuestions questions, IEnumerable<MenuEntry> menu) : base(Interruptions.OfficerDialogId)
+    public AskOfficerDialog(OfficerQuestions questions, IEnumerable<MenuEntry> menu, RateLimitOptions limits, TimeProvider time) : base(Interruptions.OfficerDialogId)
     {
         _questions = questions;
         _menu = [.. menu];
+        _limits = limits;
+        _time = time;
         AddStep(AskAsync);
         AddStep(RelayAsync);
     }
@@ -26,6 +30,13 @@ public sealed class AskOfficerDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken ct)
     {
+        // One account cannot flood the officers: a few questions a day each, answered in turn.
+        if (_questions.AskedSince(step.Address, _time.GetUtcNow().AddDays(-1)) >= _limits.QuestionsPerDay)
+        {
+            step.Send(AskOfficerTexts.TooMany(_limits.QuestionsPerDay), PromptTexts.MenuButton);
+            return await step.EndAsync(null, ct);
+        }
+
         if (step.Values.TryGetValue("question", out var question))
         {
             step.Values["unmatched"] = "1";

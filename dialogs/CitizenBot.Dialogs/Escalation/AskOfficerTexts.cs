@@ -37,4 +37,8 @@ public static class AskOfficerTexts
         "" or "main" => "Menu chính",
         _ => dialogId,
     };
+
+    public static string TooMany(int perDay) =>
+        $"Ông/bà đã gửi {perDay} câu hỏi cho cán bộ trong 24 giờ qua. Cán bộ sẽ trả lời lần lượt ngay tại đây; "
+        + "xin ông/bà chờ câu trả lời trước khi hỏi thêm. Việc gấp xin gọi điện trực tiếp cho UBND xã. Xin cảm ơn ông/bà.";
 }

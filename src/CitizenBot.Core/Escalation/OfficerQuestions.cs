@@ -75,6 +75,10 @@ public sealed partial class OfficerQuestions
         return question;
     });
 
+    /// <summary>How many questions a chat has asked since a moment (the daily limit per citizen).</summary>
+    public int AskedSince(ChatAddress from, DateTimeOffset since) =>
+        _db.Collection<OfficerQuestion>(CollectionName).Find(q => q.AddressKey == from.Key).Count(q => q.AskedAt >= since);
+
     public OfficerQuestion? Get(string tag) => _db.Collection<OfficerQuestion>(CollectionName).FindOne(q => q.Tag == NormalizeTag(tag));
 
     public List<OfficerQuestion> Open() => [.. _db.Collection<OfficerQuestion>(CollectionName).Find(q => q.Status == OfficerQuestionStatus.Open).OrderBy(q => q.Id)];
