@@ -15,6 +15,7 @@ using CitizenBot.Dialogs;
 using CitizenBot.Host.Configuration;
 using CitizenBot.Host.Demo;
 using CitizenBot.Host.Jobs;
+using CitizenBot.Host.Logging;
 using CitizenBot.Host.Officer;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -32,6 +33,8 @@ public static class CitizenBotHost
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddConsole(options => options.FormatterName = RedactingConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<RedactingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 
         var services = builder.Services;
         services.AddSingleton(settings);

@@ -17,7 +17,18 @@ public static class SummaryChart
     private static readonly Lock FontLock = new();
     private static string? _font;
 
+    /// <summary>Renders one chart at a time: ScottPlot's shared font cache is not safe for concurrent first use.</summary>
     public static byte[] Render(CommuneSummary s)
+    {
+        lock (RenderLock)
+        {
+            return RenderChart(s);
+        }
+    }
+
+    private static readonly Lock RenderLock = new();
+
+    private static byte[] RenderChart(CommuneSummary s)
     {
         var d = s.Dossiers;
         var plot = new Plot();

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using CitizenBot.EndToEnd.Support;
 
 namespace CitizenBot.EndToEnd.Petitions;
 
 /// <summary>Petitions through the real Telegram.Bot client: submitting, officers moving them on, and a denouncer's identity kept from the group.</summary>
-public sealed partial class PetitionTelegramTests : TelegramScenario
+public sealed class PetitionTelegramTests : TelegramScenario
 {
     private const long Citizen = 7101;
     private const long Officer = 9101;
@@ -13,38 +12,7 @@ public sealed partial class PetitionTelegramTests : TelegramScenario
     private const string Phone = "0977 333 444";
     private const string Content = "Đoạn đường liên thôn qua Thôn Hai bị sụt lún từ tháng trước, xe máy đi lại rất nguy hiểm, đề nghị xã sửa chữa.";
 
-    private async Task<string> SubmitAsync(string kind, string topic)
-    {
-        Telegram.SendText(Citizen, "/start");
-        await Telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
-        Telegram.Press(Citizen, "Gửi kiến nghị, phản ánh");
-        await Telegram.WaitForAsync(Citizen, "loại đơn nào");
-        Telegram.Press(Citizen, kind);
-        await Telegram.WaitForAsync(Citizen, "lĩnh vực nào");
-        Telegram.Press(Citizen, topic);
-        await Telegram.WaitForAsync(Citizen, "thôn nào");
-        Telegram.Press(Citizen, "Thôn Hai");
-        await Telegram.WaitForAsync(Citizen, "trình bày nội dung");
-        Telegram.SendText(Citizen, Content);
-        await Telegram.WaitForAsync(Citizen, "ảnh kèm theo không");
-        Telegram.Press(Citizen, "Bỏ qua");
-        await Telegram.WaitForAsync(Citizen, "gửi vị trí");
-        Telegram.Press(Citizen, "Bỏ qua");
-        if (kind.StartsWith("Kiến nghị", StringComparison.Ordinal))
-        {
-            await Telegram.WaitForAsync(Citizen, "hay gửi ẩn danh");
-            Telegram.Press(Citizen, "Để lại họ tên");
-        }
-
-        await Telegram.WaitForAsync(Citizen, "họ và tên");
-        Telegram.SendText(Citizen, Name);
-        await Telegram.WaitForAsync(Citizen, "số điện thoại");
-        Telegram.SendText(Citizen, Phone);
-        await Telegram.WaitForAsync(Citizen, "kiểm tra lại đơn");
-        Telegram.Press(Citizen, "✅ Có");
-        var received = await Telegram.WaitForAsync(Citizen, "đã tiếp nhận đơn");
-        return Code().Match(received.Text).Value;
-    }
+    private Task<string> SubmitAsync(string kind, string topic) => Telegram.SubmitPetitionAsync(Citizen, kind, topic, Name, Phone, Content);
 
     private async Task<SentMessage> InGroupAsync(string command, long from, string expected)
     {
@@ -110,7 +78,4 @@ public sealed partial class PetitionTelegramTests : TelegramScenario
         Assert.DoesNotContain("333444", group.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("sụt lún", group, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("(KN|KH|TC)-[A-Z0-9]{6}")]
-    private static partial Regex Code();
 }

@@ -49,7 +49,7 @@ public sealed class RunningBot : IAsyncDisposable
     /// </summary>
     public static readonly TelegramLimits ConversationLimits = new(PerChatBurst: 1000, OverallPerSecond: 100_000);
 
-    public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false, TelegramLimits? limits = null)
+    public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false, TelegramLimits? limits = null, Action<IServiceCollection>? services = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -74,11 +74,12 @@ public sealed class RunningBot : IAsyncDisposable
         var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         clock ??= new FakeTimeProvider(Start);
         var db = CitizenDatabase.Open(dataDir);
-        var app = CitizenBotHost.Build([], settings, db, seedDemo, services =>
+        var app = CitizenBotHost.Build([], settings, db, seedDemo, configure =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            services?.Invoke(configure);
+            configure.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
             // Conversation tests start quiet-free; broadcast tests keep the quiet first window of a real start.
-            services.Replace(ServiceDescriptor.Singleton(new TelegramPacing(limits ?? ConversationLimits, TimeProvider.System,
+            configure.Replace(ServiceDescriptor.Singleton(new TelegramPacing(limits ?? ConversationLimits, TimeProvider.System,
                 limits is null || limits == ConversationLimits ? TimeSpan.Zero : null)));
         });
         await app.StartAsync();

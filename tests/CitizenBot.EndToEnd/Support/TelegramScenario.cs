@@ -1,4 +1,5 @@
 using CitizenBot.Channels.Telegram;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenBot.EndToEnd.Support;
 
@@ -16,10 +17,15 @@ public abstract class TelegramScenario : IAsyncLifetime
     /// <summary>The pace the host keeps with Telegram; broadcast tests use Telegram's real limits.</summary>
     protected virtual TelegramLimits Limits => RunningBot.ConversationLimits;
 
+    /// <summary>Extra services for the host (a log capture, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Telegram = await FakeBotApiServer.StartAsync();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, limits: Limits);
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, limits: Limits, services: ConfigureServices);
     }
 
     public virtual async Task DisposeAsync()
@@ -33,6 +39,6 @@ public abstract class TelegramScenario : IAsyncLifetime
     protected async Task RestartBotAsync()
     {
         await Bot.DisposeAsync();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock, limits: Limits);
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock, limits: Limits, services: ConfigureServices);
     }
 }

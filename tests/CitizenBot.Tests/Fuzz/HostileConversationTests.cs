@@ -58,7 +58,9 @@ public sealed partial class HostileConversationTests(Xunit.Abstractions.ITestOut
     [Fact]
     public void A_citizen_sending_anything_at_any_prompt_gets_a_polite_vietnamese_answer_and_a_way_back()
     {
-        Gen.Select(Acts.Array[10, 60], Gen.Bool).Sample(sample => Walk(sample.Item1, asAdmin: sample.Item2), iter: 120, threads: 1);
+        // CI walks 120 conversations; FUZZ_ITER=5000 dotnet test --filter HostileConversation walks longer.
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_ITER"), out var n) ? n : 120;
+        Gen.Select(Acts.Array[10, 60], Gen.Bool).Sample(sample => Walk(sample.Item1, asAdmin: sample.Item2), iter: iterations, threads: 1);
 
         // The walk must reach deep: every flow's prompts, not only the menu.
         output.WriteLine(string.Join('\n', _reached.OrderByDescending(p => p.Value).Select(p => $"{p.Value,5} {p.Key}")));
