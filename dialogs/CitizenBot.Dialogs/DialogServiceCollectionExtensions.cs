@@ -50,6 +50,16 @@ public static class DialogServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>"Dữ liệu của tôi": a citizen sees, downloads and erases their data, or withdraws consent.</summary>
+    public static IServiceCollection AddMyData(this IServiceCollection services)
+    {
+        services.AddSingleton(new MenuEntry("privacy", Privacy.MyDataTexts.MenuLabel, Privacy.MyDataDialog.DialogId, 95, Privacy.MyDataTexts.MenuSynonyms));
+        services.AddSingleton<Dialog, Privacy.MyDataDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(Privacy.MyDataDialog.ActionPromptId));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(Privacy.MyDataDialog.ConfirmPromptId));
+        return services;
+    }
+
     public static IServiceCollection AddReceptionBooking(this IServiceCollection services)
     {
         services.AddSingleton(new MenuEntry("reception", BookingTexts.MenuLabel, BookReceptionDialog.DialogId, 20, BookingTexts.MenuSynonyms));

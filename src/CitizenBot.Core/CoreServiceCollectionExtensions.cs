@@ -6,6 +6,7 @@ using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
+using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
@@ -27,6 +28,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<IPersonalDataHolder, ConversationPersonalData>();
+        services.AddSingleton<IPersonalDataHolder, OutboxPersonalData>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         return services;
@@ -38,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DossierFollows>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierFollowSweep>();
+        services.AddSingleton<IPersonalDataHolder, FollowPersonalData>();
         services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();
         services.AddSingleton<ILetterSource, DossierLetterSource>();
         return services;
@@ -58,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReceptionBookings>();
         services.AddSingleton<BookingReminderSweep>();
         services.AddSingleton<BookingExport>();
+        services.AddSingleton<IPersonalDataHolder, BookingPersonalData>();
         services.AddSingleton<IRatingSubjectSource, AttendedBookingSubjects>();
         services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<ReceptionBookings>());
         return services;
@@ -69,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IdentitySeal>();
         services.AddSingleton<PetitionBook>();
         services.AddSingleton<PetitionDeadlineSweep>();
+        services.AddSingleton<IPersonalDataHolder, PetitionPersonalData>();
         services.AddSingleton<IRatingSubjectSource, AnsweredPetitionSubjects>();
         services.AddSingleton<ILetterSource, PetitionLetterSource>();
         services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<PetitionBook>());
@@ -80,6 +86,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnnouncementBoard>();
         services.AddSingleton<IChatMembershipListener>(sp => sp.GetRequiredService<AnnouncementBoard>());
         services.AddSingleton<AnnouncementReportSweep>();
+        services.AddSingleton<IPersonalDataHolder, SubscriptionPersonalData>();
         return services;
     }
 
@@ -87,6 +94,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<RatingBook>();
         services.AddSingleton<RatingInvitationSweep>();
+        services.AddSingleton<IPersonalDataHolder, RatingPersonalData>();
         services.AddSingleton<RatingLetterSource>();
         services.AddSingleton<ILetterSource>(sp => sp.GetRequiredService<RatingLetterSource>());
         return services;
@@ -98,6 +106,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LetterTemplates>();
         services.AddSingleton<LetterBook>();
         services.AddSingleton<LetterSweep>();
+        services.AddSingleton<IPersonalDataHolder, LetterPersonalData>();
         return services;
     }
 
@@ -109,11 +118,20 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
+    public static IServiceCollection AddPrivacy(this IServiceCollection services, PrivacyOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<PrivacyOffice>();
+        services.AddSingleton<RetentionSweep>();
+        return services;
+    }
+
     public static IServiceCollection AddEscalation(this IServiceCollection services, EscalationOptions options)
     {
         services.AddSingleton(options);
         services.AddSingleton<OfficerQuestions>();
         services.AddSingleton<UnansweredQuestionSweep>();
+        services.AddSingleton<IPersonalDataHolder, QuestionPersonalData>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
 using CitizenBot.Core.Summaries;
@@ -43,8 +44,9 @@ public static class CitizenBotHost
         services.AddCommune(settings.Commune).AddMessaging().AddRoles(Roles(settings)).AddDossiers().AddEscalation(OfficersChat(settings))
             .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddAnnouncements().AddRatings()
             .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays })
-            .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) });
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand();
+            .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) })
+            .AddPrivacy(new PrivacyOptions { RetentionMonths = settings.RetentionMonths });
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Commune;
 using CitizenBot.Dialogs.Engine;
 
@@ -14,9 +15,12 @@ public sealed class MainMenuDialog : WaterfallDialog
     private readonly IEnumerable<IMenuShortcut> _shortcuts;
     private readonly CommuneOptions _commune;
 
-    public MainMenuDialog(IEnumerable<MenuEntry> entries, IEnumerable<IMenuShortcut> shortcuts, CommuneOptions commune)
+    private readonly PrivacyOptions _privacy;
+
+    public MainMenuDialog(IEnumerable<MenuEntry> entries, IEnumerable<IMenuShortcut> shortcuts, CommuneOptions commune, PrivacyOptions privacy)
         : base(ConversationBot.MainDialogId)
     {
+        _privacy = privacy;
         _entries = [.. entries.OrderBy(e => e.Order)];
         _shortcuts = shortcuts;
         _commune = commune;
@@ -36,7 +40,7 @@ public sealed class MainMenuDialog : WaterfallDialog
         if (firstContact)
         {
             state.Greeted = true;
-            step.Send(MenuTexts.Welcome(_commune.Name));
+            step.Send(MenuTexts.Welcome(_commune.Name) + "\n\n" + PrivacyTexts.Notice(_privacy.RetentionMonths));
         }
 
         if (step.Values.TryGetValue("route", out var routed))

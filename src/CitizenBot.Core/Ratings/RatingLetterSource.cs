@@ -9,7 +9,7 @@ namespace CitizenBot.Core.Ratings;
 public sealed class RatingLetterSource(CitizenDatabase db, CommuneClock clock) : ILetterSource
 {
     public IEnumerable<LetterEvent> Events(DateTimeOffset since) =>
-        db.Collection<Rating>(RatingBook.CollectionName).Find(r => r.CreatedAt >= since).Select(r => For(r, null));
+        db.Collection<Rating>(RatingBook.CollectionName).Find(r => r.CreatedAt >= since).Where(r => r.AddressKey.Length > 0).Select(r => For(r, null));
 
     /// <summary>The thank-you for one rating; the dialog writes it at once with the subject's title, the sweep catches any it missed.</summary>
     public LetterEvent For(Rating rating, string? title) =>

@@ -7,6 +7,6 @@ namespace CitizenBot.Core.Reception;
 public sealed class AttendedBookingSubjects(ReceptionBookings bookings) : IRatingSubjectSource
 {
     public IEnumerable<RatingSubject> Completed() =>
-        bookings.Attended().Select(b => new RatingSubject(
+        bookings.Attended().Where(b => b.AddressKey.Length > 0).Select(b => new RatingSubject(
             $"booking:{b.Code}", $"buổi tiếp công dân ngày {VietnameseFormat.Date(b.Day)} (lịch hẹn {b.Code})", b.AddressKey, ServiceField.Reception));
 }

@@ -48,6 +48,9 @@ public sealed class HostSettings
     /// <summary>The leaders' Telegram chat that receives the monthly summary besides every leader (Summary:LeadersChatId).</summary>
     public long? LeadersChatId { get; init; }
 
+    /// <summary>Months after which personal data not in use is forgotten (Privacy:RetentionMonths).</summary>
+    public int RetentionMonths { get; init; } = 24;
+
     public static HostSettings Load(IConfiguration config)
     {
         var apiBaseUrl = config["Telegram:ApiBaseUrl"];
@@ -111,6 +114,7 @@ public sealed class HostSettings
             QuestionReannounceAfter = TimeSpan.FromMinutes(ReadInt(config, "Escalation:ReannounceAfterMinutes", 240, 5, 10_080)),
             LetterLookbackDays = ReadInt(config, "Letters:LookbackDays", 30, 1, 3650),
             LeadersChatId = ReadOptionalLong(config, "Summary:LeadersChatId"),
+            RetentionMonths = ReadInt(config, "Privacy:RetentionMonths", 24, 6, 120),
         };
     }
 

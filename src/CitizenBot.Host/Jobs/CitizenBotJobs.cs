@@ -4,6 +4,7 @@ using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
+using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Storage;
@@ -22,6 +23,7 @@ public sealed class CitizenBotJobs(
     AnnouncementReportSweep announcementReports,
     LetterSweep letterSweep,
     MonthlySummarySweep summarySweep,
+    RetentionSweep retentionSweep,
     OutboxDispatcher dispatcher,
     CitizenDatabase db)
 {
@@ -34,6 +36,7 @@ public sealed class CitizenBotJobs(
     public const string PetitionDeadlinesId = PetitionDeadlineSweep.JobId;
     public const string LettersId = LetterSweep.JobId;
     public const string SummaryId = MonthlySummarySweep.JobId;
+    public const string RetentionId = RetentionSweep.JobId;
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -109,6 +112,11 @@ public sealed class CitizenBotJobs(
         }
     }
 
+    /// <summary>Forget personal data older than the retention period.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 3)]
+    public void ForgetExpiredData() => retentionSweep.Run();
+
     /// <summary>Folds the LiteDB log into the data file so it stays small and a crash replays little.</summary>
     [AutomaticRetry(Attempts = 0)]
     public void Checkpoint() => db.Checkpoint();
@@ -124,6 +132,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(PetitionDeadlinesId, j => j.SweepPetitionDeadlinesAsync(CancellationToken.None), "0 8 * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(LettersId, j => j.SendLettersAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(SummaryId, j => j.SendMonthlySummaryAsync(CancellationToken.None), MonthlySummarySweep.Cron, options);
+        jobs.AddOrUpdate<CitizenBotJobs>(RetentionId, j => j.ForgetExpiredData(), "0 2 * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
     }
 }

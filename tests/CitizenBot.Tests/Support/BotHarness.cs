@@ -4,6 +4,7 @@ using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Letters;
+using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Reception;
@@ -115,8 +116,8 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
         services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
             .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
-            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings().AddLetters(new LetterOptions()).AddSummaries(new SummaryOptions { LeadersChat = LeadersChat });
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand();
+            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings().AddLetters(new LetterOptions()).AddSummaries(new SummaryOptions { LeadersChat = LeadersChat }).AddPrivacy(new PrivacyOptions());
+        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
         return services.BuildServiceProvider();
     }
 

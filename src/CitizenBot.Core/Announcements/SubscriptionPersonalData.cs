@@ -1,0 +1,20 @@
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Privacy;
+using CitizenBot.Core.Storage;
+
+namespace CitizenBot.Core.Announcements;
+
+/// <summary>The villages whose announcements the chat receives.</summary>
+public sealed class SubscriptionPersonalData(CitizenDatabase db) : IPersonalDataHolder
+{
+    public string Section => "Đăng ký nhận thông báo";
+
+    public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
+        db.Collection<VillageSubscription>(AnnouncementBoard.SubscriptionsCollection).Find(s => s.AddressKey == who.Key)
+            .Select(s => new PersonalRecord(s.Village, new Dictionary<string, string?> { ["Từ ngày"] = s.SubscribedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) }));
+
+    public ErasureResult Erase(ChatAddress who) => new(db.Write(_ => db.Collection<VillageSubscription>(AnnouncementBoard.SubscriptionsCollection).DeleteMany(s => s.AddressKey == who.Key)));
+
+    /// <summary>A subscription is what the citizen asked for: it lasts until they stop it.</summary>
+    public int Expire(DateTimeOffset before) => 0;
+}

@@ -1,0 +1,35 @@
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Privacy;
+using CitizenBot.Core.Storage;
+
+namespace CitizenBot.Core.Escalation;
+
+/// <summary>The chat's questions to officers: erasing keeps the times for the statistics and drops the texts and who asked.</summary>
+public sealed class QuestionPersonalData(CitizenDatabase db) : IPersonalDataHolder
+{
+    public string Section => "Câu hỏi gửi cán bộ";
+
+    public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
+        db.Collection<OfficerQuestion>(OfficerQuestions.CollectionName).Find(q => q.AddressKey == who.Key)
+            .Select(q => new PersonalRecord(q.Tag, new Dictionary<string, string?> { ["Câu hỏi"] = q.Text, ["Trả lời"] = q.Answer }));
+
+    public ErasureResult Erase(ChatAddress who) => new(Anonymise(q => q.AddressKey == who.Key));
+
+    public int Expire(DateTimeOffset before) => Anonymise(q => q.AskedAt < before && q.AddressKey != "");
+
+    private int Anonymise(System.Linq.Expressions.Expression<Func<OfficerQuestion, bool>> which) => db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<OfficerQuestion>(OfficerQuestions.CollectionName);
+        var found = col.Find(which).ToList();
+        foreach (var question in found)
+        {
+            question.AddressKey = "";
+            question.Text = "[đã xóa]";
+            question.Answer = question.Answer is null ? null : "[đã xóa]";
+            question.Status = question.Status == OfficerQuestionStatus.Open ? OfficerQuestionStatus.Answered : question.Status;
+            col.Update(question);
+        }
+
+        return found.Count;
+    });
+}
