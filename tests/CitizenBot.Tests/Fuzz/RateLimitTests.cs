@@ -8,7 +8,7 @@ namespace CitizenBot.Tests.Fuzz;
 /// <summary>One account cannot flood the bot or the officers.</summary>
 public sealed class RateLimitTests : IDisposable
 {
-    private readonly BotHarness _bot = new();
+    private readonly BotHarness _bot = new(limits: new RateLimitOptions());
 
     public void Dispose() => _bot.Dispose();
 

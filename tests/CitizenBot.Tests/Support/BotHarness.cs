@@ -32,12 +32,16 @@ public sealed class BotHarness : IDisposable
     private ServiceProvider _services;
     private long _lastSeen;
 
-    public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null)
+    /// <param name="limits">The flood limits; tests type faster than any citizen, so by default they are lifted.</param>
+    public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null, RateLimitOptions? limits = null)
     {
         Reception = reception ?? new ReceptionOptions();
+        _limits = limits ?? new RateLimitOptions { TurnsPerWindow = 10_000, QuestionsPerDay = 1_000 };
         Clock = new FakeTimeProvider(start ?? Start);
         _services = Build();
     }
+
+    private readonly RateLimitOptions _limits;
 
     public FakeTimeProvider Clock { get; }
 
@@ -112,6 +116,7 @@ public sealed class BotHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(_limits);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
         services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
