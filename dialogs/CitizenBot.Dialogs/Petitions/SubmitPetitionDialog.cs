@@ -1,3 +1,4 @@
+using CitizenBot.Core.Messaging;
 using System.Globalization;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Petitions;
@@ -189,8 +190,8 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
         var petition = _petitions.Submit(new PetitionDraft(
             Enum.Parse<PetitionKind>(v["kind"]), v["topic"], v["village"], v["content"],
             [.. v.GetValueOrDefault("photos", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)], location,
-            v.ContainsKey("anonymous"), v.GetValueOrDefault("name"), v.GetValueOrDefault("phone"), step.Address.Key));
-        step.Send(PetitionDialogTexts.Submitted(petition, _clock));
+            v.ContainsKey("anonymous"), v.GetValueOrDefault("name"), v.GetValueOrDefault("phone"), step.Address.Key),
+            received => new OutgoingMessage(PetitionDialogTexts.Submitted(received, _clock)));
         return await step.EndAsync(petition.Code, ct);
     }
 }

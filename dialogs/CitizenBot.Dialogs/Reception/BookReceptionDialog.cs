@@ -171,15 +171,16 @@ public sealed class BookReceptionDialog : WaterfallDialog
         var request = old is null
             ? new BookingRequest(step.Address.Key, v["day"], v["slot"], v["topic"], v["details"], v["name"], v["phone"])
             : new BookingRequest(step.Address.Key, v["day"], v["slot"], old.Topic, old.Details, old.Name, old.Phone, old.Code);
-        var result = _bookings.Book(request);
+        // The confirmation and the calendar file are queued with the booking, in one transaction.
+        var result = _bookings.Book(request, booking =>
+        [
+            new OutgoingMessage(old is null ? BookingTexts.Booked(ReceptionTexts.Details(booking, _options, _clock)) : BookingTexts.Moved(ReceptionTexts.Details(booking, _options, _clock))),
+            OutgoingMessage.Document(BookingTexts.CalendarCaption, BookingCalendarFile.For(booking, _options, _commune)),
+        ]);
         switch (result.Outcome)
         {
             case BookingOutcome.Booked:
-                var booking = result.Booking!;
-                var details = ReceptionTexts.Details(booking, _options, _clock);
-                step.Send(old is null ? BookingTexts.Booked(details) : BookingTexts.Moved(details));
-                step.Send(OutgoingMessage.Document(BookingTexts.CalendarCaption, BookingCalendarFile.For(booking, _options, _commune)));
-                return await step.EndAsync(booking.Code, ct);
+                return await step.EndAsync(result.Booking!.Code, ct);
             case BookingOutcome.TooManyOpen:
                 step.Send(BookingTexts.TooMany(_options.MaxOpenBookings), new Button(BookingTexts.MineLabel, MinePayload), PromptTexts.MenuButton);
                 return step.Context.CancelAll();

@@ -16,6 +16,9 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
 
     public string Channel => ChannelName;
 
+    public async Task<IDisposable?> WaitTurnAsync(ChatAddress to, CancellationToken ct) =>
+        long.TryParse(to.ChatId, out var chatId) ? await pacing.WaitTurnAsync(chatId, ct) : null;
+
     public async Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct)
     {
         if (!long.TryParse(to.ChatId, out var chatId))
@@ -26,7 +29,6 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
         var text = message.Text.Length > MaxTextLength ? message.Text[..MaxTextLength] + "…" : message.Text;
         try
         {
-            using var turn = await pacing.WaitTurnAsync(chatId, ct);
             Message sent;
             if (message.File is { } file)
             {

@@ -8,6 +8,13 @@ public interface IChannelSender
 {
     string Channel { get; }
 
+    /// <summary>
+    /// Waits until the channel's limits let a message to <paramref name="to"/> go, before the dispatcher claims it:
+    /// a message only counts as "being sent" (and so "unconfirmed" after a crash) once it really leaves.
+    /// Dispose the turn when the send has ended.
+    /// </summary>
+    Task<IDisposable?> WaitTurnAsync(ChatAddress to, CancellationToken ct) => Task.FromResult<IDisposable?>(null);
+
     Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct);
 }
 

@@ -32,8 +32,14 @@ public sealed class OutboxDispatcher(
         using var _ = await _chatLocks.AcquireAsync(addressKey, ct);
         foreach (var message in outbox.PendingFor(addressKey))
         {
-            var now = time.GetUtcNow();
-            if (message.NextAttemptAt > now || !outbox.TryClaim(message.Id, now))
+            if (message.NextAttemptAt > time.GetUtcNow())
+            {
+                return;
+            }
+
+            // Wait for the channel's pace first, then claim: a crash while waiting leaves the message pending, not unconfirmed.
+            using var turn = _senders.TryGetValue(message.Address.Channel, out var sender) ? await sender.WaitTurnAsync(message.Address, ct) : null;
+            if (!outbox.TryClaim(message.Id, time.GetUtcNow()))
             {
                 return;
             }

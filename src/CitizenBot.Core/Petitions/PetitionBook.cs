@@ -59,7 +59,8 @@ public sealed class PetitionBook : ICitizenDirectory
 
     public PetitionOptions Options => _options;
 
-    public Petition Submit(PetitionDraft draft) => _db.WriteTransaction(tx =>
+    /// <param name="receipt">The citizen's receipt, queued in the same transaction: a petition is never received untold.</param>
+    public Petition Submit(PetitionDraft draft, Func<Petition, OutgoingMessage>? receipt = null) => _db.WriteTransaction(tx =>
     {
         var col = tx.GetCollection<Petition>(CollectionName);
         var now = _clock.UtcNow;
@@ -90,6 +91,11 @@ public sealed class PetitionBook : ICitizenDirectory
         if (_escalation.OfficersChat is { } officers)
         {
             Outbox.AddNew(tx, [OutboxMessage.Create($"petition:{petition.Code}:new", officers, new OutgoingMessage(PetitionTexts.NewToOfficers(petition, _clock)), now)]);
+        }
+
+        if (receipt is not null)
+        {
+            Outbox.AddNew(tx, [OutboxMessage.Create($"petition:{petition.Code}:received", ChatAddress.Parse(draft.AddressKey), receipt(petition), now)]);
         }
 
         return petition;

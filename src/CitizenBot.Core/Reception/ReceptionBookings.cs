@@ -95,7 +95,11 @@ public sealed class ReceptionBookings : ICitizenDirectory
     /// <summary>Attended bookings (for rating invitations).</summary>
     public List<Booking> Attended() => [.. _db.Collection<Booking>(CollectionName).Find(b => b.Status == BookingStatus.Attended)];
 
-    public BookingResult Book(BookingRequest request) => _db.WriteTransaction(tx =>
+    /// <param name="confirmation">
+    /// The messages that confirm the booking, queued in the same transaction as the booking itself, so a crash can
+    /// never leave a booking the citizen was not told about.
+    /// </param>
+    public BookingResult Book(BookingRequest request, Func<Booking, IEnumerable<OutgoingMessage>>? confirmation = null) => _db.WriteTransaction(tx =>
     {
         var col = tx.GetCollection<Booking>(CollectionName);
         var now = _clock.UtcNow;
@@ -159,6 +163,12 @@ public sealed class ReceptionBookings : ICitizenDirectory
         {
             previous.RescheduledTo = booking.Code;
             Release(tx, previous, BookingStatus.Cancelled, request.AddressKey, now);
+        }
+
+        if (confirmation is not null)
+        {
+            var to = ChatAddress.Parse(request.AddressKey);
+            Outbox.AddNew(tx, confirmation(booking).Select((m, i) => OutboxMessage.Create($"booking:{booking.Code}:confirmed:{i}", to, m, now)));
         }
 
         return new BookingResult(BookingOutcome.Booked, booking);

@@ -35,6 +35,19 @@ public static class OfficerEndpoints
         api.MapReceptionOfficerApi();
         api.MapQuestionOfficerApi();
         api.MapAnnouncementOfficerApi();
+
+        // Run a background job now instead of at its next time (the dashboard's "Trigger now", for scripts).
+        api.MapPost("/jobs/{id}/run", (string id, Hangfire.IRecurringJobManager jobs, Hangfire.JobStorage storage) =>
+        {
+            using var connection = storage.GetConnection();
+            if (!Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Any(j => j.Id == id))
+            {
+                return Results.NotFound(new { error = $"Không có công việc nền \"{id}\"." });
+            }
+
+            jobs.Trigger(id);
+            return Results.Accepted(value: new { started = id });
+        });
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new OfficerDashboardAuthorization()],
