@@ -16,10 +16,23 @@ public static class BenchmarkCommand
                 return await SummaryBenchmark.RunAsync(options);
             case "summary-measure":
                 return SummaryBenchmark.Measure(options);
+            case "conversations":
+                return await ConversationBenchmark.RunAsync(options);
+            case "conversations-measure":
+                return await ConversationBenchmark.MeasureAsync(Value(args, "--what", "citizenbot"), options.Citizens);
+            case "broadcast-measure":
+                return await ConversationBenchmark.MeasureBroadcastAsync();
             default:
                 Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/CitizenBot.Benchmarks -- summary [--dossiers 1000000] [--others 100000] [--data DIR] [--out docs/benchmarks.md]");
+                Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations [--citizens 100] [--out docs/benchmarks.md]");
                 return 2;
         }
+    }
+
+    public static string Value(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
     /// <summary>Runs this program again with other arguments and returns what it printed.</summary>
@@ -49,7 +62,7 @@ public static class BenchmarkCommand
     public static string Mb(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 }
 
-public sealed record Options(string Command, int Dossiers, int Others, string Data, string? Out)
+public sealed record Options(string Command, int Dossiers, int Others, string Data, string? Out, int Citizens = 100)
 {
     public static Options Parse(string[] args)
     {
@@ -64,7 +77,8 @@ public sealed record Options(string Command, int Dossiers, int Others, string Da
             int.Parse(Value("--dossiers", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Value("--others", "100000"), CultureInfo.InvariantCulture),
             Value("--data", Path.Combine(Path.GetTempPath(), "citizenbot-bench")),
-            args.Contains("--out") ? Value("--out", "docs/benchmarks.md") : null);
+            args.Contains("--out") ? Value("--out", "docs/benchmarks.md") : null,
+            int.Parse(Value("--citizens", "100"), CultureInfo.InvariantCulture));
     }
 }
 

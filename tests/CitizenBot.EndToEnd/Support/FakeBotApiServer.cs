@@ -77,6 +77,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>429s the server answered because a limit was exceeded.</summary>
     public int LimitHits { get; private set; }
 
+    /// <summary>Raised for every message the bot sends (benchmarks time replies with it).</summary>
+    public event Action<SentMessage>? Recorded;
+
     /// <summary>Sends to a chat that arrived before the retry_after the server gave that chat had passed.</summary>
     public int IgnoredRetryAfters { get; private set; }
 
@@ -406,6 +409,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
         var sent = new SentMessage(chatId, Interlocked.Increment(ref _nextMessageId), body["text"]!.ToString(), buttons, contact) { Document = document };
         _sent.Enqueue(sent);
+        Recorded?.Invoke(sent);
         return sent;
     }
 
