@@ -18,8 +18,30 @@ public sealed class OfficerCommandAuthorizationTests : IDisposable
         "/themlich 15/12/2026 Chủ tịch tiếp dân", "/danhgia", "/capquyen 555 canbo", "/thuhoiquyen 555",
         "/traloi Q-0000 trả lời", "/cauhoi", "/don", "/xemdon KN-AAAAAA", "/giaodon KN-AAAAAA 555", "/xulydon KN-AAAAAA",
         "/traloidon KN-AAAAAA xong", "/chuyendon KN-AAAAAA huyện", "/tuchoidon KN-AAAAAA lý do", "/dongdon KN-AAAAAA",
-        "/thongbao", "/dangkython Thôn Một", "/baocaotb",
+        "/thongbao", "/dangkython Thôn Một", "/baocaotb", "/baocao 10/2026", "/mauthu", "/mauthu khaisinh Chào {ten}, chúc mừng gia đình!",
     ];
+
+    [Fact]
+    public void Every_registered_command_is_checked_here()
+    {
+        var listed = EveryCommand().Cast<object[]>().Select(row => ((string)row[0]).Split(' ')[0].TrimStart('/')).ToHashSet();
+
+        Assert.All(_bot.Get<IEnumerable<IOfficerCommand>>(), c => Assert.Contains(c.Name, listed));
+    }
+
+    [Fact]
+    public async Task Each_command_is_refused_to_the_role_just_below_its_own()
+    {
+        const string UserId = "556";
+        foreach (var command in _bot.Get<IEnumerable<IOfficerCommand>>().Where(c => c.Role > UserRole.Officer))
+        {
+            _bot.Get<UserRoles>().Grant("telegram:" + UserId, command.Role - 1, BotHarness.AdminKey);
+            var replies = await _bot.CommandAsync($"/{command.Name} khaisinh Chào {{ten}}, chúc mừng gia đình!", UserId, inGroup: false);
+            Assert.Equal(OfficerTexts.Refused, Assert.Single(replies).Text);
+        }
+
+        Assert.False(_bot.Get<Core.Letters.LetterTemplates>().IsCustom(Core.Letters.LetterKind.BirthCongratulation));
+    }
 
     [Theory]
     [MemberData(nameof(EveryCommand))]
