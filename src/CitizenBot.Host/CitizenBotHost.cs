@@ -46,6 +46,7 @@ public static class CitizenBotHost
             .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays })
             .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) })
             .AddPrivacy(new PrivacyOptions { RetentionMonths = settings.RetentionMonths });
+        services.AddSingleton(new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay });
         services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
         services.AddChannels(settings);
         services.AddJobs(settings);

@@ -51,6 +51,11 @@ public sealed class HostSettings
     /// <summary>Months after which personal data not in use is forgotten (Privacy:RetentionMonths).</summary>
     public int RetentionMonths { get; init; } = 24;
 
+    /// <summary>Turns one person may take in a minute (Limits:TurnsPerMinute) and questions relayed to officers a day (Limits:QuestionsPerDay).</summary>
+    public int TurnsPerMinute { get; init; } = 30;
+
+    public int QuestionsPerDay { get; init; } = 5;
+
     public static HostSettings Load(IConfiguration config)
     {
         var apiBaseUrl = config["Telegram:ApiBaseUrl"];
@@ -115,6 +120,8 @@ public sealed class HostSettings
             LetterLookbackDays = ReadInt(config, "Letters:LookbackDays", 30, 1, 3650),
             LeadersChatId = ReadOptionalLong(config, "Summary:LeadersChatId"),
             RetentionMonths = ReadInt(config, "Privacy:RetentionMonths", 24, 6, 120),
+            TurnsPerMinute = ReadInt(config, "Limits:TurnsPerMinute", 30, 5, 10_000),
+            QuestionsPerDay = ReadInt(config, "Limits:QuestionsPerDay", 5, 1, 1_000),
         };
     }
 

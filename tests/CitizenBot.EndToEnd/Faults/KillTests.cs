@@ -110,6 +110,50 @@ public sealed class KillTests : IAsyncLifetime
         Assert.All(confirmation, m => Assert.True(m.Status is OutboxStatus.Sent or OutboxStatus.Unconfirmed, $"Confirmation left {m.Status}"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    public async Task Killed_while_submitting_a_petition_it_is_received_once_with_its_receipt_or_not_at_all(int killAfterMs)
+    {
+        _telegram.SendText(Citizen, "/start");
+        await _telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
+        _telegram.Press(Citizen, "Gửi kiến nghị, phản ánh");
+        await _telegram.WaitForAsync(Citizen, "loại đơn nào");
+        _telegram.Press(Citizen, "Khiếu nại");
+        await _telegram.WaitForAsync(Citizen, "lĩnh vực nào");
+        _telegram.Press(Citizen, "Đất đai");
+        await _telegram.WaitForAsync(Citizen, "thôn nào");
+        _telegram.Press(Citizen, "Thôn Một");
+        await _telegram.WaitForAsync(Citizen, "trình bày nội dung");
+        _telegram.SendText(Citizen, "Đề nghị xem xét lại việc cấp giấy chứng nhận quyền sử dụng đất cho thửa đất số 12.");
+        await _telegram.WaitForAsync(Citizen, "ảnh kèm theo không");
+        _telegram.Press(Citizen, "Bỏ qua");
+        await _telegram.WaitForAsync(Citizen, "gửi vị trí");
+        _telegram.Press(Citizen, "Bỏ qua");
+        await _telegram.WaitForAsync(Citizen, "họ và tên");
+        _telegram.SendText(Citizen, "Nguyễn Văn An");
+        await _telegram.WaitForAsync(Citizen, "số điện thoại");
+        _telegram.SendText(Citizen, "0912345678");
+        await _telegram.WaitForAsync(Citizen, "kiểm tra lại đơn");
+
+        _telegram.Press(Citizen, "✅ Có");
+        await Task.Delay(killAfterMs);
+        await RestartAsync();
+        var menus = Count(Citizen, "cần giúp gì");
+        _telegram.SendText(Citizen, "menu");
+        await _telegram.WaitForAsync(Citizen, "cần giúp gì", skip: menus);
+        await Task.Delay(300);
+        _host.Kill();
+
+        using var db = CitizenDatabase.Open(_dir.Path);
+        var petitions = db.Collection<Core.Petitions.Petition>(Core.Petitions.PetitionBook.CollectionName).Count();
+        var receipts = db.Collection<OutboxMessage>(Outbox.CollectionName).FindAll().Where(m => m.Text.Contains("đã tiếp nhận đơn", StringComparison.Ordinal)).ToList();
+        Assert.True(petitions <= 1, $"{petitions} petitions");
+        Assert.Equal(petitions, receipts.Count);
+        Assert.True(Count(Citizen, "đã tiếp nhận đơn") <= 1);
+        Assert.All(receipts, m => Assert.True(m.Status is OutboxStatus.Sent or OutboxStatus.Unconfirmed, $"Receipt left {m.Status}"));
+    }
+
     [Fact]
     public async Task Killed_in_the_middle_of_a_broadcast_every_group_gets_the_announcement_once()
     {
