@@ -30,6 +30,19 @@ public static class OfficerEndpoints
             });
             return Results.Ok(new { ok = true });
         });
+        // Checked before the endpoint runs at all (no body read, no service built for a stranger), and again by the group's filter.
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/officer/api") && !http.Request.Path.Equals("/officer/api/login", StringComparison.OrdinalIgnoreCase)
+                && !http.RequestServices.GetRequiredService<OfficerToken>().IsAuthorized(http))
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await http.Response.WriteAsJsonAsync(new { error = "Cần đăng nhập bằng mã truy cập của cán bộ." });
+                return;
+            }
+
+            await next(http);
+        });
         var api = app.MapGroup("/officer/api").AddEndpointFilter(RequireOfficer);
         api.MapPost("/dossiers/import", ImportDossiersAsync);
         api.MapReceptionOfficerApi();
