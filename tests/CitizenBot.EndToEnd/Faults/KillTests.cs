@@ -61,6 +61,38 @@ public sealed class KillTests : IAsyncLifetime
         await _telegram.WaitForAsync(chat, "họ và tên");
     }
 
+    /// <summary>Presses "yes" on a confirmation, kills the host after a moment, starts it again and checks the conversation goes on.</summary>
+    private async Task ConfirmThroughAKillAsync(int killAfterMs)
+    {
+        _telegram.Press(Citizen, "✅ Có");
+        await Task.Delay(killAfterMs);
+        await RestartAsync();
+
+        // The conversation goes on from wherever the kill left it.
+        var menus = Count(Citizen, "cần giúp gì");
+        _telegram.SendText(Citizen, "menu");
+        await _telegram.WaitForAsync(Citizen, "cần giúp gì", skip: menus);
+        await Task.Delay(300);
+        _host.Kill();
+    }
+
+    /// <summary>After the kill: the records exist at most once, each with exactly one message saying so, sent or unconfirmed.</summary>
+    private void AssertAtMostOnceAndTold(int records, string told)
+    {
+        using var db = CitizenDatabase.Open(_dir.Path);
+        var messages = db.Collection<OutboxMessage>(Outbox.CollectionName).FindAll().Where(m => m.Text.Contains(told, StringComparison.Ordinal)).ToList();
+        Assert.True(records <= 1, $"{records} records");
+        Assert.Equal(records, messages.Count);
+        Assert.True(Count(Citizen, told) <= records, "Told without a record, or twice.");
+        Assert.All(messages, m => Assert.True(m.Status is OutboxStatus.Sent or OutboxStatus.Unconfirmed, $"Left {m.Status}"));
+    }
+
+    private int Records<T>(string collection)
+    {
+        using var db = CitizenDatabase.Open(_dir.Path);
+        return db.Collection<T>(collection).Count();
+    }
+
     [Fact]
     public async Task Killed_in_the_middle_of_a_dialog_the_conversation_resumes_at_the_same_step()
     {
@@ -91,23 +123,9 @@ public sealed class KillTests : IAsyncLifetime
         _telegram.SendText(Citizen, "0912345678");
         await _telegram.WaitForAsync(Citizen, "kiểm tra lại thông tin đặt lịch");
 
-        _telegram.Press(Citizen, "✅ Có");
-        await Task.Delay(killAfterMs);
-        await RestartAsync();
+        await ConfirmThroughAKillAsync(killAfterMs);
 
-        // The conversation goes on from wherever the kill left it.
-        var menus = Count(Citizen, "cần giúp gì");
-        _telegram.SendText(Citizen, "menu");
-        await _telegram.WaitForAsync(Citizen, "cần giúp gì", skip: menus);
-        _host.Kill();
-
-        using var db = CitizenDatabase.Open(_dir.Path);
-        var bookings = db.Collection<Core.Reception.Booking>(Core.Reception.ReceptionBookings.CollectionName).FindAll().ToList();
-        Assert.True(bookings.Count <= 1, $"{bookings.Count} bookings");
-        Assert.True(Count(Citizen, "Đã đặt lịch thành công") <= bookings.Count, "A confirmation without a booking, or twice.");
-        var confirmation = db.Collection<OutboxMessage>(Outbox.CollectionName).FindAll().Where(m => m.Text.Contains("Đã đặt lịch thành công", StringComparison.Ordinal)).ToList();
-        Assert.Equal(bookings.Count, confirmation.Count);
-        Assert.All(confirmation, m => Assert.True(m.Status is OutboxStatus.Sent or OutboxStatus.Unconfirmed, $"Confirmation left {m.Status}"));
+        AssertAtMostOnceAndTold(Records<Core.Reception.Booking>(Core.Reception.ReceptionBookings.CollectionName), "Đã đặt lịch thành công");
     }
 
     [Theory]
@@ -136,22 +154,9 @@ public sealed class KillTests : IAsyncLifetime
         _telegram.SendText(Citizen, "0912345678");
         await _telegram.WaitForAsync(Citizen, "kiểm tra lại đơn");
 
-        _telegram.Press(Citizen, "✅ Có");
-        await Task.Delay(killAfterMs);
-        await RestartAsync();
-        var menus = Count(Citizen, "cần giúp gì");
-        _telegram.SendText(Citizen, "menu");
-        await _telegram.WaitForAsync(Citizen, "cần giúp gì", skip: menus);
-        await Task.Delay(300);
-        _host.Kill();
+        await ConfirmThroughAKillAsync(killAfterMs);
 
-        using var db = CitizenDatabase.Open(_dir.Path);
-        var petitions = db.Collection<Core.Petitions.Petition>(Core.Petitions.PetitionBook.CollectionName).Count();
-        var receipts = db.Collection<OutboxMessage>(Outbox.CollectionName).FindAll().Where(m => m.Text.Contains("đã tiếp nhận đơn", StringComparison.Ordinal)).ToList();
-        Assert.True(petitions <= 1, $"{petitions} petitions");
-        Assert.Equal(petitions, receipts.Count);
-        Assert.True(Count(Citizen, "đã tiếp nhận đơn") <= 1);
-        Assert.All(receipts, m => Assert.True(m.Status is OutboxStatus.Sent or OutboxStatus.Unconfirmed, $"Receipt left {m.Status}"));
+        AssertAtMostOnceAndTold(Records<Core.Petitions.Petition>(Core.Petitions.PetitionBook.CollectionName), "đã tiếp nhận đơn");
     }
 
     [Fact]
