@@ -62,8 +62,18 @@ public sealed class TelegramUpdateReceiver(
             await Task.WhenAll(updates
                 .GroupBy(u => TelegramUpdateMapper.ChatOf(u)?.Id ?? 0)
                 .Select(chat => HandleChatAsync(chat, stoppingToken)));
-            offset = updates.Max(u => u.Id) + 1;
-            cursor.Save(offset);
+            try
+            {
+                cursor.Save(updates.Max(u => u.Id) + 1);
+                offset = updates.Max(u => u.Id) + 1;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+            {
+                // The data folder cannot be written (full, read-only): keep the updates at Telegram and try again;
+                // turns already handled are recognised by their update id and not replayed.
+                logger.LogCritical("The data folder cannot be written ({Error}); free space or fix its permissions. Retrying in 5 s", ex.Message);
+                await DelayAsync(TimeSpan.FromSeconds(5), stoppingToken);
+            }
         }
     }
 

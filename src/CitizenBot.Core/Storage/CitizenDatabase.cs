@@ -13,10 +13,14 @@ public sealed class CitizenDatabase : IDisposable
     public const string FileName = "citizenbot.db";
     public const string LockFileName = "citizenbot.lock";
 
-    private readonly LiteDatabase _db;
     private readonly FileStream _lockFile;
+    private volatile LiteDatabase _db;
+    private volatile bool _faulted;
     private readonly Lock _writeLock = new();
     private bool _disposed;
+
+    /// <summary>True after a write failed on the disk itself, until the database is opened again.</summary>
+    public bool Faulted => _faulted;
 
     private CitizenDatabase(LiteDatabase db, FileStream lockFile, string dataDir)
     {
@@ -42,13 +46,7 @@ public sealed class CitizenDatabase : IDisposable
         var lockFile = AcquireLock(fullDir);
         try
         {
-            var connection = new ConnectionString
-            {
-                Filename = Path.Combine(fullDir, FileName),
-                Connection = ConnectionType.Direct,
-            };
-            var db = new LiteDatabase(connection, CitizenBsonMapper.Create());
-            return new CitizenDatabase(db, lockFile, fullDir);
+            return new CitizenDatabase(Connect(fullDir), lockFile, fullDir);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
@@ -96,44 +94,114 @@ public sealed class CitizenDatabase : IDisposable
         }
     }
 
+    private static LiteDatabase Connect(string fullDir) => new(
+        new ConnectionString { Filename = Path.Combine(fullDir, FileName), Connection = ConnectionType.Direct },
+        CitizenBsonMapper.Create());
+
     /// <summary>A collection for reading. Write through <see cref="Write{T}"/>.</summary>
-    public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+    public ILiteCollection<T> Collection<T>(string name)
+    {
+        if (_faulted)
+        {
+            lock (_writeLock)
+            {
+                Reopen();
+            }
+        }
+
+        return _db.GetCollection<T>(name);
+    }
 
     public T Write<T>(Func<LiteDatabase, T> work)
     {
         lock (_writeLock)
         {
-            return work(_db);
+            Reopen();
+            try
+            {
+                return work(_db);
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                _faulted = true;
+                throw;
+            }
         }
     }
 
-    public void Write(Action<LiteDatabase> work)
+    public void Write(Action<LiteDatabase> work) => Write(db =>
     {
-        lock (_writeLock)
-        {
-            work(_db);
-        }
-    }
+        work(db);
+        return true;
+    });
 
     /// <summary>Runs a batch of writes as one LiteDB transaction under the write lock.</summary>
     public T WriteTransaction<T>(Func<LiteDatabase, T> work)
     {
         lock (_writeLock)
         {
-            _db.BeginTrans();
+            Reopen();
             try
             {
-                var result = work(_db);
-                _db.Commit();
-                return result;
+                _db.BeginTrans();
+                try
+                {
+                    var result = work(_db);
+                    _db.Commit();
+                    return result;
+                }
+                catch
+                {
+                    TryRollback();
+                    throw;
+                }
             }
-            catch
+            catch (Exception ex) when (IsStorageFailure(ex))
             {
-                _db.Rollback();
+                _faulted = true;
                 throw;
             }
         }
     }
+
+    /// <summary>
+    /// LiteDB stops its engine for good after a failed write to disk (a full disk, a read-only folder): every later call
+    /// rethrows the first error. The database is opened again on the next call, replaying its log, so committed data
+    /// is kept, the failed transaction is dropped, and the host carries on once the disk can be written again.
+    /// </summary>
+    private void Reopen()
+    {
+        if (!_faulted || _disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            _db.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or LiteException or ObjectDisposedException)
+        {
+            // The failed engine may not close cleanly; its files are reopened below.
+        }
+
+        _db = Connect(DataDir);
+        _faulted = false;
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            _faulted = true;
+        }
+    }
+
+    private static bool IsStorageFailure(Exception ex) => ex is IOException or UnauthorizedAccessException || (ex is LiteException && ex.InnerException is IOException);
 
     public void WriteTransaction(Action<LiteDatabase> work) => WriteTransaction(db =>
     {
@@ -141,13 +209,7 @@ public sealed class CitizenDatabase : IDisposable
         return true;
     });
 
-    public void Checkpoint()
-    {
-        lock (_writeLock)
-        {
-            _db.Checkpoint();
-        }
-    }
+    public void Checkpoint() => Write(db => db.Checkpoint());
 
     public void Dispose()
     {
