@@ -162,10 +162,22 @@ public sealed class HostProcess : IAsyncDisposable
         return http;
     }
 
+    /// <summary>Runs a recurring job now; right after a start the jobs may not be registered yet, so a 404 is tried again.</summary>
     public async Task RunJobAsync(string id)
     {
         using var http = Officer();
-        (await http.PostAsync($"/officer/api/jobs/{id}/run", null)).EnsureSuccessStatusCode();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var response = await http.PostAsync($"/officer/api/jobs/{id}/run", null);
+            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            {
+                response.EnsureSuccessStatusCode();
+                return;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     public ValueTask DisposeAsync()
