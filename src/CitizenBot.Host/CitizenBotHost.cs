@@ -93,7 +93,7 @@ public static class CitizenBotHost
         }
 
         services.AddSingleton(settings.Telegram);
-        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(settings.Telegram.PollTimeoutSeconds + 30));
+        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(settings.Telegram.PollTimeoutSeconds + settings.Telegram.RequestTimeoutSeconds));
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
             // No retries inside the client: every 429 comes back to the outbox, whose retries are paced like any send.
             new TelegramBotClientOptions(settings.Telegram.BotToken!, settings.Telegram.ApiBaseUrl) { RetryThreshold = 0 },

@@ -62,18 +62,44 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
         {
             return SendOutcome.Fail($"{ex.ErrorCode} {ex.Message}");
         }
-        catch (RequestException ex) when (ex.HttpStatusCode is null or >= HttpStatusCode.InternalServerError)
+        catch (RequestException ex) when (ex.HttpStatusCode is >= HttpStatusCode.InternalServerError)
         {
-            return SendOutcome.Retry(TimeSpan.Zero, $"Network: {ex.Message}");
+            return SendOutcome.Retry(TimeSpan.Zero, $"{(int)ex.HttpStatusCode} {ex.Message}");
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (IsTimeout(ex, ct))
         {
-            return SendOutcome.Retry(TimeSpan.Zero, $"Network: {ex.Message}");
+            // The request left and no answer came: Telegram may already have it. Sent at most once, so not again.
+            return SendOutcome.Unsure("Timeout: Telegram may already have the message; it is not sent again");
         }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is RequestException or HttpRequestException)
         {
-            return SendOutcome.Retry(TimeSpan.Zero, "Timeout");
+            // The connection failed before the request was sent: nothing reached Telegram, so it is safe to try again.
+            return NeverSent(ex)
+                ? SendOutcome.Retry(TimeSpan.Zero, $"Network: {ex.Message}")
+                : SendOutcome.Unsure($"Network: {ex.Message}; it may have arrived, so it is not sent again");
         }
+    }
+
+    private static bool IsTimeout(Exception ex, CancellationToken ct) =>
+        !ct.IsCancellationRequested && (ex is TaskCanceledException || ex.InnerException is TaskCanceledException or TimeoutException);
+
+    /// <summary>A refused or unreachable connection: the request never left.</summary>
+    private static bool NeverSent(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            {
+                return true;
+            }
+
+            if (inner is System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static ReplyMarkup? Markup(OutgoingMessage message)

@@ -16,6 +16,9 @@ public sealed class TelegramOptions
     /// <summary>Long-polling timeout of getUpdates, in seconds.</summary>
     public int PollTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>How long a request may take beyond the long-polling wait before it counts as timed out.</summary>
+    public int RequestTimeoutSeconds { get; init; } = 30;
+
     /// <summary>First wait after a failed getUpdates; doubles up to a minute.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -23,6 +23,9 @@ public enum SendOutcomeKind
     Sent,
     RetryLater,
     Failed,
+
+    /// <summary>The attempt may or may not have reached the chat (a timeout after the request left): not sent again.</summary>
+    Unconfirmed,
 }
 
 public sealed record SendOutcome(SendOutcomeKind Kind, TimeSpan RetryAfter = default, string? Error = null)
@@ -37,4 +40,6 @@ public sealed record SendOutcome(SendOutcomeKind Kind, TimeSpan RetryAfter = def
     public static SendOutcome Retry(TimeSpan after, string error) => new(SendOutcomeKind.RetryLater, after, error);
 
     public static SendOutcome Fail(string error) => new(SendOutcomeKind.Failed, Error: error);
+
+    public static SendOutcome Unsure(string error) => new(SendOutcomeKind.Unconfirmed, Error: error);
 }

@@ -100,6 +100,10 @@ public sealed class Outbox
                 message.ChannelMessageId = outcome.MessageId;
                 message.Error = null;
                 break;
+            case SendOutcomeKind.Unconfirmed:
+                message.Status = OutboxStatus.Unconfirmed;
+                message.Error = outcome.Error;
+                break;
             case SendOutcomeKind.RetryLater when message.Attempts < maxAttempts:
                 message.Status = OutboxStatus.Pending;
                 // The channel's own wait (Telegram's retry_after) when it gave one, else an exponential back-off.

@@ -101,6 +101,7 @@ public sealed class HostSettings
                 AdminUserIds = ReadLongs(config, "Telegram:AdminUserIds"),
                 OfficersChatId = ReadOptionalLong(config, "Telegram:OfficersChatId"),
                 PollTimeoutSeconds = ReadInt(config, "Telegram:PollTimeoutSeconds", 30, 0, 50),
+                RequestTimeoutSeconds = ReadInt(config, "Telegram:RequestTimeoutSeconds", 30, 2, 300),
                 RetryBaseDelay = TimeSpan.FromMilliseconds(ReadInt(config, "Telegram:RetryBaseDelayMs", 1000, 1, 60_000)),
             },
             Commune = new CommuneOptions

@@ -29,6 +29,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly ConcurrentQueue<SentMessage> _sent = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _failures = new();
     private readonly ConcurrentDictionary<long, bool> _blocked = new();
+    private int _lateAnswers;
+    private TimeSpan _lateDelay;
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly Lock _limitsLock = new();
     private readonly List<(DateTime At, long Chat)> _sendLog = [];
@@ -94,6 +96,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public void ReleaseHold() => _holdAfter = int.MaxValue;
 
     /// <summary>The next <paramref name="count"/> calls of a method fail with this HTTP status (429 with retry_after).</summary>
+    /// <summary>The next <paramref name="count"/> sends reach Telegram (recorded) but the answer comes only after <paramref name="delay"/>.</summary>
+    public void AnswerLate(int count, TimeSpan delay)
+    {
+        _lateAnswers = count;
+        _lateDelay = delay;
+    }
+
     /// <summary>The user blocks the bot (or the group removes it): every send to the chat gets 403 Forbidden.</summary>
     public void Block(long chatId) => _blocked[chatId] = true;
 
@@ -266,6 +275,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         if (method is "sendmessage" or "senddocument" or "sendphoto" && CheckLimits(body) is { } limited)
         {
             return limited;
+        }
+
+        if (method == "sendmessage" && Interlocked.Decrement(ref _lateAnswers) >= 0)
+        {
+            var late = RecordSend(body);
+            await Task.Delay(_lateDelay, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Ok(late);
         }
 
         if (method == "sendmessage" && Interlocked.Increment(ref _sends) > _holdAfter)
