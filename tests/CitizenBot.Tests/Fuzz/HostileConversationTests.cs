@@ -145,6 +145,6 @@ public sealed partial class HostileConversationTests(Xunit.Abstractions.ITestOut
 
     private static string Short(string text) => text.Length > 80 ? text[..80].Replace('\n', ' ') + "…" : text.Replace('\n', ' ');
 
-    [GeneratedRegex("[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐ]")]
+    [GeneratedRegex("[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Vietnamese();
 }
