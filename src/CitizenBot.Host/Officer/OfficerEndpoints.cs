@@ -80,7 +80,7 @@ public static class OfficerEndpoints
             : Results.Json(new { error = "Cần đăng nhập bằng mã truy cập của cán bộ." }, statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> ImportDossiersAsync(HttpContext http, DossierImporter importer, IBackgroundJobClient jobs, ILogger<DossierImporter> logger)
+    private static async Task<IResult> ImportDossiersAsync(HttpContext http, DossierImporter importer, ILogger<DossierImporter> logger)
     {
         if (http.Request.ContentLength is > MaxImportBytes)
         {
@@ -94,7 +94,15 @@ public static class OfficerEndpoints
             report.Created, report.Updated, report.Errors.Count);
         if (report.Created + report.Updated > 0)
         {
-            jobs.Enqueue<CitizenBotJobs>(j => j.SweepDossierFollowsAsync(CancellationToken.None));
+            try
+            {
+                // Followers hear of the changes now rather than at the sweep's next minute.
+                http.RequestServices.GetRequiredService<IBackgroundJobClient>().Enqueue<CitizenBotJobs>(j => j.SweepDossierFollowsAsync(CancellationToken.None));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+            {
+                logger.LogWarning("The follow sweep could not be started now ({Error}); it runs at its next minute", ex.Message);
+            }
         }
 
         return Results.Ok(report);

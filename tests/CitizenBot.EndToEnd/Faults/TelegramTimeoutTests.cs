@@ -14,11 +14,11 @@ public sealed class TelegramTimeoutTests : TelegramScenario
         Telegram.SendText(Citizen, "/start");
         await Telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
 
-        Telegram.AnswerLate(1, TimeSpan.FromSeconds(10));
+        Telegram.AnswerLate(1, TimeSpan.FromSeconds(14));
         Telegram.Press(Citizen, "Tra cứu hồ sơ");
         await Telegram.WaitForAsync(Citizen, "nhập mã hồ sơ");
         var outbox = Bot.Get<Outbox>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(25);
         while (!outbox.All().Any(m => m.Status == OutboxStatus.Unconfirmed))
         {
             Assert.True(DateTime.UtcNow < deadline, "The late answer was never given up on.");

@@ -60,7 +60,7 @@ public sealed class RunningBot : IAsyncDisposable
             ["Commune:Villages:0"] = "Thôn Một",
             ["Commune:Villages:1"] = "Thôn Hai",
             ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Telegram:RequestTimeoutSeconds"] = "5",
+            ["Telegram:RequestTimeoutSeconds"] = "8",
             ["Telegram:RetryBaseDelayMs"] = "20",
             ["Telegram:OfficersChatId"] = OfficersChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telegram:AdminUserIds"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),

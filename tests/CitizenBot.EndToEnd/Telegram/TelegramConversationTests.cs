@@ -13,7 +13,8 @@ public sealed class TelegramConversationTests : TelegramScenario
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await ImportAsync("HS-2411-0001,Đăng ký khai sinh,Hộ tịch,Nguyễn Văn An,0912345678,online_partial,2026-11-20,2026-11-27,in_progress,");
+        var imported = await ImportAsync("HS-2411-0001,Đăng ký khai sinh,Hộ tịch,Nguyễn Văn An,0912345678,online_partial,2026-11-20,2026-11-27,in_progress,");
+        Assert.True(imported.IsSuccessStatusCode, $"The import answered {(int)imported.StatusCode}: {await imported.Content.ReadAsStringAsync()}");
     }
 
     private async Task<HttpResponseMessage> ImportAsync(string rows, string? token = null)
