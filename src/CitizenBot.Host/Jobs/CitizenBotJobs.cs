@@ -41,65 +41,37 @@ public sealed class CitizenBotJobs(
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task SweepDossierFollowsAsync(CancellationToken ct)
-    {
-        followSweep.Run();
-        await dispatcher.DispatchDueAsync(ct);
-    }
+    public Task SweepDossierFollowsAsync(CancellationToken ct) => RunThenSendAsync(followSweep.Run, ct);
 
     /// <summary>Queue the day-before and same-day reminders that are due, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task SweepReceptionRemindersAsync(CancellationToken ct)
-    {
-        reminderSweep.Run();
-        await dispatcher.DispatchDueAsync(ct);
-    }
+    public Task SweepReceptionRemindersAsync(CancellationToken ct) => RunThenSendAsync(reminderSweep.Run, ct);
 
     /// <summary>Invite citizens to rate resolved dossiers and attended bookings, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task SweepRatingInvitationsAsync(CancellationToken ct)
-    {
-        invitationSweep.Run();
-        await dispatcher.DispatchDueAsync(ct);
-    }
+    public Task SweepRatingInvitationsAsync(CancellationToken ct) => RunThenSendAsync(invitationSweep.Run, ct);
 
     /// <summary>Put questions left unanswered too long to the officers again, with an apology to the citizen.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task SweepUnansweredQuestionsAsync(CancellationToken ct)
-    {
-        questionSweep.Run();
-        await dispatcher.DispatchDueAsync(ct);
-    }
+    public Task SweepUnansweredQuestionsAsync(CancellationToken ct) => RunThenSendAsync(questionSweep.Run, ct);
 
     /// <summary>Apologise for late petitions with a new date and remind the officer in charge.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task SweepPetitionDeadlinesAsync(CancellationToken ct)
-    {
-        petitionSweep.Run();
-        await dispatcher.DispatchDueAsync(ct);
-    }
+    public Task SweepPetitionDeadlinesAsync(CancellationToken ct) => RunThenSendAsync(petitionSweep.Run, ct);
 
     /// <summary>Write the letters that events call for (congratulations, condolences, apologies, thanks), then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
-    public async Task SendLettersAsync(CancellationToken ct)
-    {
-        letterSweep.Run();
-        await dispatcher.DispatchDueAsync(ct);
-    }
+    public Task SendLettersAsync(CancellationToken ct) => RunThenSendAsync(letterSweep.Run, ct);
 
     /// <summary>Last month's summary to every leader and the leaders' chat, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 3)]
-    public async Task SendMonthlySummaryAsync(CancellationToken ct)
-    {
-        summarySweep.Run();
-        await dispatcher.DispatchDueAsync(ct);
-    }
+    public Task SendMonthlySummaryAsync(CancellationToken ct) => RunThenSendAsync(summarySweep.Run, ct);
 
     /// <summary>Send what is due (announcement deliveries paced by the channel), then the reports of finished announcements.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -120,6 +92,13 @@ public sealed class CitizenBotJobs(
     /// <summary>Folds the LiteDB log into the data file so it stays small and a crash replays little.</summary>
     [AutomaticRetry(Attempts = 0)]
     public void Checkpoint() => db.Checkpoint();
+
+    /// <summary>A sweep queues into the outbox; what it queued is sent at once rather than at the next dispatch.</summary>
+    private async Task RunThenSendAsync(Func<int> sweep, CancellationToken ct)
+    {
+        sweep();
+        await dispatcher.DispatchDueAsync(ct);
+    }
 
     public static void Register(IRecurringJobManager jobs, TimeZoneInfo timeZone)
     {
