@@ -33,6 +33,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<IOfficerCommand, OfficerHelpCommand>();
         services.AddSingleton<IOfficerCommand, GrantRoleCommand>();
         services.AddSingleton<IOfficerCommand, RevokeRoleCommand>();
+        services.AddSingleton<IOfficerCommand, WebLoginCommand>();
         return services;
     }
 

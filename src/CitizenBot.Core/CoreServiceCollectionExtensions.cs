@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<UserRoles>();
+        services.AddSingleton<WebLogins>();
         services.AddSingleton<AuditLog>();
         return services;
     }

@@ -12,7 +12,7 @@ public static class AnnouncementOfficerEndpoints
     {
         api.MapGet("/announcements/groups", (AnnouncementBoard board) =>
             Results.Ok(board.Groups().Select(g => new { chat = g.Id, village = g.Village, active = g.Active })));
-        api.MapPost("/announcements", (PublishRequest request, AnnouncementBoard board) =>
+        api.MapPost("/announcements", (PublishRequest request, AnnouncementBoard board, OfficerToken token, HttpContext http) =>
         {
             var text = request.Text?.Trim() ?? "";
             if (text.Length is < 10 or > 3500)
@@ -27,7 +27,7 @@ public static class AnnouncementOfficerEndpoints
                 return Results.Json(new { error = $"Không có thôn: {string.Join(", ", unknown)}." }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var announcement = board.Publish(text, null, [.. villages.Select(v => board.VillageNamed(v)!)], ReceptionOfficerEndpoints.WebActor, null);
+            var announcement = board.Publish(text, null, [.. villages.Select(v => board.VillageNamed(v)!)], token.ActorOf(http) ?? OfficerToken.SharedActor, null);
             return Results.Ok(new { id = announcement.Id, code = announcement.Code, recipients = announcement.Recipients });
         });
         api.MapGet("/announcements/{id:long}", (long id, AnnouncementBoard board) =>

@@ -14,21 +14,24 @@ public static class OfficerEndpoints
     public static WebApplication MapOfficerEndpoints(this WebApplication app)
     {
         app.MapGet("/officer", () => Results.Content(OfficerPage.Html, "text/html; charset=utf-8"));
-        app.MapPost("/officer/api/login", (LoginRequest request, OfficerToken token, HttpContext http) =>
+        app.MapPost("/officer/api/login", (LoginRequest request, OfficerToken token, CitizenBot.Core.Roles.WebLogins logins, HttpContext http) =>
         {
-            if (!token.Matches(request.Token))
+            var cookie = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/" };
+            if (token.Matches(request.Token))
             {
-                return Results.Json(new { error = "Mã truy cập không đúng." }, statusCode: StatusCodes.Status401Unauthorized);
+                http.Response.Cookies.Append(OfficerToken.CookieName, token.Value, cookie);
+                return Results.Ok(new { ok = true });
             }
 
-            http.Response.Cookies.Append(OfficerToken.CookieName, token.Value, new CookieOptions
+            // An officer's own one-time code from /dangnhapweb: a session of their own.
+            if (logins.Redeem(request.Token) is { } session)
             {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = http.Request.IsHttps,
-                Path = "/",
-            });
-            return Results.Ok(new { ok = true });
+                cookie.MaxAge = CitizenBot.Core.Roles.WebLogins.SessionLifetime;
+                http.Response.Cookies.Append(OfficerToken.SessionCookieName, session, cookie);
+                return Results.Ok(new { ok = true });
+            }
+
+            return Results.Json(new { error = "Mã truy cập không đúng, đã dùng hoặc đã hết hạn." }, statusCode: StatusCodes.Status401Unauthorized);
         });
         // Checked before the endpoint runs at all (no body read, no service built for a stranger), and again by the group's filter.
         app.Use(async (http, next) =>

@@ -25,7 +25,7 @@ table{border-collapse:collapse;width:100%;font-size:15px}td,th{border:1px solid 
 <h1>Trang cán bộ</h1>
 <section>
 <h2>1. Đăng nhập</h2>
-<p>Nhập mã truy cập (cấu hình Officer:Token, hoặc tệp <code>officer-token</code> trong thư mục dữ liệu).</p>
+<p>Nhập mã đăng nhập của riêng đồng chí (nhắn <code>/dangnhapweb</code> cho bot trên Telegram), hoặc mã truy cập chung (cấu hình Officer:Token, hoặc tệp <code>officer-token</code> trong thư mục dữ liệu).</p>
 <input id="token" type="password" autocomplete="off"> <button id="login">Đăng nhập</button>
 <span id="loginResult"></span>
 </section>

@@ -12,6 +12,10 @@ public sealed class OfficerToken
     public const string FileName = "officer-token";
     public const string HeaderName = "X-Officer-Token";
     public const string CookieName = "citizenbot_officer";
+    public const string SessionCookieName = "citizenbot_officer_session";
+
+    /// <summary>Who acts on the web when the shared token is used (an officer's own login names them).</summary>
+    public const string SharedActor = "web:officer";
 
     private readonly byte[] _token;
 
@@ -61,6 +65,11 @@ public sealed class OfficerToken
     public bool Matches(string? candidate) =>
         candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token);
 
-    public bool IsAuthorized(HttpContext http) =>
-        Matches(http.Request.Headers[HeaderName].FirstOrDefault()) || Matches(http.Request.Cookies[CookieName]);
+    public bool IsAuthorized(HttpContext http) => ActorOf(http) is not null;
+
+    /// <summary>The officer a request acts for: their own user key with a personal login, the shared actor with the token, else null.</summary>
+    public string? ActorOf(HttpContext http) =>
+        Matches(http.Request.Headers[HeaderName].FirstOrDefault()) || Matches(http.Request.Cookies[CookieName])
+            ? SharedActor
+            : http.RequestServices.GetService<CitizenBot.Core.Roles.WebLogins>()?.UserOf(http.Request.Cookies[SessionCookieName]);
 }

@@ -16,14 +16,14 @@ public static class QuestionOfficerEndpoints
             askedAt = q.AskedAt,
             channel = q.AddressKey.Split(':')[0],
         })));
-        api.MapPost("/questions/{tag}/answer", (string tag, AnswerRequest request, OfficerQuestions questions) =>
+        api.MapPost("/questions/{tag}/answer", (string tag, AnswerRequest request, OfficerQuestions questions, OfficerToken token, HttpContext http) =>
         {
             if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Trim().Length > 3000)
             {
                 return Results.Json(new { error = "Cần nội dung trả lời (tối đa 3000 ký tự)." }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var (outcome, question) = questions.Answer(tag, request.Text, EscalationTexts.OfficerTitle, ReceptionOfficerEndpoints.WebActor);
+            var (outcome, question) = questions.Answer(tag, request.Text, EscalationTexts.OfficerTitle, token.ActorOf(http) ?? OfficerToken.SharedActor);
             return outcome switch
             {
                 AnswerOutcome.Answered => Results.Ok(new { tag = question!.Tag, status = "answered" }),

@@ -9,7 +9,6 @@ namespace CitizenBot.Host.Officer;
 public static class ReceptionOfficerEndpoints
 {
     /// <summary>Officer actions taken on the web page are audited under this actor (the page has one shared login).</summary>
-    public const string WebActor = "web:officer";
 
     public sealed record BookingView(string Code, string Time, string Name, string Phone, string Topic, string Details, string Session, string Status);
 
@@ -23,10 +22,10 @@ public static class ReceptionOfficerEndpoints
     {
         api.MapGet("/reception/bookings", (string? date, ReceptionBookings bookings, CommuneClock clock) =>
             ParseDate(date, clock) is { } day ? Results.Ok(Day(day, bookings, clock)) : BadDate());
-        api.MapPost("/reception/bookings/{code}/mark", (string code, MarkRequest request, ReceptionBookings bookings) =>
+        api.MapPost("/reception/bookings/{code}/mark", (string code, MarkRequest request, ReceptionBookings bookings, OfficerToken token, HttpContext http) =>
         {
             var booking = bookings.Get(code);
-            var marked = booking is null ? null : bookings.Mark(booking.Id, request.Attended, WebActor);
+            var marked = booking is null ? null : bookings.Mark(booking.Id, request.Attended, token.ActorOf(http) ?? OfficerToken.SharedActor);
             return marked is null
                 ? Results.Json(new { error = "Không ghi nhận được: không tìm thấy lịch hẹn, lịch đã hủy, hoặc chưa đến ngày tiếp." }, statusCode: StatusCodes.Status409Conflict)
                 : Results.Ok(new { code = marked.Code, status = BookingExport.StatusLabel(marked.Status) });
@@ -42,7 +41,7 @@ public static class ReceptionOfficerEndpoints
                 ? Results.File(export.Xlsx(day), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", BookingExport.FileName(day, "xlsx"))
                 : Results.File(export.Csv(day), "text/csv; charset=utf-8", BookingExport.FileName(day, "csv"));
         });
-        api.MapPost("/reception/sessions", (SessionRequest request, ReceptionCalendar calendar, CommuneClock clock) =>
+        api.MapPost("/reception/sessions", (SessionRequest request, ReceptionCalendar calendar, CommuneClock clock, OfficerToken token, HttpContext http) =>
         {
             if (ParseDate(request.Date, clock) is not { } day || string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length is < 3 or > 120)
             {
@@ -54,7 +53,7 @@ public static class ReceptionOfficerEndpoints
                 return Results.Json(new { error = "Không thể thêm buổi tiếp vào ngày đã qua." }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var session = calendar.AddLeaderSession(day, request.Title, WebActor);
+            var session = calendar.AddLeaderSession(day, request.Title, token.ActorOf(http) ?? OfficerToken.SharedActor);
             return Results.Ok(new { id = session.Id, date = session.Date, title = session.Title });
         });
         api.MapGet("/ratings", (string? month, RatingBook book, CommuneClock clock) =>

@@ -18,7 +18,7 @@ public sealed class OfficerCommandAuthorizationTests : IDisposable
         "/themlich 15/12/2026 Chủ tịch tiếp dân", "/danhgia", "/capquyen 555 canbo", "/thuhoiquyen 555",
         "/traloi Q-0000 trả lời", "/cauhoi", "/don", "/xemdon KN-AAAAAA", "/giaodon KN-AAAAAA 555", "/xulydon KN-AAAAAA",
         "/traloidon KN-AAAAAA xong", "/chuyendon KN-AAAAAA huyện", "/tuchoidon KN-AAAAAA lý do", "/dongdon KN-AAAAAA",
-        "/thongbao", "/dangkython Thôn Một", "/baocaotb", "/baocao 10/2026", "/mauthu", "/mauthu khaisinh Chào {ten}, chúc mừng gia đình!",
+        "/thongbao", "/dangkython Thôn Một", "/baocaotb", "/baocao 10/2026", "/mauthu", "/mauthu khaisinh Chào {ten}, chúc mừng gia đình!", "/dangnhapweb",
     ];
 
     [Fact]
