@@ -75,6 +75,12 @@ public sealed class MyDataDialog : WaterfallDialog
 
         var withdraw = step.Values.GetValueOrDefault("action") == "withdraw";
         var result = _office.Erase(step.Address, withdraw);
+        if (withdraw)
+        {
+            // As promised: the next message is met with the notice again, as at a first contact.
+            step.Context.State.Greeted = false;
+        }
+
         step.Send(MyDataTexts.Erased(result, withdraw));
         return await step.EndAsync(null, ct);
     }

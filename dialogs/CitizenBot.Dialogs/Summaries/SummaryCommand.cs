@@ -24,8 +24,10 @@ public sealed class SummaryCommand(SummaryCompiler compiler, CommuneClock clock)
         }
 
         var summary = compiler.Compile(period);
-        command.Send(SummaryTexts.Chat(summary, clock));
-        command.Send(OutgoingMessage.Document($"🖨 {SummaryTexts.Title(summary)} – bản in", SummaryDocument.File(summary, clock)));
+        foreach (var message in SummaryDocument.Messages(summary, clock))
+        {
+            command.Send(message);
+        }
         return Task.CompletedTask;
     }
 }

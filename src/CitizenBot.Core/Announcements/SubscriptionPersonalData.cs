@@ -5,13 +5,13 @@ using CitizenBot.Core.Storage;
 namespace CitizenBot.Core.Announcements;
 
 /// <summary>The villages whose announcements the chat receives.</summary>
-public sealed class SubscriptionPersonalData(CitizenDatabase db) : IPersonalDataHolder
+public sealed class SubscriptionPersonalData(CitizenDatabase db, CitizenBot.Core.Commune.CommuneClock clock) : IPersonalDataHolder
 {
     public string Section => "Đăng ký nhận thông báo";
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
         db.Collection<VillageSubscription>(AnnouncementBoard.SubscriptionsCollection).Find(s => s.AddressKey == who.Key)
-            .Select(s => new PersonalRecord(s.Village, new Dictionary<string, string?> { ["Từ ngày"] = s.SubscribedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) }));
+            .Select(s => new PersonalRecord(s.Village, new Dictionary<string, string?> { ["Từ ngày"] = clock.Moment(s.SubscribedAt) }));
 
     public ErasureResult Erase(ChatAddress who) => new(db.Write(_ => db.Collection<VillageSubscription>(AnnouncementBoard.SubscriptionsCollection).DeleteMany(s => s.AddressKey == who.Key)));
 

@@ -15,6 +15,9 @@ public sealed class CommuneClock(TimeProvider time, CommuneOptions commune)
 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
+    /// <summary>"24/11/2026 09:00" in the commune's time, as a citizen reads a moment.</summary>
+    public string Moment(DateTimeOffset instant) => ToLocal(instant).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A wall-clock time in the commune, as an instant.</summary>
     public DateTimeOffset FromLocal(DateTime local)
     {

@@ -5,13 +5,13 @@ using CitizenBot.Core.Storage;
 namespace CitizenBot.Core.Dossiers;
 
 /// <summary>The dossiers the chat follows.</summary>
-public sealed class FollowPersonalData(CitizenDatabase db) : IPersonalDataHolder
+public sealed class FollowPersonalData(CitizenDatabase db, CitizenBot.Core.Commune.CommuneClock clock) : IPersonalDataHolder
 {
     public string Section => "Hồ sơ đang theo dõi";
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
         db.Collection<DossierFollow>(DossierFollows.CollectionName).Find(f => f.AddressKey == who.Key)
-            .Select(f => new PersonalRecord(f.DossierCode, new Dictionary<string, string?> { ["Theo dõi từ"] = f.FollowedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), ["Đang theo dõi"] = f.Active ? "có" : "không" }));
+            .Select(f => new PersonalRecord(f.DossierCode, new Dictionary<string, string?> { ["Theo dõi từ"] = clock.Moment(f.FollowedAt), ["Đang theo dõi"] = f.Active ? "có" : "không" }));
 
     public ErasureResult Erase(ChatAddress who) => new(db.Write(_ =>
     {

@@ -17,19 +17,14 @@ public sealed class QuestionPersonalData(CitizenDatabase db) : IPersonalDataHold
 
     public int Expire(DateTimeOffset before) => Anonymise(q => q.AskedAt < before && q.AddressKey != "");
 
-    private int Anonymise(System.Linq.Expressions.Expression<Func<OfficerQuestion, bool>> which) => db.WriteTransaction(tx =>
-    {
-        var col = tx.GetCollection<OfficerQuestion>(OfficerQuestions.CollectionName);
-        var found = col.Find(which).ToList();
-        foreach (var question in found)
+    private int Anonymise(System.Linq.Expressions.Expression<Func<OfficerQuestion, bool>> which) =>
+        db.UpdateMany<OfficerQuestion>(OfficerQuestions.CollectionName, which, q =>
         {
-            question.AddressKey = "";
-            question.Text = "[đã xóa]";
-            question.Answer = question.Answer is null ? null : "[đã xóa]";
-            question.Status = question.Status == OfficerQuestionStatus.Open ? OfficerQuestionStatus.Answered : question.Status;
-            col.Update(question);
-        }
+            q.AddressKey = "";
+            q.Text = "[đã xóa]";
+            q.Answer = q.Answer is null ? null : "[đã xóa]";
 
-        return found.Count;
-    });
+            // An erased question is no longer waiting: the officers are not asked about it again.
+            q.Status = OfficerQuestionStatus.Answered;
+        });
 }

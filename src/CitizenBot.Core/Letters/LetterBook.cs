@@ -60,8 +60,6 @@ public sealed class LetterBook
         });
     }
 
-    public bool Exists(string eventKey, ChatAddress to) => _db.Collection<Letter>(CollectionName).FindById(Letter.IdFor(eventKey, to.Key)) is not null;
-
     /// <summary>Letters sent in [from, to), counted by kind through the index on the sending time.</summary>
     public Dictionary<LetterKind, int> CountByKind(DateTimeOffset from, DateTimeOffset to)
     {
@@ -73,7 +71,4 @@ public sealed class LetterBook
 
         return counts;
     }
-
-    public List<Letter> To(ChatAddress address) =>
-        [.. _db.Collection<Letter>(CollectionName).Find(l => l.AddressKey == address.Key).OrderBy(l => l.SentAt)];
 }

@@ -5,13 +5,13 @@ using CitizenBot.Core.Storage;
 namespace CitizenBot.Core.Letters;
 
 /// <summary>The letters sent to the chat: erasing keeps kind and date for the summary and drops the recipient.</summary>
-public sealed class LetterPersonalData(CitizenDatabase db) : IPersonalDataHolder
+public sealed class LetterPersonalData(CitizenDatabase db, CitizenBot.Core.Commune.CommuneClock clock) : IPersonalDataHolder
 {
     public string Section => "Thư UBND xã đã gửi";
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
         db.Collection<Letter>(LetterBook.CollectionName).Find(l => l.AddressKey == who.Key)
-            .Select(l => new PersonalRecord(LetterNames.Of(l.Kind), new Dictionary<string, string?> { ["Ngày gửi"] = l.SentAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), ["Về"] = l.Subject }));
+            .Select(l => new PersonalRecord(LetterNames.Of(l.Kind), new Dictionary<string, string?> { ["Ngày gửi"] = clock.Moment(l.SentAt), ["Về"] = l.Subject }));
 
     public ErasureResult Erase(ChatAddress who) => new(Anonymise(l => l.AddressKey == who.Key));
 

@@ -17,17 +17,7 @@ public sealed class RatingPersonalData(CitizenDatabase db) : IPersonalDataHolder
 
     public int Expire(DateTimeOffset before) => Anonymise(r => r.CreatedAt < before && r.AddressKey != "", i => i.CreatedAt < before);
 
-    private int Anonymise(System.Linq.Expressions.Expression<Func<Rating, bool>> ratings, System.Linq.Expressions.Expression<Func<RatingInvitation, bool>> invitations) => db.WriteTransaction(tx =>
-    {
-        var col = tx.GetCollection<Rating>(RatingBook.CollectionName);
-        var found = col.Find(ratings).ToList();
-        foreach (var rating in found)
-        {
-            rating.AddressKey = "";
-            rating.Comment = null;
-            col.Update(rating);
-        }
-
-        return found.Count + tx.GetCollection<RatingInvitation>(RatingBook.InvitationsCollection).DeleteMany(invitations);
-    });
+    private int Anonymise(System.Linq.Expressions.Expression<Func<Rating, bool>> ratings, System.Linq.Expressions.Expression<Func<RatingInvitation, bool>> invitations) =>
+        db.UpdateMany<Rating>(RatingBook.CollectionName, ratings, r => (r.AddressKey, r.Comment) = ("", null))
+        + db.Write(_ => db.Collection<RatingInvitation>(RatingBook.InvitationsCollection).DeleteMany(invitations));
 }

@@ -15,7 +15,7 @@ public sealed class BookingPersonalData(CitizenDatabase db, ReceptionBookings bo
             .Select(b => new PersonalRecord(b.Code, new Dictionary<string, string?>
             {
                 ["Ngày giờ"] = $"{VietnameseFormat.Date(b.Day)} {clock.ToLocal(b.StartsAt):HH:mm}", ["Nội dung"] = b.Details, ["Họ tên"] = b.Name,
-                ["Số điện thoại"] = b.Phone, ["Trạng thái"] = b.Status.ToString(),
+                ["Số điện thoại"] = b.Phone, ["Trạng thái"] = BookingExport.StatusLabel(b.Status),
             }));
 
     public ErasureResult Erase(ChatAddress who)
@@ -30,19 +30,6 @@ public sealed class BookingPersonalData(CitizenDatabase db, ReceptionBookings bo
 
     public int Expire(DateTimeOffset before) => Anonymise(b => b.EndsAt < before && b.Name != "");
 
-    private int Anonymise(System.Linq.Expressions.Expression<Func<Booking, bool>> which) => db.WriteTransaction(tx =>
-    {
-        var col = tx.GetCollection<Booking>(ReceptionBookings.CollectionName);
-        var found = col.Find(which).ToList();
-        foreach (var booking in found)
-        {
-            booking.AddressKey = "";
-            booking.Name = "";
-            booking.Phone = "";
-            booking.Details = "";
-            col.Update(booking);
-        }
-
-        return found.Count;
-    });
+    private int Anonymise(System.Linq.Expressions.Expression<Func<Booking, bool>> which) =>
+        db.UpdateMany<Booking>(ReceptionBookings.CollectionName, which, b => (b.AddressKey, b.Name, b.Phone, b.Details) = ("", "", "", ""));
 }

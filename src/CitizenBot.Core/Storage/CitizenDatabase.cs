@@ -19,9 +19,6 @@ public sealed class CitizenDatabase : IDisposable
     private readonly Lock _writeLock = new();
     private bool _disposed;
 
-    /// <summary>True after a write failed on the disk itself, until the database is opened again.</summary>
-    public bool Faulted => _faulted;
-
     private CitizenDatabase(LiteDatabase db, FileStream lockFile, string dataDir)
     {
         _db = db;
@@ -133,6 +130,20 @@ public sealed class CitizenDatabase : IDisposable
     {
         work(db);
         return true;
+    });
+
+    /// <summary>Changes every document that matches, in one transaction; returns how many.</summary>
+    public int UpdateMany<T>(string collection, System.Linq.Expressions.Expression<Func<T, bool>> which, Action<T> change) => WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<T>(collection);
+        var found = col.Find(which).ToList();
+        foreach (var document in found)
+        {
+            change(document);
+            col.Update(document);
+        }
+
+        return found.Count;
     });
 
     /// <summary>Runs a batch of writes as one LiteDB transaction under the write lock.</summary>

@@ -62,13 +62,7 @@ public sealed class MonthlySummarySweep(
     /// <summary>The chat message and the printable file for each recipient, keyed so each goes once.</summary>
     public static IEnumerable<OutboxMessage> Messages(CommuneSummary summary, Commune.CommuneClock clock, string keyPrefix, IEnumerable<ChatAddress> to)
     {
-        var text = SummaryTexts.Chat(summary, clock);
-        var file = SummaryDocument.File(summary, clock);
-        foreach (var address in to)
-        {
-            yield return OutboxMessage.Create($"{keyPrefix}:{address.Key}:text", address, new OutgoingMessage(text), clock.UtcNow);
-            yield return OutboxMessage.Create($"{keyPrefix}:{address.Key}:file", address,
-                OutgoingMessage.Document($"🖨 {SummaryTexts.Title(summary)} – bản in", file), clock.UtcNow);
-        }
+        var messages = SummaryDocument.Messages(summary, clock);
+        return to.SelectMany(address => messages.Select((m, i) => OutboxMessage.Create($"{keyPrefix}:{address.Key}:{(i == 0 ? "text" : "file")}", address, m, clock.UtcNow)));
     }
 }

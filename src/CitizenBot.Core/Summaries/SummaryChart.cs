@@ -14,7 +14,6 @@ public static class SummaryChart
         "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
     ];
 
-    private static readonly Lock FontLock = new();
     private static string? _font;
 
     /// <summary>Renders one chart at a time: ScottPlot's shared font cache is not safe for concurrent first use.</summary>
@@ -75,15 +74,13 @@ public static class SummaryChart
 
     private static string? Font()
     {
-        lock (FontLock)
+        // Called under the render lock.
+        if (_font is null && FontFiles.FirstOrDefault(File.Exists) is { } file)
         {
-            if (_font is null && FontFiles.FirstOrDefault(File.Exists) is { } file)
-            {
-                _font = "CitizenBot " + Path.GetFileNameWithoutExtension(file);
-                Fonts.AddFontFile(_font, file);
-            }
-
-            return _font;
+            _font = "CitizenBot " + Path.GetFileNameWithoutExtension(file);
+            Fonts.AddFontFile(_font, file);
         }
+
+        return _font;
     }
 }

@@ -8,6 +8,10 @@ namespace CitizenBot.Core.Summaries;
 /// <summary>The summary as a printable HTML file (A4, opens in any browser, no PDF tool needed) with its chart inside.</summary>
 public static class SummaryDocument
 {
+    /// <summary>What a leader receives: the summary as a chat message, then the printable file.</summary>
+    public static IReadOnlyList<OutgoingMessage> Messages(CommuneSummary s, CommuneClock clock) =>
+        [new OutgoingMessage(SummaryTexts.Chat(s, clock)), OutgoingMessage.Document($"🖨 {SummaryTexts.Title(s)} – bản in", File(s, clock))];
+
     public static FileAttachment File(CommuneSummary s, CommuneClock clock) =>
         new($"bao-cao-tong-hop-{s.Period.From:yyyyMMdd}-{s.Period.To:yyyyMMdd}.html", "text/html", Encoding.UTF8.GetBytes(Html(s, clock)));
 

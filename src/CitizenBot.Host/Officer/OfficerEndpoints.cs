@@ -33,11 +33,11 @@ public static class OfficerEndpoints
 
             return Results.Json(new { error = "Mã truy cập không đúng, đã dùng hoặc đã hết hạn." }, statusCode: StatusCodes.Status401Unauthorized);
         });
-        // Checked before the endpoint runs at all (no body read, no service built for a stranger), and again by the group's filter.
+        // Checked once, before the endpoint runs at all (no body read, no service built for a stranger); the officer found is kept for the endpoint.
         app.Use(async (http, next) =>
         {
             if (http.Request.Path.StartsWithSegments("/officer/api") && !http.Request.Path.Equals("/officer/api/login", StringComparison.OrdinalIgnoreCase)
-                && !http.RequestServices.GetRequiredService<OfficerToken>().IsAuthorized(http))
+                && http.RequestServices.GetRequiredService<OfficerToken>().ActorOf(http) is null)
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 await http.Response.WriteAsJsonAsync(new { error = "Cần đăng nhập bằng mã truy cập của cán bộ." });
@@ -46,7 +46,7 @@ public static class OfficerEndpoints
 
             await next(http);
         });
-        var api = app.MapGroup("/officer/api").AddEndpointFilter(RequireOfficer);
+        var api = app.MapGroup("/officer/api");
         api.MapPost("/dossiers/import", ImportDossiersAsync);
         api.MapReceptionOfficerApi();
         api.MapQuestionOfficerApi();
@@ -75,14 +75,6 @@ public static class OfficerEndpoints
     public sealed record LoginRequest(string? Token);
 
     /// <summary>Every officer API call needs the officer token (header) or the cookie the login sets.</summary>
-    private static async ValueTask<object?> RequireOfficer(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        return http.RequestServices.GetRequiredService<OfficerToken>().IsAuthorized(http)
-            ? await next(context)
-            : Results.Json(new { error = "Cần đăng nhập bằng mã truy cập của cán bộ." }, statusCode: StatusCodes.Status401Unauthorized);
-    }
-
     private static async Task<IResult> ImportDossiersAsync(HttpContext http, DossierImporter importer, ILogger<DossierImporter> logger)
     {
         if (http.Request.ContentLength is > MaxImportBytes)

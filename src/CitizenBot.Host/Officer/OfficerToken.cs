@@ -67,9 +67,23 @@ public sealed class OfficerToken
 
     public bool IsAuthorized(HttpContext http) => ActorOf(http) is not null;
 
-    /// <summary>The officer a request acts for: their own user key with a personal login, the shared actor with the token, else null.</summary>
-    public string? ActorOf(HttpContext http) =>
-        Matches(http.Request.Headers[HeaderName].FirstOrDefault()) || Matches(http.Request.Cookies[CookieName])
+    /// <summary>
+    /// The officer a request acts for: their own user key with a personal login, the shared actor with the token, else null.
+    /// Worked out once per request (a session is a database read) and kept with the request.
+    /// </summary>
+    public string? ActorOf(HttpContext http)
+    {
+        if (http.Items.TryGetValue(ActorItem, out var known))
+        {
+            return (string?)known;
+        }
+
+        var actor = Matches(http.Request.Headers[HeaderName].FirstOrDefault()) || Matches(http.Request.Cookies[CookieName])
             ? SharedActor
             : http.RequestServices.GetService<CitizenBot.Core.Roles.WebLogins>()?.UserOf(http.Request.Cookies[SessionCookieName]);
+        http.Items[ActorItem] = actor;
+        return actor;
+    }
+
+    private const string ActorItem = "citizenbot.officer";
 }
