@@ -21,6 +21,12 @@ public sealed record TurnInput
 
     public string? UserId { get; init; }
 
+    /// <summary>
+    /// Who sent this, for limits that belong to the sender rather than to a conversation ("telegram-user:42",
+    /// "web-ip:203.0.113.5"): one person or one client address can open many conversations. Null when unknown.
+    /// </summary>
+    public string? SenderKey { get; init; }
+
     public string? UserDisplayName { get; init; }
 
     /// <summary>The channel's id of the message this one replies to (an officer answering a relayed question).</summary>

@@ -23,6 +23,7 @@ public static class TelegramUpdateMapper
                 Payload = callback.Data,
                 UpdateId = update.Id,
                 UserId = callback.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                SenderKey = SenderKeyOf(callback.From.Id),
                 UserDisplayName = callback.From.FirstName,
                 InGroup = callback.Message is { } pressed && !IsPrivate(pressed.Chat),
             };
@@ -51,12 +52,16 @@ public static class TelegramUpdateMapper
             Attachments = attachments,
             UpdateId = update.Id,
             UserId = message.From?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SenderKey = message.From is { } from ? SenderKeyOf(from.Id) : null,
             UserDisplayName = message.From?.FirstName,
             InGroup = !IsPrivate(message.Chat),
             ReplyToMessageId = message.ReplyToMessage?.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Location = message.Location is { } location ? (location.Latitude, location.Longitude) : null,
         };
     }
+
+    /// <summary>The key that limits per sender count under: the Telegram user, whatever chat they write in.</summary>
+    public static string SenderKeyOf(long userId) => "telegram-user:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"/menu@CitizenBot" becomes "/menu".</summary>
     private static string? StripBotName(string? text)

@@ -41,7 +41,10 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> SendAsync(string id, SendRequest request, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
+    /// <summary>The key that limits per client count under: the client's address, whatever conversation it uses.</summary>
+    public static string SenderKeyOf(HttpContext http) => "web-ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static async Task<IResult> SendAsync(string id, SendRequest request, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
     {
         if (!IsConversationId(id))
         {
@@ -56,7 +59,7 @@ public static class WebChatEndpoints
         }
 
         var address = new ChatAddress(WebChannelSender.ChannelName, id);
-        await bot.HandleAsync(address, new TurnInput { Text = payload is null ? text : null, Payload = payload }, ct);
+        await bot.HandleAsync(address, new TurnInput { Text = payload is null ? text : null, Payload = payload, SenderKey = SenderKeyOf(http) }, ct);
         await kicker.SendNowAsync(address.Key, ct);
         return Results.Ok(Read(outbox, id, request.After));
     }
