@@ -45,16 +45,62 @@ public sealed class ConversationBot(
                 ? new[] { OutboxMessage.Create($"slow:{address.Key}:{record.Turns}:{time.GetUtcNow().ToUnixTimeSeconds()}", address, new OutgoingMessage(EngineTexts.SlowDown), time.GetUtcNow()) }
                 : [];
             logger.LogWarning("A {Channel} conversation is over its turn limit; turns are dropped for a while", address.Channel);
-            return new TurnOutcome(false, store.Commit(record, warning));
+            return new TurnOutcome(false, await store.CommitAsync((record, [.. warning])));
         }
 
-        var state = Load(record);
-        var dc = new DialogContext(dialogs, state, input, address);
+        // First computed outside the writer, in parallel with other chats; a turn that writes a record of its own
+        // (a petition, a booking, a question...) is run again inside one unit of work with its state and replies.
+        DialogContext dc;
+        try
+        {
+            using (store.Database.BeginTurn())
+            {
+                dc = await RunTurnAsync(record, address, input, ct);
+            }
+
+            return new TurnOutcome(false, await store.CommitAsync(Advance(record, dc, input, address)));
+        }
+        catch (TurnWritesException)
+        {
+            // Falls through to the unit of work below.
+        }
+
+        try
+        {
+            var ids = await store.Database.WriteAsync(tx =>
+            {
+                var inside = RunTurnAsync(record, address, input, ct);
+
+                // Dialogs do no I/O, so a turn completes synchronously; anything else would wait on the writer itself.
+                if (!inside.IsCompleted)
+                {
+                    throw new InvalidOperationException("A dialog awaited asynchronous work inside a turn's unit of work.");
+                }
+
+                return ConversationStore.Commit(tx, Advance(record, inside.Result, input, address));
+            });
+            return new TurnOutcome(false, ids);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !IsStorageFailure(ex))
+        {
+            // The turn's writes were rolled back with it; the citizen hears that something went wrong. Logged without
+            // the input: it may hold personal data.
+            logger.LogError(ex, "Turn {Turn} of a {Channel} conversation failed while saving", record.Turns + 1, address.Channel);
+            var failed = new DialogContext(dialogs, new DialogState { Greeted = true }, input, address);
+            failed.Send(EngineTexts.SomethingWentWrong, PromptTexts.MenuButton, PromptTexts.OfficerButton);
+            return new TurnOutcome(false, await store.CommitAsync(Advance(record, failed, input, address)));
+        }
+    }
+
+    /// <summary>Runs the dialogs on a fresh copy of the saved state; a dialog that throws leaves the menu and an apology.</summary>
+    private async Task<DialogContext> RunTurnAsync(ConversationRecord record, ChatAddress address, TurnInput input, CancellationToken ct)
+    {
+        var dc = new DialogContext(dialogs, Load(record), input, address);
         try
         {
             await RunAsync(dc, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not TurnWritesException && !IsStorageFailure(ex))
         {
             // Logged without the input: it may hold personal data.
             logger.LogError(ex, "Turn {Turn} of a {Channel} conversation failed in dialog {Dialog}",
@@ -63,15 +109,25 @@ public sealed class ConversationBot(
             dc.Send(EngineTexts.SomethingWentWrong, PromptTexts.MenuButton, PromptTexts.OfficerButton);
         }
 
-        record.Turns++;
-        record.StateJson = JsonSerializer.Serialize(dc.State);
-        record.LastUpdateId = Math.Max(record.LastUpdateId, input.UpdateId);
-        record.UpdatedAt = time.GetUtcNow();
-        var now = time.GetUtcNow();
-        var replies = dc.Replies.Select((m, i) => OutboxMessage.Create($"reply:{address.Key}:{record.Turns}:{i}", address, m, now));
-        var ids = store.Commit(record, replies);
-        return new TurnOutcome(false, ids);
+        return dc;
     }
+
+    /// <summary>The conversation after this turn and its replies; the loaded record is left as it was (a unit may run twice).</summary>
+    private (ConversationRecord Record, List<OutboxMessage> Replies) Advance(ConversationRecord record, DialogContext dc, TurnInput input, ChatAddress address)
+    {
+        var now = time.GetUtcNow();
+        var next = new ConversationRecord
+        {
+            Id = record.Id,
+            Turns = record.Turns + 1,
+            StateJson = JsonSerializer.Serialize(dc.State),
+            LastUpdateId = Math.Max(record.LastUpdateId, input.UpdateId),
+            UpdatedAt = now,
+        };
+        return (next, [.. dc.Replies.Select((m, i) => OutboxMessage.Create($"reply:{address.Key}:{next.Turns}:{i}", address, m, now))]);
+    }
+
+    private static bool IsStorageFailure(Exception ex) => ex is IOException or UnauthorizedAccessException || (ex is LiteDB.LiteException && ex.InnerException is IOException);
 
     private async Task RunAsync(DialogContext dc, CancellationToken ct)
     {
