@@ -124,7 +124,19 @@ public sealed class ConversationBot(
             LastUpdateId = Math.Max(record.LastUpdateId, input.UpdateId),
             UpdatedAt = now,
         };
-        return (next, [.. dc.Replies.Select((m, i) => OutboxMessage.Create($"reply:{address.Key}:{next.Turns}:{i}", address, m, now))]);
+        return (next, [.. dc.Replies.Select((m, i) => Reply(OutboxMessage.Create($"reply:{address.Key}:{next.Turns}:{i}", address, m, now)))]);
+    }
+
+    /// <summary>A web chat reply is delivered by being stored: the page reads it with the turn's answer, no claim and no send.</summary>
+    private static OutboxMessage Reply(OutboxMessage message)
+    {
+        if (message.Address.DeliveredByStoring)
+        {
+            message.Status = OutboxStatus.Sent;
+            message.SentAt = message.CreatedAt;
+        }
+
+        return message;
     }
 
     private static bool IsStorageFailure(Exception ex) => ex is IOException or UnauthorizedAccessException || (ex is LiteDB.LiteException && ex.InnerException is IOException);

@@ -2,6 +2,7 @@ using CitizenBot.Core.Messaging;
 using System.Globalization;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Petitions;
+using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs.Engine;
 
 namespace CitizenBot.Dialogs.Petitions;
@@ -192,6 +193,7 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
             [.. v.GetValueOrDefault("photos", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)], location,
             v.ContainsKey("anonymous"), v.GetValueOrDefault("name"), v.GetValueOrDefault("phone"), step.Address.Key),
             received => new OutgoingMessage(PetitionDialogTexts.Submitted(received, _clock)));
+        FaultPoints.Hit(FaultPoints.PetitionSubmitted);
         return await step.EndAsync(petition.Code, ct);
     }
 }

@@ -3,14 +3,14 @@ using LiteDB;
 
 namespace CitizenBot.Channels.Telegram;
 
-/// <summary>The next getUpdates offset, saved after each batch so a restart neither skips nor repeats updates.</summary>
+/// <summary>The next getUpdates offset, saved once every update before it is durable, so a restart never skips one (a repeat is turned away by its id).</summary>
 public sealed class TelegramCursor(CitizenDatabase db)
 {
     private const string CollectionName = "telegram_cursor";
 
     public int Load() => db.Collection<CursorRecord>(CollectionName).FindById("offset")?.NextOffset ?? 0;
 
-    public void Save(int nextOffset) => db.Write(tx =>
+    public Task SaveAsync(int nextOffset) => db.WriteAsync(tx =>
         tx.GetCollection<CursorRecord>(CollectionName).Upsert(new CursorRecord { Id = "offset", NextOffset = nextOffset }));
 
     public sealed class CursorRecord

@@ -11,9 +11,10 @@ using Telegram.Bot.Types.Enums;
 namespace CitizenBot.Channels.Telegram;
 
 /// <summary>
-/// Long polling. Telegram.Bot's own receiver handles one update at a time for the whole bot; this one
-/// runs each batch's chats in parallel and each chat's updates in order, saves the offset after the
-/// batch, and never lets one failing update or a failing server stop the loop.
+/// Long polling without waiting for batches: each update goes to its chat's queue (a chat's updates run in order,
+/// chats in parallel) and the next poll starts at once. The offset given to Telegram, which confirms every update
+/// below it, never passes an update whose turn is not yet durable, so a crash means redelivery and the update id
+/// turns the repeat away. One failing update or a failing server never stops the loop.
 /// </summary>
 public sealed class TelegramUpdateReceiver(
     ITelegramBotClient client,
@@ -28,17 +29,44 @@ public sealed class TelegramUpdateReceiver(
 {
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
+    private readonly Lock _lock = new();
+
+    // Received and not yet durable; the lowest is the offset Telegram is given.
+    private readonly SortedSet<int> _inFlight = [];
+    private readonly Dictionary<long, Queue<Update>> _chats = [];
+    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _highest = -1;
+
+    /// <summary>Updates handed to chats and not yet durable (at most about a getUpdates page: Telegram re-sends them until then).</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlight.Count;
+            }
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RegisterCommandsAsync(stoppingToken);
-        var offset = cursor.Load();
+        var saved = cursor.Load();
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var (offset, progress, busy) = NextPoll(saved);
+            if (offset > saved && await TrySaveAsync(offset, stoppingToken))
+            {
+                saved = offset;
+            }
+
             Update[] updates;
             try
             {
-                updates = await client.GetUpdates(offset, 100, options.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
+                // While updates are in flight, Telegram answers at once with them (they are not confirmed yet): no long wait.
+                updates = await client.GetUpdates(offset, 100, busy ? 0 : options.PollTimeoutSeconds, AllowedUpdates, stoppingToken);
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,43 +82,145 @@ public sealed class TelegramUpdateReceiver(
                 continue;
             }
 
-            if (updates.Length == 0)
+            if (Dispatch(updates, stoppingToken) == 0 && busy)
             {
-                continue;
-            }
-
-            await Task.WhenAll(updates
-                .GroupBy(u => TelegramUpdateMapper.ChatOf(u)?.Id ?? 0)
-                .Select(chat => HandleChatAsync(chat, stoppingToken)));
-            try
-            {
-                cursor.Save(updates.Max(u => u.Id) + 1);
-                offset = updates.Max(u => u.Id) + 1;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
-            {
-                // The data folder cannot be written (full, read-only): keep the updates at Telegram and try again;
-                // turns already handled are recognised by their update id and not replayed.
-                logger.LogCritical("The data folder cannot be written ({Error}); free space or fix its permissions. Retrying in 5 s", ex.Message);
-                await DelayAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                // Only updates already in hand came back: poll again when one of them is durable.
+                await WaitAsync(progress, TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
 
-    private async Task HandleChatAsync(IEnumerable<Update> updates, CancellationToken ct)
+    private (int Offset, Task Progress, bool Busy) NextPoll(int saved)
     {
-        foreach (var update in updates.OrderBy(u => u.Id))
+        lock (_lock)
+        {
+            var offset = _inFlight.Count > 0 ? _inFlight.Min : Math.Max(saved, _highest + 1);
+            return (offset, _progress.Task, _inFlight.Count > 0);
+        }
+    }
+
+    /// <summary>Hands the updates not seen before to their chats' queues; returns how many were new.</summary>
+    private int Dispatch(Update[] updates, CancellationToken ct)
+    {
+        var started = new List<long>();
+        var fresh = 0;
+        lock (_lock)
+        {
+            foreach (var update in updates.OrderBy(u => u.Id))
+            {
+                if (update.Id <= _highest)
+                {
+                    continue;
+                }
+
+                _highest = update.Id;
+                _inFlight.Add(update.Id);
+                fresh++;
+                var chatId = TelegramUpdateMapper.ChatOf(update)?.Id ?? 0;
+                if (!_chats.TryGetValue(chatId, out var queue))
+                {
+                    _chats[chatId] = queue = new Queue<Update>();
+                    started.Add(chatId);
+                }
+
+                queue.Enqueue(update);
+            }
+        }
+
+        foreach (var chatId in started)
+        {
+            _ = Task.Run(() => DrainChatAsync(chatId, ct), CancellationToken.None);
+        }
+
+        return fresh;
+    }
+
+    /// <summary>Runs one chat's updates in order until its queue is empty.</summary>
+    private async Task DrainChatAsync(long chatId, CancellationToken ct)
+    {
+        while (true)
+        {
+            Update update;
+            lock (_lock)
+            {
+                var queue = _chats[chatId];
+                if (queue.Count == 0)
+                {
+                    _chats.Remove(chatId);
+                    return;
+                }
+
+                update = queue.Dequeue();
+            }
+
+            await HandleDurablyAsync(update, ct);
+            lock (_lock)
+            {
+                _inFlight.Remove(update.Id);
+                var progress = _progress;
+                _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                progress.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Handles one update until its turn is durable; a full or read-only data folder is waited out, not skipped.</summary>
+    private async Task HandleDurablyAsync(Update update, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
         {
             try
             {
                 await HandleUpdateAsync(update, ct);
+                return;
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                // Telegram keeps the update (the offset stays below it) and it is tried again here.
+                logger.LogCritical("The data folder cannot be written ({Error}); free space or fix its permissions. Retrying in 5 s", ex.Message);
+                await DelayAsync(TimeSpan.FromSeconds(5), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogError(ex, "Update {UpdateId} failed and was skipped", update.Id);
+                return;
             }
         }
     }
+
+    private async Task<bool> TrySaveAsync(int offset, CancellationToken ct)
+    {
+        try
+        {
+            await cursor.SaveAsync(offset);
+            return true;
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            logger.LogCritical("The data folder cannot be written ({Error}); free space or fix its permissions. Retrying in 5 s", ex.Message);
+            await DelayAsync(TimeSpan.FromSeconds(5), ct);
+            return false;
+        }
+    }
+
+    private static async Task WaitAsync(Task progress, TimeSpan atMost, CancellationToken ct)
+    {
+        try
+        {
+            await progress.WaitAsync(atMost, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Poll again anyway.
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    private static bool IsStorageFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException || (ex is LiteDB.LiteException && ex.InnerException is IOException) || ex is ObjectDisposedException;
 
     internal async Task HandleUpdateAsync(Update update, CancellationToken ct)
     {

@@ -2,10 +2,13 @@ using CitizenBot.Core.Messaging;
 
 namespace CitizenBot.Channels.Web;
 
-/// <summary>The web chat page reads its messages straight from the outbox, so "sending" only marks them sent.</summary>
+/// <summary>
+/// The web chat page reads its messages straight from the outbox, which stores them as sent (<see cref="ChatAddress.DeliveredByStoring"/>);
+/// this sender only completes a message that was queued as pending by older code.
+/// </summary>
 public sealed class WebChannelSender : IChannelSender
 {
-    public const string ChannelName = "web";
+    public const string ChannelName = ChatAddress.WebChannel;
 
     public string Channel => ChannelName;
 

@@ -3,7 +3,13 @@ namespace CitizenBot.Core.Messaging;
 /// <summary>Where a conversation lives: a channel ("telegram", "web") and that channel's chat id.</summary>
 public sealed record ChatAddress(string Channel, string ChatId)
 {
+    /// <summary>The web chat's channel name: its page reads messages straight from the outbox.</summary>
+    public const string WebChannel = "web";
+
     public string Key => $"{Channel}:{ChatId}";
+
+    /// <summary>A message to this chat is delivered once stored (the web chat polls the outbox); nothing is sent.</summary>
+    public bool DeliveredByStoring => Channel == WebChannel;
 
     public static ChatAddress Parse(string key)
     {

@@ -68,8 +68,26 @@ public sealed class Outbox
 
     public List<OutboxMessage> All() => [.. _db.Collection<OutboxMessage>(CollectionName).FindAll().OrderBy(m => m.Id)];
 
+    /// <summary>
+    /// Marks as sent every due message of a chat whose page reads them from here (the web chat): one write for all,
+    /// no claim and no send. Returns how many.
+    /// </summary>
+    public Task<int> MarkDeliveredByStoringAsync(string addressKey, DateTimeOffset now) => _db.WriteAsync(tx =>
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        var due = col.Find(m => m.AddressKey == addressKey && m.Status == OutboxStatus.Pending).Where(m => m.NextAttemptAt <= now).ToList();
+        foreach (var message in due)
+        {
+            message.Status = OutboxStatus.Sent;
+            message.SentAt = now;
+            col.Update(message);
+        }
+
+        return due.Count;
+    });
+
     /// <summary>Claims a pending message for sending; false if another dispatcher has it.</summary>
-    public bool TryClaim(long id, DateTimeOffset now) => _db.Write(tx =>
+    public Task<bool> TryClaimAsync(long id, DateTimeOffset now) => _db.WriteAsync(tx =>
     {
         var col = tx.GetCollection<OutboxMessage>(CollectionName);
         var message = col.FindById(id);
@@ -83,7 +101,7 @@ public sealed class Outbox
         return col.Update(message);
     });
 
-    public void Complete(long id, SendOutcome outcome, DateTimeOffset now, int maxAttempts) => _db.Write(tx =>
+    public Task CompleteAsync(long id, SendOutcome outcome, DateTimeOffset now, int maxAttempts) => _db.WriteAsync(tx =>
     {
         var col = tx.GetCollection<OutboxMessage>(CollectionName);
         var message = col.FindById(id);

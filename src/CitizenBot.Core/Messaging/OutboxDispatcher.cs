@@ -30,7 +30,14 @@ public sealed class OutboxDispatcher(
     public async Task DispatchChatAsync(string addressKey, CancellationToken ct)
     {
         using var _ = await _chatLocks.AcquireAsync(addressKey, ct);
-        foreach (var message in outbox.PendingFor(addressKey))
+        var pending = outbox.PendingFor(addressKey);
+        if (pending.Count > 0 && ChatAddress.Parse(addressKey).DeliveredByStoring)
+        {
+            await outbox.MarkDeliveredByStoringAsync(addressKey, time.GetUtcNow());
+            return;
+        }
+
+        foreach (var message in pending)
         {
             if (message.NextAttemptAt > time.GetUtcNow())
             {
@@ -39,13 +46,13 @@ public sealed class OutboxDispatcher(
 
             // Wait for the channel's pace first, then claim: a crash while waiting leaves the message pending, not unconfirmed.
             using var turn = _senders.TryGetValue(message.Address.Channel, out var sender) ? await sender.WaitTurnAsync(message.Address, ct) : null;
-            if (!outbox.TryClaim(message.Id, time.GetUtcNow()))
+            if (!await outbox.TryClaimAsync(message.Id, time.GetUtcNow()))
             {
                 return;
             }
 
             var outcome = await SendAsync(message, ct);
-            outbox.Complete(message.Id, outcome, time.GetUtcNow(), MaxAttempts);
+            await outbox.CompleteAsync(message.Id, outcome, time.GetUtcNow(), MaxAttempts);
             if (outcome.Kind == SendOutcomeKind.RetryLater)
             {
                 logger.LogWarning("Outbox message {Id} to a {Channel} chat waits {Seconds}s: {Error}",

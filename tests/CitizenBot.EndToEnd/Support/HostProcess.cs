@@ -40,7 +40,7 @@ public sealed class HostProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the host; waits until its web page answers unless <paramref name="waitReady"/> is false.</summary>
-    public static async Task<HostProcess> StartAsync(string dataDir, FakeBotApiServer telegram, bool waitReady = true)
+    public static async Task<HostProcess> StartAsync(string dataDir, FakeBotApiServer telegram, bool waitReady = true, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -69,6 +69,11 @@ public sealed class HostProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
         foreach (var (key, value) in env)
         {
             start.Environment[key] = value;

@@ -122,13 +122,13 @@ public sealed class AnnouncementTests : IDisposable
         var deliveries = _bot.Get<Outbox>().WithKeyPrefix(Announcement.DeliveryPrefix(announcement.Id)).ToList();
         var outbox = _bot.Get<Outbox>();
         var now = _bot.Clock.GetUtcNow();
-        outbox.TryClaim(deliveries[0].Id, now);
-        outbox.Complete(deliveries[0].Id, SendOutcome.SentAs("1"), now, 8);
+        await outbox.TryClaimAsync(deliveries[0].Id, now);
+        await outbox.CompleteAsync(deliveries[0].Id, SendOutcome.SentAs("1"), now, 8);
 
         Assert.False(board.ReportIfFinished(announcement.Id));
         Assert.Equal(1, board.Report(announcement).Pending);
-        outbox.TryClaim(deliveries[1].Id, now);
-        outbox.Complete(deliveries[1].Id, SendOutcome.Fail("Forbidden: the bot was blocked by the user or removed from the group."), now, 8);
+        await outbox.TryClaimAsync(deliveries[1].Id, now);
+        await outbox.CompleteAsync(deliveries[1].Id, SendOutcome.Fail("Forbidden: the bot was blocked by the user or removed from the group."), now, 8);
         Assert.True(board.ReportIfFinished(announcement.Id));
         Assert.False(board.ReportIfFinished(announcement.Id));
 

@@ -94,8 +94,8 @@ public sealed class OfficerQuestionTests : IDisposable
     {
         var question = await AskAsync();
         var relay = Assert.Single(ToOfficers());
-        _bot.Get<Outbox>().TryClaim(relay.Id, _bot.Clock.GetUtcNow());
-        _bot.Get<Outbox>().Complete(relay.Id, SendOutcome.SentAs("4242"), _bot.Clock.GetUtcNow(), 8);
+        await _bot.Get<Outbox>().TryClaimAsync(relay.Id, _bot.Clock.GetUtcNow());
+        await _bot.Get<Outbox>().CompleteAsync(relay.Id, SendOutcome.SentAs("4242"), _bot.Clock.GetUtcNow(), 8);
 
         var reply = new TurnInput { Text = "Ông/bà mang theo giấy chứng sinh nhé.", UserId = LeaderId, InGroup = true, ReplyToMessageId = "4242" };
         (await _bot.TurnAsync(reply, BotHarness.OfficersChat)).ShouldSay("Đã gửi câu trả lời");
@@ -113,8 +113,8 @@ public sealed class OfficerQuestionTests : IDisposable
     {
         await AskAsync();
         var relay = Assert.Single(ToOfficers());
-        _bot.Get<Outbox>().TryClaim(relay.Id, _bot.Clock.GetUtcNow());
-        _bot.Get<Outbox>().Complete(relay.Id, SendOutcome.SentAs("4243"), _bot.Clock.GetUtcNow(), 8);
+        await _bot.Get<Outbox>().TryClaimAsync(relay.Id, _bot.Clock.GetUtcNow());
+        await _bot.Get<Outbox>().CompleteAsync(relay.Id, SendOutcome.SentAs("4243"), _bot.Clock.GetUtcNow(), 8);
 
         var replies = await _bot.TurnAsync(new TurnInput { Text = "tôi trả lời hộ", UserId = "555", InGroup = true, ReplyToMessageId = "4243" }, BotHarness.OfficersChat);
 

@@ -136,7 +136,7 @@ public sealed class MyDataTests : IDisposable
         var outbox = _bot.Get<Outbox>();
         foreach (var message in outbox.All())
         {
-            outbox.Complete(message.Id, SendOutcome.SentAs("1"), _bot.Clock.GetUtcNow(), 5);
+            await outbox.CompleteAsync(message.Id, SendOutcome.SentAs("1"), _bot.Clock.GetUtcNow(), 5);
         }
 
         _bot.Clock.Advance(TimeSpan.FromDays(30 * 25));

@@ -184,7 +184,7 @@ public sealed partial class MonthlySummaryTests : IDisposable
         _bot.Clock.SetUtcNow(Local(10, 20));
         var announcement = board.Publish("Lịch tiêm phòng tháng 10.", null, ["Thôn Một"], "telegram:" + OfficerId, null);
         var delivery = _bot.Get<Outbox>().WithKeyPrefix(Announcement.DeliveryPrefix(announcement.Id)).Single();
-        _bot.Get<Outbox>().Complete(delivery.Id, SendOutcome.SentAs("1"), _bot.Clock.GetUtcNow(), 5);
+        await _bot.Get<Outbox>().CompleteAsync(delivery.Id, SendOutcome.SentAs("1"), _bot.Clock.GetUtcNow(), 5);
 
         _bot.Clock.SetUtcNow(Local(10, 30));
         Assert.Equal(1, _bot.Get<PetitionDeadlineSweep>().Run()); // the third kiến nghị (10 working days); the tố cáo has 30
