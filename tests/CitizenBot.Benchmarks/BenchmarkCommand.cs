@@ -24,7 +24,7 @@ public static class BenchmarkCommand
                 return await ConversationBenchmark.MeasureBroadcastAsync();
             default:
                 Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/CitizenBot.Benchmarks -- summary [--dossiers 1000000] [--others 100000] [--data DIR] [--out docs/benchmarks.md]");
-                Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations [--citizens 100] [--out docs/benchmarks.md]");
+                Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations [--citizens 100,200] [--out docs/benchmarks.md]");
                 return 2;
         }
     }
@@ -64,6 +64,9 @@ public static class BenchmarkCommand
 
 public sealed record Options(string Command, int Dossiers, int Others, string Data, string? Out, int Citizens = 100)
 {
+    /// <summary>Every count given to --citizens ("100,200" measures both, each beside the echo bot).</summary>
+    public IReadOnlyList<int> CitizenCounts { get; init; } = [Citizens];
+
     public static Options Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -78,7 +81,10 @@ public sealed record Options(string Command, int Dossiers, int Others, string Da
             int.Parse(Value("--others", "100000"), CultureInfo.InvariantCulture),
             Value("--data", Path.Combine(Path.GetTempPath(), "citizenbot-bench")),
             args.Contains("--out") ? Value("--out", "docs/benchmarks.md") : null,
-            int.Parse(Value("--citizens", "100"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--citizens", "100,200").Split(',')[0], CultureInfo.InvariantCulture))
+        {
+            CitizenCounts = [.. Value("--citizens", "100,200").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
+        };
     }
 }
 

@@ -29,18 +29,25 @@ public static class ConversationBenchmark
     public static async Task<int> RunAsync(Options options)
     {
         var rows = new List<string>();
-        foreach (var what in new[] { "echo", "citizenbot" })
+        var notes = new List<string>();
+        foreach (var citizens in options.CitizenCounts)
         {
-            var line = (await BenchmarkCommand.RunChildAsync(["conversations-measure", "--what", what, "--citizens", options.Citizens.ToString(CultureInfo.InvariantCulture)])).Trim();
-            Console.WriteLine(line);
-            rows.Add(line);
+            foreach (var what in new[] { "echo", "citizenbot" })
+            {
+                var printed = (await BenchmarkCommand.RunChildAsync(["conversations-measure", "--what", what, "--citizens", citizens.ToString(CultureInfo.InvariantCulture)])).Trim();
+                Console.WriteLine(printed);
+                foreach (var line in printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    (line.StartsWith("note:", StringComparison.Ordinal) ? notes : rows).Add(line);
+                }
+            }
         }
 
         var line2 = (await BenchmarkCommand.RunChildAsync(["broadcast-measure"])).Trim();
         Console.WriteLine(line2);
         if (options.Out is { } output)
         {
-            Write(output, options, rows, line2);
+            Write(output, options, rows, notes, line2);
         }
 
         return 0;
@@ -79,6 +86,7 @@ public static class ConversationBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, citizens), new ParallelOptions { MaxDegreeOfParallelism = citizens },
             async (i, _) => await ConverseAsync(telegram, waiters, 10_000 + i, latencies));
         watch.Stop();
+        var commits = host?.Services.GetRequiredService<CitizenDatabase>().CommitCounts ?? (0, 0);
         await stop.CancelAsync();
         if (host is not null)
         {
@@ -88,8 +96,11 @@ public static class ConversationBenchmark
 
         var sorted = latencies.Order().ToList();
         var turns = sorted.Count;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
         Console.WriteLine($"| {(what == "echo" ? "Bare echo bot (ceiling)" : "CitizenBot, full pipeline")} | {citizens} | {turns} | {turns / watch.Elapsed.TotalSeconds:0} | "
             + $"{Percentile(sorted, 50):0.0} ms | {Percentile(sorted, 99):0.0} ms | {BenchmarkCommand.Mb(Process.GetCurrentProcess().PeakWorkingSet64)} |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"note: {what} at {citizens}: {cpu / turns:0.00} ms of CPU per turn (client, fake server and bot together); {commits.Groups} group commits for {commits.Units} units of work ({(commits.Groups == 0 ? 0 : (double)commits.Units / commits.Groups):0.0} a group)"));
         TryDelete(data);
         return 0;
     }
@@ -218,14 +229,14 @@ public static class ConversationBenchmark
         }
     }
 
-    private static void Write(string path, Options options, List<string> rows, string broadcast)
+    private static void Write(string path, Options options, List<string> rows, List<string> notes, string broadcast)
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine("## Conversations and broadcast");
         text.AppendLine();
-        text.AppendLine($"`dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations --citizens {options.Citizens} --out {path}`");
+        text.AppendLine($"`dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations --citizens {string.Join(',', options.CitizenCounts)} --out {path}`");
         text.AppendLine();
-        text.AppendLine($"Machine: {BenchmarkCommand.Machine()}. {options.Citizens} simulated citizens at once, each through the script "
+        text.AppendLine($"Machine: {BenchmarkCommand.Machine()}. {string.Join(" and ", options.CitizenCounts)} simulated citizens at once, each through the script "
             + $"{string.Join(" → ", Script.Select(s => $"\"{s}\""))} (button labels typed as text), through the real Telegram.Bot client against the fake Bot API "
             + "server on 127.0.0.1. Latency runs from the update being queued on the server to the bot's first reply in that chat "
             + "(it includes the long-polling hop). Per-chat pacing is lifted here: real Telegram allows about one message a second per chat, "
@@ -236,6 +247,12 @@ public static class ConversationBenchmark
         foreach (var row in rows)
         {
             text.AppendLine(row);
+        }
+
+        text.AppendLine();
+        foreach (var note in notes)
+        {
+            text.AppendLine("- " + note["note: ".Length..]);
         }
 
         text.AppendLine();
