@@ -145,6 +145,8 @@ public static class DialogServiceCollectionExtensions
     {
         services.AddSingleton(new MenuEntry("dossier", DossierTexts.MenuLabel, DossierLookupDialog.DialogId, 10, DossierTexts.MenuSynonyms));
         services.AddSingleton<IMenuShortcut, DossierCodeShortcut>();
+        services.TryAddSingleton(new LookupLimitOptions());
+        services.AddSingleton<LookupAllowance>();
         services.AddSingleton<Dialog, DossierLookupDialog>();
         services.AddSingleton<Dialog>(new TextPrompt(DossierLookupDialog.CodePromptId, DossierLookupDialog.ValidateCode));
         services.AddSingleton<Dialog>(new ChoicePrompt(DossierLookupDialog.NextPromptId));

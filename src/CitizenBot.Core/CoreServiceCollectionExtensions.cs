@@ -12,6 +12,7 @@ using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Summaries;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CitizenBot.Core;
 
@@ -28,6 +29,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<EmptyConversationSweep>();
         services.AddSingleton<IPersonalDataHolder, ConversationPersonalData>();
         services.AddSingleton<IPersonalDataHolder, OutboxPersonalData>();
         services.AddSingleton<Outbox>();
@@ -38,6 +40,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddDossiers(this IServiceCollection services)
     {
         services.AddSingleton<DossierStore>();
+        services.TryAddSingleton(new FollowGuardOptions());
         services.AddSingleton<DossierFollows>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierFollowSweep>();

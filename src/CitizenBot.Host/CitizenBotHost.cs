@@ -47,6 +47,9 @@ public static class CitizenBotHost
             .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) })
             .AddPrivacy(new PrivacyOptions { RetentionMonths = settings.RetentionMonths });
         services.AddSingleton(new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay });
+        services.AddSingleton(settings.FollowGuard);
+        services.AddSingleton(new CitizenBot.Dialogs.Dossiers.LookupLimitOptions { LookupsPerHour = settings.LookupsPerHour });
+        services.AddWebChatLimits(settings.WebChat).AddForwardedClientAddress(settings.KnownProxies);
         services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
         services.AddChannels(settings);
         services.AddJobs(settings);
@@ -54,6 +57,12 @@ public static class CitizenBotHost
         configure?.Invoke(services);
 
         var app = builder.Build();
+        if (settings.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseRateLimiter();
         app.MapWebChat();
         app.MapOfficerEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, settings, seedDemo));
@@ -81,6 +90,17 @@ public static class CitizenBotHost
     {
         AdminUserKeys = [.. settings.Telegram.AdminUserIds.Select(id => UserRoles.UserKey(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
     };
+
+    /// <summary>Behind a reverse proxy every client arrives from the proxy's address: its X-Forwarded-For is believed only from the proxies named.</summary>
+    private static IServiceCollection AddForwardedClientAddress(this IServiceCollection services, IReadOnlyList<System.Net.IPAddress> proxies) =>
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(proxy);
+            }
+        });
 
     private static void AddChannels(this IServiceCollection services, HostSettings settings)
     {

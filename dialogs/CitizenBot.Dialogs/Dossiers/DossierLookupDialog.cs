@@ -19,12 +19,14 @@ public sealed class DossierLookupDialog : WaterfallDialog
     private readonly DossierStore _dossiers;
     private readonly DossierFollows _follows;
     private readonly CommuneClock _clock;
+    private readonly LookupAllowance _allowance;
 
-    public DossierLookupDialog(DossierStore dossiers, DossierFollows follows, CommuneClock clock) : base(DialogId)
+    public DossierLookupDialog(DossierStore dossiers, DossierFollows follows, CommuneClock clock, LookupAllowance allowance) : base(DialogId)
     {
         _dossiers = dossiers;
         _follows = follows;
         _clock = clock;
+        _allowance = allowance;
         AddStep(AskCodeAsync);
         AddStep(ShowDossierAsync);
         AddStep(ActOnChoiceAsync);
@@ -51,10 +53,17 @@ public sealed class DossierLookupDialog : WaterfallDialog
     private async Task<DialogTurnResult> ShowDossierAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var input = (string)step.Result!;
+        // Per sender, not per conversation: a fresh conversation must not bring a fresh allowance.
+        if (!_allowance.TryTake(step.Context.Input.SenderKey ?? step.Address.Key))
+        {
+            step.Send(DossierTexts.TooManyLookups, PromptTexts.OfficerButton, PromptTexts.MenuButton);
+            return step.Context.CancelAll();
+        }
+
         var (result, dossier) = _dossiers.Find(input);
         if (dossier is null)
         {
-            var text = result == DossierLookup.Ambiguous ? DossierTexts.Ambiguous(input) : DossierTexts.NotFound(input);
+            var text = result == DossierLookup.PartialCode ? DossierTexts.PartialCode(input) : DossierTexts.NotFound(input);
             return await step.PromptAsync(NextPromptId, new PromptOptions
             {
                 Prompt = text,
@@ -92,6 +101,12 @@ public sealed class DossierLookupDialog : WaterfallDialog
                     return await step.EndAsync(null, ct);
                 }
 
+                if (_follows.LockedUntil(code) is { } lockedUntil)
+                {
+                    step.Send(DossierTexts.FollowLocked(_clock.Moment(lockedUntil)), PromptTexts.OfficerButton, PromptTexts.MenuButton);
+                    return step.Context.CancelAll();
+                }
+
                 return await step.PromptAsync(DigitsPromptId, new PromptOptions { Prompt = DossierTexts.AskDigits, Retry = DossierTexts.DigitsMalformed }, ct);
         }
     }
@@ -119,7 +134,8 @@ public sealed class DossierLookupDialog : WaterfallDialog
                 step.Send(DossierTexts.DigitsNotMatched, PromptTexts.OfficerButton, PromptTexts.MenuButton);
                 return step.Context.CancelAll();
             default:
-                step.Send(DossierTexts.TooManyAttempts, PromptTexts.OfficerButton, PromptTexts.MenuButton);
+                var until = _follows.LockedUntil(code) ?? _clock.UtcNow;
+                step.Send(DossierTexts.FollowLocked(_clock.Moment(until)), PromptTexts.OfficerButton, PromptTexts.MenuButton);
                 return step.Context.CancelAll();
         }
     }

@@ -25,8 +25,13 @@ public static class DossierTexts
         $"Xin lỗi ông/bà, tôi không tìm thấy hồ sơ có mã \"{Shorten(input)}\".\n"
         + $"Mã hồ sơ có dạng {DossierCode.Example}, in ở phía trên giấy biên nhận. Ông/bà vui lòng kiểm tra và nhập lại, hoặc hỏi cán bộ xã.";
 
-    public static string Ambiguous(string input) =>
-        $"Có nhiều hồ sơ có phần số \"{Shorten(input)}\". Xin ông/bà nhập đủ cả phần chữ ở đầu mã, ví dụ {DossierCode.Example}.";
+    public static string PartialCode(string input) =>
+        $"\"{Shorten(input)}\" mới là một phần của mã hồ sơ. Để bảo vệ thông tin của người dân, tôi chỉ tra cứu theo mã đầy đủ.\n"
+        + $"Xin ông/bà nhập đủ mã như in trên giấy biên nhận, gồm cả phần chữ ở đầu, ví dụ {DossierCode.Example}.";
+
+    public const string TooManyLookups =
+        "Ông/bà đã tra cứu nhiều hồ sơ trong một giờ qua. Để bảo vệ thông tin của người dân, xin ông/bà vui lòng tra cứu tiếp sau ít phút, "
+        + "hoặc liên hệ Bộ phận Một cửa UBND xã để được giúp đỡ.";
 
     public static string Details(Dossier d, CommuneClock clock)
     {
@@ -79,8 +84,9 @@ public static class DossierTexts
     public const string DigitsNotMatched =
         "Bốn số cuối vẫn chưa khớp với số điện thoại trong hồ sơ nên chưa thể đăng ký theo dõi. Nếu số điện thoại đã thay đổi, xin ông/bà hỏi cán bộ xã.";
 
-    public const string TooManyAttempts =
-        "Vì an toàn thông tin, việc theo dõi hồ sơ này tạm khóa 24 giờ do nhập sai nhiều lần. Nếu cần, xin ông/bà hỏi cán bộ xã.";
+    public static string FollowLocked(string until) =>
+        $"Vì an toàn thông tin của người nộp, việc đăng ký theo dõi hồ sơ này đang tạm khóa do có nhiều lần nhập sai số điện thoại. "
+        + $"Xin ông/bà vui lòng thử lại sau {until}, hoặc liên hệ Bộ phận Một cửa UBND xã để được giúp đỡ.";
 
     public static string Followed(string code) =>
         $"✅ Đã đăng ký theo dõi hồ sơ {code}. Khi hồ sơ có thay đổi, tôi sẽ nhắn ngay cho ông/bà. Xin cảm ơn ông/bà!";

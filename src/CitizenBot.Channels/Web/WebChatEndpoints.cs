@@ -26,10 +26,12 @@ public static class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => Results.Content(WebChatPage.Html, "text/html; charset=utf-8"));
-        app.MapPost("/api/chat/start", () => Results.Ok(new { conversationId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() }));
-        app.MapPost("/api/chat/{id}/send", SendAsync);
+        app.MapPost("/api/chat/start", () => Results.Ok(new { conversationId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() }))
+            .RequireRateLimiting(WebChatRateLimiting.StartPolicy);
+        app.MapPost("/api/chat/{id}/send", SendAsync).RequireRateLimiting(WebChatRateLimiting.TurnPolicy);
         app.MapGet("/api/chat/{id}/messages", (string id, long? after, Outbox outbox) =>
-            IsConversationId(id) ? Results.Ok(Read(outbox, id, after ?? 0)) : Results.NotFound());
+            IsConversationId(id) ? Results.Ok(Read(outbox, id, after ?? 0)) : Results.NotFound())
+            .RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
         app.MapGet("/api/chat/{id}/files/{messageId:long}", (string id, long messageId, Outbox outbox) =>
         {
             // Only the conversation the message was sent to may download its file.
@@ -37,7 +39,7 @@ public static class WebChatEndpoints
             return message?.File is { } file && message.AddressKey == new ChatAddress(WebChannelSender.ChannelName, id).Key
                 ? Results.File(file.Content, file.ContentType, file.FileName)
                 : Results.NotFound();
-        });
+        }).RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
         return app;
     }
 

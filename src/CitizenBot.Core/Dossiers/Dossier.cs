@@ -51,7 +51,7 @@ public sealed class Dossier
     /// <summary>Letters and digits of the code only, for tolerant lookups.</summary>
     public string LookupKey { get; set; } = "";
 
-    /// <summary>The lookup key without its letter prefix, for a citizen who leaves the prefix out.</summary>
+    /// <summary>The lookup key without its letter prefix. Kept for existing data; lookups need the whole code.</summary>
     public string NumberKey { get; set; } = "";
 
     public string Procedure { get; set; } = "";

@@ -22,13 +22,20 @@ public sealed class DossierFollow
     public static string IdFor(string code, string addressKey) => $"{code}|{addressKey}";
 }
 
-/// <summary>Failed attempts at the phone check, so the last four digits cannot be guessed by trying.</summary>
+/// <summary>
+/// Wrong guesses at one dossier's phone check, counted across every chat and channel so that many fresh
+/// conversations cannot share out the 10,000 possibilities; enough of them lock following the dossier.
+/// </summary>
 public sealed class FollowAttempts
 {
+    /// <summary>The dossier's code. (Records of older versions, counted per chat, have "{code}|{chat}" ids and are ignored.)</summary>
     [BsonId]
     public string Id { get; set; } = "";
 
     public int Failures { get; set; }
 
     public DateTimeOffset WindowStart { get; set; }
+
+    /// <summary>Set when the guesses reached the limit: nobody may follow the dossier before then.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 }

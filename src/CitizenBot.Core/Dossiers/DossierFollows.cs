@@ -1,5 +1,9 @@
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
+using LiteDB;
+using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Dossiers;
 
@@ -12,22 +16,33 @@ public enum FollowResult
     UnknownDossier,
 }
 
-/// <summary>Who follows which dossier; the phone check that guards following.</summary>
+/// <summary>
+/// Who follows which dossier; the phone check that guards following. Wrong guesses are counted per dossier
+/// across every chat and channel: enough of them lock following that dossier for everyone for a while, and
+/// the officers are told once per lock.
+/// </summary>
 public sealed class DossierFollows
 {
     public const string CollectionName = "dossier_follows";
     public const string AttemptsCollectionName = "dossier_follow_attempts";
-    public const int MaxFailuresPerDay = 5;
 
     private readonly CitizenDatabase _db;
     private readonly DossierStore _dossiers;
     private readonly TimeProvider _time;
+    private readonly FollowGuardOptions _guard;
+    private readonly EscalationOptions _escalation;
+    private readonly CommuneClock _clock;
+    private readonly ILogger<DossierFollows> _logger;
 
-    public DossierFollows(CitizenDatabase db, DossierStore dossiers, TimeProvider time)
+    public DossierFollows(CitizenDatabase db, DossierStore dossiers, TimeProvider time, FollowGuardOptions guard, EscalationOptions escalation, CommuneClock clock, ILogger<DossierFollows> logger)
     {
         _db = db;
         _dossiers = dossiers;
         _time = time;
+        _guard = guard;
+        _escalation = escalation;
+        _clock = clock;
+        _logger = logger;
         var col = db.Collection<DossierFollow>(CollectionName);
         db.Write(_ =>
         {
@@ -42,7 +57,14 @@ public sealed class DossierFollows
 
     public List<DossierFollow> Active() => [.. _db.Collection<DossierFollow>(CollectionName).Find(f => f.Active)];
 
-    /// <summary>Follows a dossier if the last four digits match the applicant's phone; wrong tries are counted.</summary>
+    /// <summary>Until when following the dossier is locked after too many wrong guesses; null when it is open.</summary>
+    public DateTimeOffset? LockedUntil(string code)
+    {
+        var until = _db.Collection<FollowAttempts>(AttemptsCollectionName).FindById(DossierCode.Canonical(code))?.LockedUntil;
+        return until > _time.GetUtcNow() ? until : null;
+    }
+
+    /// <summary>Follows a dossier if the last four digits match the applicant's phone; wrong tries are counted per dossier.</summary>
     public FollowResult TryFollow(string code, ChatAddress chat, string lastFourDigits)
     {
         var dossier = _dossiers.Get(code);
@@ -52,49 +74,77 @@ public sealed class DossierFollows
         }
 
         var now = _time.GetUtcNow();
-        return _db.WriteTransaction(tx =>
+        var (result, lockedNow) = _db.WriteTransaction(tx =>
         {
             var attempts = tx.GetCollection<FollowAttempts>(AttemptsCollectionName);
-            var attemptId = DossierFollow.IdFor(dossier.Code, chat.Key);
-            var record = attempts.FindById(attemptId);
-            if (record is not null && now - record.WindowStart > TimeSpan.FromDays(1))
+            var record = attempts.FindById(dossier.Code);
+            if (record?.LockedUntil > now)
             {
-                record = null;
-                attempts.Delete(attemptId);
+                // Locked for everyone: the right digits too, or the lock would only slow the guessing down.
+                return (FollowResult.TooManyAttempts, false);
             }
 
-            if (record is { Failures: >= MaxFailuresPerDay })
+            if (record is not null && (record.LockedUntil is not null || now - record.WindowStart >= _guard.Window))
             {
-                return FollowResult.TooManyAttempts;
+                record = null;
             }
 
             var expected = PersonalData.LastFourDigits(dossier.Phone);
             if (expected.Length < 4 || !string.Equals(expected, lastFourDigits.Trim(), StringComparison.Ordinal))
             {
-                record ??= new FollowAttempts { Id = attemptId, WindowStart = now };
+                record ??= new FollowAttempts { Id = dossier.Code, WindowStart = now };
                 record.Failures++;
+                var locks = record.Failures >= _guard.GuessesPerDossier;
+                if (locks)
+                {
+                    record.LockedUntil = now + _guard.LockPeriod;
+                    TellOfficers(tx, dossier.Code, record, now);
+                }
+
                 attempts.Upsert(record);
-                return record.Failures >= MaxFailuresPerDay ? FollowResult.TooManyAttempts : FollowResult.WrongDigits;
+                return (locks ? FollowResult.TooManyAttempts : FollowResult.WrongDigits, locks);
             }
 
-            attempts.Delete(attemptId);
+            // The window's wrong guesses stay counted: one right answer does not wipe out someone else's guessing.
+            var id = DossierFollow.IdFor(dossier.Code, chat.Key);
             var follows = tx.GetCollection<DossierFollow>(CollectionName);
-            var existing = follows.FindById(attemptId);
+            var existing = follows.FindById(id);
             if (existing is { Active: true })
             {
-                return FollowResult.AlreadyFollowing;
+                return (FollowResult.AlreadyFollowing, false);
             }
 
             follows.Upsert(new DossierFollow
             {
-                Id = attemptId,
+                Id = id,
                 DossierCode = dossier.Code,
                 AddressKey = chat.Key,
                 FollowedAt = now,
                 NotifiedSeq = dossier.LastSeq,
             });
-            return FollowResult.Followed;
+            return (FollowResult.Followed, false);
         });
+
+        if (lockedNow)
+        {
+            _logger.LogWarning("Following a dossier was locked for {Hours} h after {Count} wrong phone checks from any chat",
+                _guard.LockPeriod.TotalHours, _guard.GuessesPerDossier);
+        }
+
+        return result;
+    }
+
+    /// <summary>Queued in the lock's own transaction, keyed by the lock, so the officers hear of each lock exactly once.</summary>
+    private void TellOfficers(LiteDatabase tx, string code, FollowAttempts record, DateTimeOffset now)
+    {
+        if (_escalation.OfficersChat is not { } officers)
+        {
+            return;
+        }
+
+        var key = $"follow-lock:{code}:{record.LockedUntil!.Value.ToUnixTimeSeconds()}";
+        var text = FollowGuardTexts.Locked(code, record.Failures, record.LockedUntil.Value, _clock);
+        Outbox.AddNew(tx, [OutboxMessage.Create(key, officers, new OutgoingMessage(text), now)]);
     }
 
     public bool Unfollow(string code, ChatAddress chat) => _db.Write(tx =>

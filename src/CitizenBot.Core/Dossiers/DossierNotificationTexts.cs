@@ -18,3 +18,12 @@ public static class DossierNotificationTexts
     public static string DueDateChanged(Dossier dossier, DossierChange change, CommuneClock clock) =>
         $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) có ngày hẹn trả kết quả mới: {VietnameseFormat.DateWithWeekday(clock.LocalDate(change.DueAt))}.\nUBND xã thành thật xin lỗi ông/bà vì sự chậm trễ này.";
 }
+
+/// <summary>What the officers are told when following a dossier is locked: the code only, no personal data.</summary>
+public static class FollowGuardTexts
+{
+    public static string Locked(string code, int failures, DateTimeOffset lockedUntil, CommuneClock clock) =>
+        $"🔒 Hồ sơ {code}: có {failures} lần nhập sai 4 số cuối điện thoại khi đăng ký theo dõi (tính chung mọi cuộc trò chuyện, mọi kênh). "
+        + $"Để chống dò tìm, việc theo dõi hồ sơ này tạm khóa đến {clock.Moment(lockedUntil)}. "
+        + "Nếu người nộp hồ sơ liên hệ, xin cán bộ hỗ trợ trực tiếp.";
+}

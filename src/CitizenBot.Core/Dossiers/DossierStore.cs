@@ -7,7 +7,9 @@ public enum DossierLookup
 {
     Found,
     NotFound,
-    Ambiguous,
+
+    /// <summary>Digits without the code's letters: never searched, so a run of numbers cannot list dossiers.</summary>
+    PartialCode,
 }
 
 /// <summary>The dossiers collection: lookups by code and the import's upsert with history.</summary>
@@ -32,24 +34,20 @@ public sealed class DossierStore
 
     public Dossier? Get(string code) => _db.Collection<Dossier>(CollectionName).FindById(DossierCode.Canonical(code));
 
-    /// <summary>Finds a dossier from what a citizen typed.</summary>
+    /// <summary>
+    /// Finds a dossier from what a citizen typed: only the whole code (any case, spaces or dashes) finds one. A code
+    /// typed without its letters is not searched by its number part, which would let "0001", "0002"… walk the dossiers.
+    /// </summary>
     public (DossierLookup Result, Dossier? Dossier) Find(string input)
     {
         var key = DossierCode.Key(input);
-        var col = _db.Collection<Dossier>(CollectionName);
-        if (key.Length > 0 && char.IsAsciiLetter(key[0]))
+        var exact = key.Length == 0 ? null : _db.Collection<Dossier>(CollectionName).FindOne(d => d.LookupKey == key);
+        if (exact is not null)
         {
-            var exact = col.FindOne(d => d.LookupKey == key);
-            return exact is null ? (DossierLookup.NotFound, null) : (DossierLookup.Found, exact);
+            return (DossierLookup.Found, exact);
         }
 
-        var matches = col.Find(d => d.NumberKey == key, limit: 2).ToList();
-        return matches.Count switch
-        {
-            0 => (DossierLookup.NotFound, null),
-            1 => (DossierLookup.Found, matches[0]),
-            _ => (DossierLookup.Ambiguous, null),
-        };
+        return key.Length > 0 && !char.IsAsciiLetter(key[0]) ? (DossierLookup.PartialCode, null) : (DossierLookup.NotFound, null);
     }
 
     public int Count() => _db.Collection<Dossier>(CollectionName).Count();

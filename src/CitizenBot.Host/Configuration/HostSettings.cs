@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Net;
 using CitizenBot.Channels.Telegram;
+using CitizenBot.Channels.Web;
 using CitizenBot.Core.Commune;
+using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Reception;
 
 namespace CitizenBot.Host.Configuration;
@@ -55,6 +58,18 @@ public sealed class HostSettings
     public int TurnsPerMinute { get; init; } = 30;
 
     public int QuestionsPerDay { get; init; } = 5;
+
+    /// <summary>Wrong phone checks on one dossier, from any chat, that lock following it (Limits:FollowGuessesPerDossier) and for how long (Limits:FollowLockHours).</summary>
+    public FollowGuardOptions FollowGuard { get; init; } = new();
+
+    /// <summary>Dossier lookups one sender may make in an hour (Limits:LookupsPerHour).</summary>
+    public int LookupsPerHour { get; init; } = 20;
+
+    /// <summary>Per client address: conversations started an hour, turns and reads a minute (Limits:Web…).</summary>
+    public WebChatLimits WebChat { get; init; } = new();
+
+    /// <summary>Reverse proxies whose X-Forwarded-For is believed (Proxy:KnownProxies); empty = the connection's own address counts.</summary>
+    public IReadOnlyList<IPAddress> KnownProxies { get; init; } = [];
 
     public static HostSettings Load(IConfiguration config)
     {
@@ -123,6 +138,21 @@ public sealed class HostSettings
             RetentionMonths = ReadInt(config, "Privacy:RetentionMonths", 24, 6, 120),
             TurnsPerMinute = ReadInt(config, "Limits:TurnsPerMinute", 30, 5, 10_000),
             QuestionsPerDay = ReadInt(config, "Limits:QuestionsPerDay", 5, 1, 1_000),
+            FollowGuard = new FollowGuardOptions
+            {
+                GuessesPerDossier = ReadInt(config, "Limits:FollowGuessesPerDossier", 5, 1, 100),
+                LockPeriod = TimeSpan.FromHours(ReadInt(config, "Limits:FollowLockHours", 24, 1, 720)),
+            },
+            LookupsPerHour = ReadInt(config, "Limits:LookupsPerHour", 20, 1, 10_000),
+            WebChat = new WebChatLimits
+            {
+                ConversationsPerHour = ReadInt(config, "Limits:WebConversationsPerHour", 30, 1, 100_000),
+                TurnsPerMinute = ReadInt(config, "Limits:WebTurnsPerMinute", 60, 1, 100_000),
+                ReadsPerMinute = ReadInt(config, "Limits:WebReadsPerMinute", 240, 1, 100_000),
+            },
+            KnownProxies = [.. ReadStrings(config, "Proxy:KnownProxies").Select(v => IPAddress.TryParse(v, out var ip)
+                ? ip
+                : throw new ConfigurationException("Proxy:KnownProxies", $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1)."))],
         };
     }
 

@@ -1,4 +1,5 @@
 using CitizenBot.Core.Announcements;
+using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Letters;
@@ -24,6 +25,7 @@ public sealed class CitizenBotJobs(
     LetterSweep letterSweep,
     MonthlySummarySweep summarySweep,
     RetentionSweep retentionSweep,
+    EmptyConversationSweep emptyConversationSweep,
     OutboxDispatcher dispatcher,
     CitizenDatabase db)
 {
@@ -37,6 +39,7 @@ public sealed class CitizenBotJobs(
     public const string LettersId = LetterSweep.JobId;
     public const string SummaryId = MonthlySummarySweep.JobId;
     public const string RetentionId = RetentionSweep.JobId;
+    public const string EmptyConversationsId = EmptyConversationSweep.JobId;
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -89,6 +92,11 @@ public sealed class CitizenBotJobs(
     [AutomaticRetry(Attempts = 3)]
     public void ForgetExpiredData() => retentionSweep.Run();
 
+    /// <summary>Forget conversations that did nothing but greet, a day after their last turn.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 3)]
+    public void ForgetEmptyConversations() => emptyConversationSweep.Run();
+
     /// <summary>Folds the LiteDB log into the data file so it stays small and a crash replays little.</summary>
     [AutomaticRetry(Attempts = 0)]
     public void Checkpoint() => db.Checkpoint();
@@ -112,6 +120,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(LettersId, j => j.SendLettersAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(SummaryId, j => j.SendMonthlySummaryAsync(CancellationToken.None), MonthlySummarySweep.Cron, options);
         jobs.AddOrUpdate<CitizenBotJobs>(RetentionId, j => j.ForgetExpiredData(), "0 2 * * *", options);
+        jobs.AddOrUpdate<CitizenBotJobs>(EmptyConversationsId, j => j.ForgetEmptyConversations(), "30 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
     }
 }

@@ -86,4 +86,33 @@ public sealed class HostSettingsTests
         Assert.Equal(3, settings.MaxOpenBookings);
         Assert.Equal("Hội trường UBND xã", settings.Place);
     }
+
+    [Theory]
+    [InlineData("Limits:FollowGuessesPerDossier", "0")]
+    [InlineData("Limits:FollowLockHours", "forever")]
+    [InlineData("Limits:LookupsPerHour", "-1")]
+    [InlineData("Limits:WebConversationsPerHour", "0")]
+    [InlineData("Limits:WebTurnsPerMinute", "lots")]
+    [InlineData("Limits:WebReadsPerMinute", "0")]
+    [InlineData("Proxy:KnownProxies:0", "nginx.local")]
+    public void A_malformed_abuse_limit_or_proxy_stops_start_up_naming_its_key(string key, string value)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Load((key, value)));
+
+        Assert.Equal(key.Split(":0")[0], ex.Key);
+    }
+
+    [Fact]
+    public void Abuse_limits_and_known_proxies_are_read()
+    {
+        var settings = Load(("Limits:FollowGuessesPerDossier", "3"), ("Limits:FollowLockHours", "48"), ("Limits:LookupsPerHour", "40"),
+            ("Limits:WebConversationsPerHour", "100"), ("Proxy:KnownProxies", "127.0.0.1, 172.17.0.1"));
+
+        Assert.Equal(3, settings.FollowGuard.GuessesPerDossier);
+        Assert.Equal(TimeSpan.FromHours(48), settings.FollowGuard.LockPeriod);
+        Assert.Equal(40, settings.LookupsPerHour);
+        Assert.Equal(100, settings.WebChat.ConversationsPerHour);
+        Assert.Equal(60, settings.WebChat.TurnsPerMinute);
+        Assert.Equal(["127.0.0.1", "172.17.0.1"], settings.KnownProxies.Select(ip => ip.ToString()));
+    }
 }

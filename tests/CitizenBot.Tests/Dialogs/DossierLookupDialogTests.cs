@@ -1,4 +1,5 @@
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Dialogs.Engine;
 using CitizenBot.Tests.Support;
 
 namespace CitizenBot.Tests.Dialogs;
@@ -54,9 +55,9 @@ public sealed class DossierLookupDialogTests : IDisposable
     [Theory]
     [InlineData("hs-2411-0001")]
     [InlineData("  HS 2411 0001 ")]
-    [InlineData("2411-0001")]
-    [InlineData("24110001")]
-    public async Task Codes_are_found_despite_case_spaces_and_a_missing_prefix(string typed)
+    [InlineData("HS24110001")]
+    [InlineData("hs.2411/0001")]
+    public async Task Codes_are_found_despite_case_spaces_and_dashes(string typed)
     {
         await _bot.SayAsync("/start");
 
@@ -147,5 +148,77 @@ public sealed class DossierLookupDialogTests : IDisposable
 
         replies.ShouldSay("Xin nhập đúng 4 chữ số");
         (await _bot.SayAsync("5678")).ShouldSay("Đã đăng ký theo dõi");
+    }
+
+    [Theory]
+    [InlineData("2411-0001")]
+    [InlineData("24110001")]
+    [InlineData("0100")]
+    public async Task A_code_without_its_letters_asks_for_the_whole_code_and_shows_no_dossier(string typed)
+    {
+        await _bot.SayAsync("/start");
+
+        var replies = await _bot.SayAsync(typed);
+
+        replies.ShouldSay("mã đầy đủ");
+        replies.ShouldSay("HS-2411-0001");
+        replies.ShouldNotSay("📄 Hồ sơ");
+        replies.ShouldOfferButton("Nhập lại mã");
+    }
+
+    [Fact]
+    public async Task Typing_0001_to_0200_at_the_menu_lists_no_dossier()
+    {
+        for (var n = 1; n <= 30; n++)
+        {
+            _bot.SeedDossier($"HS-{n:0000}", DossierStatus.InProgress, BotHarness.Start.AddDays(3));
+        }
+
+        var askedForTheWholeCode = 0;
+        for (var n = 1; n <= 200; n++)
+        {
+            // A fresh conversation each time, as an attacker's script would open. (The smallest numbers pick menu entries.)
+            var replies = await _bot.SayAsync($"{n:0000}", new CitizenBot.Core.Messaging.ChatAddress("web", $"{n:x32}"));
+
+            replies.ShouldNotSay("📄 Hồ sơ");
+            replies.ShouldNotSay("N***");
+            askedForTheWholeCode += replies.Any(r => r.Text.Contains("mã đầy đủ", StringComparison.Ordinal)) ? 1 : 0;
+        }
+
+        Assert.True(askedForTheWholeCode >= 180, $"Only {askedForTheWholeCode} of 200 partial codes were answered with a request for the whole code.");
+    }
+
+    [Fact]
+    public async Task Lookups_beyond_the_hourly_allowance_of_one_sender_are_refused_politely_in_any_conversation()
+    {
+        const string sender = "web-ip:203.0.113.5";
+        for (var n = 1; n <= 20; n++)
+        {
+            var found = await _bot.TurnAsync(new TurnInput { Text = "HS-2411-0001", SenderKey = sender }, new("web", $"{n:x32}"));
+            found.ShouldSay("📄 Hồ sơ HS-2411-0001");
+        }
+
+        var refused = await _bot.TurnAsync(new TurnInput { Text = "HS-2411-0001", SenderKey = sender }, new("web", $"{21:x32}"));
+        var otherSender = await _bot.TurnAsync(new TurnInput { Text = "HS-2411-0001", SenderKey = "web-ip:198.51.100.7" }, new("web", $"{22:x32}"));
+
+        refused.ShouldSay("tra cứu nhiều hồ sơ");
+        refused.ShouldNotSay("📄 Hồ sơ");
+        refused.ShouldOfferButton("Hỏi cán bộ");
+        otherSender.ShouldSay("📄 Hồ sơ HS-2411-0001");
+        _bot.Clock.Advance(TimeSpan.FromHours(1));
+        (await _bot.TurnAsync(new TurnInput { Text = "HS-2411-0001", SenderKey = sender }, new("web", $"{23:x32}"))).ShouldSay("📄 Hồ sơ HS-2411-0001");
+    }
+
+    [Fact]
+    public async Task Lookups_without_a_sender_count_per_conversation()
+    {
+        for (var n = 1; n <= 20; n++)
+        {
+            await _bot.SayAsync("menu");
+            (await _bot.SayAsync("HS-2411-0001")).ShouldSay("📄 Hồ sơ HS-2411-0001");
+        }
+
+        await _bot.SayAsync("menu");
+        (await _bot.SayAsync("HS-2411-0001")).ShouldSay("tra cứu nhiều hồ sơ");
     }
 }
