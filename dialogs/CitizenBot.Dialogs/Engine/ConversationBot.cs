@@ -19,6 +19,7 @@ public sealed class ConversationBot(
     ConversationStore store,
     Interruptions interruptions,
     TurnRateLimiter limiter,
+    DataSeal seal,
     TimeProvider time,
     ILogger<ConversationBot> logger)
 {
@@ -68,7 +69,7 @@ public sealed class ConversationBot(
         record.LastUpdateId = Math.Max(record.LastUpdateId, input.UpdateId);
         record.UpdatedAt = time.GetUtcNow();
         var now = time.GetUtcNow();
-        var replies = dc.Replies.Select((m, i) => OutboxMessage.Create($"reply:{address.Key}:{record.Turns}:{i}", address, m, now));
+        var replies = dc.Replies.Select((m, i) => OutboxMessage.Create($"reply:{address.Key}:{record.Turns}:{i}", address, m, now, seal));
         var ids = store.Commit(record, replies);
         return new TurnOutcome(false, ids);
     }

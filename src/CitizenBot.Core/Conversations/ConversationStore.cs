@@ -3,18 +3,38 @@ using CitizenBot.Core.Storage;
 
 namespace CitizenBot.Core.Conversations;
 
-/// <summary>Loads a conversation and saves its new state together with the turn's replies, in one transaction.</summary>
-public sealed class ConversationStore(CitizenDatabase db)
+/// <summary>
+/// Loads a conversation and saves its new state together with the turn's replies, in one transaction. The state
+/// is sealed at rest: a flow in progress holds what the citizen typed (a denouncer's name, a phone number).
+/// </summary>
+public sealed class ConversationStore(CitizenDatabase db, DataSeal seal)
 {
     public const string CollectionName = "conversations";
 
-    public ConversationRecord? Find(ChatAddress address) =>
-        db.Collection<ConversationRecord>(CollectionName).FindById(address.Key);
+    /// <summary>The record with its state opened; a state saved before sealing is returned as it is, and sealed on the next save.</summary>
+    public ConversationRecord? Find(ChatAddress address)
+    {
+        var record = db.Collection<ConversationRecord>(CollectionName).FindById(address.Key);
+        if (record is not null && DataSeal.IsSealed(record.StateJson))
+        {
+            // A state sealed under another key cannot be read: the dialog starts afresh.
+            record.StateJson = seal.Open(record.StateJson) ?? "";
+        }
 
-    /// <summary>Saves state and enqueues replies atomically; returns the ids of the queued replies.</summary>
+        return record;
+    }
+
+    /// <summary>Saves state (sealed) and enqueues replies atomically; returns the ids of the queued replies.</summary>
     public List<long> Commit(ConversationRecord record, IEnumerable<OutboxMessage> replies) => db.WriteTransaction(tx =>
     {
-        tx.GetCollection<ConversationRecord>(CollectionName).Upsert(record);
+        tx.GetCollection<ConversationRecord>(CollectionName).Upsert(new ConversationRecord
+        {
+            Id = record.Id,
+            StateJson = record.StateJson.Length == 0 ? "" : seal.Seal(record.StateJson),
+            LastUpdateId = record.LastUpdateId,
+            Turns = record.Turns,
+            UpdatedAt = record.UpdatedAt,
+        });
         return Outbox.AddNew(tx, replies);
     });
 }

@@ -6,12 +6,16 @@ namespace CitizenBot.Core.Storage;
 /// The one LiteDB database of the process. LiteDB 5.0.20 can corrupt its free-page list when two
 /// writers commit to different collections at once (#2825), so every write goes through
 /// <see cref="Write{T}"/> or <see cref="WriteTransaction"/>, which share one process-wide lock.
-/// Reads may run concurrently. A lock file refuses a second process on the same data folder.
+/// Reads may run concurrently. A lock file refuses a second process on the same data folder. The folder and its
+/// files are made private (<see cref="PrivateFiles"/>) at every open, and LiteDB's files are created 0600 before it opens them.
 /// </summary>
 public sealed class CitizenDatabase : IDisposable
 {
     public const string FileName = "citizenbot.db";
     public const string LockFileName = "citizenbot.lock";
+
+    /// <summary>LiteDB's write-ahead log beside the database (its name is LiteDB's own convention).</summary>
+    public const string LogFileName = "citizenbot-log.db";
 
     private readonly FileStream _lockFile;
     private volatile LiteDatabase _db;
@@ -33,7 +37,7 @@ public sealed class CitizenDatabase : IDisposable
         var fullDir = Path.GetFullPath(dataDir);
         try
         {
-            Directory.CreateDirectory(fullDir);
+            PrivateFiles.Secure(fullDir);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -77,6 +81,8 @@ public sealed class CitizenDatabase : IDisposable
         var path = Path.Combine(fullDir, LockFileName);
         try
         {
+            PrivateFiles.Ensure(path);
+
             // FileShare.None takes an exclusive advisory lock (flock) on Unix, released if the process dies.
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
@@ -91,9 +97,15 @@ public sealed class CitizenDatabase : IDisposable
         }
     }
 
-    private static LiteDatabase Connect(string fullDir) => new(
-        new ConnectionString { Filename = Path.Combine(fullDir, FileName), Connection = ConnectionType.Direct },
-        CitizenBsonMapper.Create());
+    private static LiteDatabase Connect(string fullDir)
+    {
+        // LiteDB takes an empty file for a new database and an empty log for no log, and deletes the log only when it closes.
+        PrivateFiles.Ensure(Path.Combine(fullDir, FileName));
+        PrivateFiles.Ensure(Path.Combine(fullDir, LogFileName));
+        return new LiteDatabase(
+            new ConnectionString { Filename = Path.Combine(fullDir, FileName), Connection = ConnectionType.Direct },
+            CitizenBsonMapper.Create());
+    }
 
     /// <summary>A collection for reading. Write through <see cref="Write{T}"/>.</summary>
     public ILiteCollection<T> Collection<T>(string name)

@@ -37,7 +37,7 @@ public sealed class DenunciationPrivacyTests : IDisposable
         Assert.False(string.IsNullOrEmpty(raw["SealedIdentity"].AsString));
         var petition = _bot.Get<PetitionBook>().Get(code)!;
         Assert.Equal(new PetitionIdentity(_author.Key, "Trần Văn Bình", "0987111222"), _bot.Get<PetitionBook>().IdentityOf(petition));
-        Assert.Null(new IdentitySeal(new PetitionOptions { IdentityKey = new byte[32] }).Open(petition.SealedIdentity!));
+        Assert.Null(new IdentitySeal(new DataSeal(new byte[32])).Open(petition.SealedIdentity!));
     }
 
     [Fact]
