@@ -1,3 +1,4 @@
+using System.Text;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
 
@@ -15,10 +16,11 @@ public sealed class ConversationStore(CitizenDatabase db, DataSeal seal)
     public ConversationRecord? Find(ChatAddress address)
     {
         var record = db.Collection<ConversationRecord>(CollectionName).FindById(address.Key);
-        if (record is not null && DataSeal.IsSealed(record.StateJson))
+        if (record?.SealedState is { } sealedState)
         {
             // A state sealed under another key cannot be read: the dialog starts afresh.
-            record.StateJson = seal.Open(record.StateJson) ?? "";
+            record.StateJson = seal.OpenBytes(sealedState) is { } json ? Encoding.UTF8.GetString(json) : "";
+            record.SealedState = null;
         }
 
         return record;
@@ -30,7 +32,8 @@ public sealed class ConversationStore(CitizenDatabase db, DataSeal seal)
         tx.GetCollection<ConversationRecord>(CollectionName).Upsert(new ConversationRecord
         {
             Id = record.Id,
-            StateJson = record.StateJson.Length == 0 ? "" : seal.Seal(record.StateJson),
+            StateJson = "",
+            SealedState = record.StateJson.Length == 0 ? null : seal.SealBytes(Encoding.UTF8.GetBytes(record.StateJson)),
             LastUpdateId = record.LastUpdateId,
             Turns = record.Turns,
             UpdatedAt = record.UpdatedAt,
