@@ -30,6 +30,6 @@ public sealed class IdentitySeal(DataSeal seal)
     /// </summary>
     public string Lookup(string addressKey, string code) => seal.Hash($"author:{addressKey}:{code}");
 
-    /// <summary>An outbox key for a message to a denouncer that does not name the petition in clear.</summary>
-    public string OutboxKey(string key) => "sealed:" + seal.Hash("outbox:" + key);
+    /// <summary>A key for something addressed to a denouncer (an outbox message, a letter, a rating) that does not name the petition.</summary>
+    public string OpaqueKey(string key) => "sealed:" + seal.Hash("key:" + key);
 }

@@ -226,7 +226,7 @@ public sealed class PetitionBook : ICitizenDirectory
     /// <summary>A message to the petition's author; to a denouncer it is sealed and its key does not name the petition.</summary>
     private OutboxMessage ToAuthor(Petition petition, string key, ChatAddress to, OutgoingMessage message, DateTimeOffset now) =>
         petition.Kind == PetitionKind.Denunciation
-            ? OutboxMessage.Create(_seal.OutboxKey(key), to, message.AsConfidential(), now, _dataSeal)
+            ? OutboxMessage.Create(_seal.OpaqueKey(key), to, message.AsConfidential(), now, _dataSeal)
             : OutboxMessage.Create(key, to, message, now);
 
     /// <summary>

@@ -3,8 +3,10 @@ using System.Text;
 using CitizenBot.Channels.Web;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
+using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
+using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
 using CitizenBot.Tests.Support;
@@ -152,6 +154,26 @@ public sealed class DenunciationAtRestTests : IDisposable
         Assert.NotEqual(chatWide, book.Get(code)!.AuthorLookup);
         Assert.Equal("", book.Get(feedback)!.AuthorLookup);
         Assert.Equal([feedback, code], book.Mine(_author.Key).Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task Letters_and_rating_invitations_to_a_denouncer_name_neither_the_code_nor_the_kind()
+    {
+        var code = await _bot.SubmitPetitionAsync(_author, "Tố cáo");
+        await _bot.CommandAsync($"/traloidon {code} Đã xác minh, xử lý theo quy định.", LeaderId, inGroup: false);
+
+        _bot.Clock.Advance(TimeSpan.FromHours(1));
+        _bot.Get<LetterSweep>().Run();
+        _bot.Get<RatingInvitationSweep>().Run();
+
+        var opened = _bot.Get<Outbox>().HistoryOf(_author.Key, 0, 1000).Select(m => m.Message.Text).ToList();
+        Assert.Contains(opened, t => t.Contains("THƯ CẢM ƠN", StringComparison.Ordinal));
+        Assert.Contains(opened, t => t.Contains("việc giải quyết đơn của ông/bà", StringComparison.Ordinal));
+        var toAuthor = _bot.Get<Outbox>().For(_author.Key, 0, 1000).Select(m => m.Key + " " + m.Text + " " + string.Join(' ', m.Buttons));
+        var raw = new[] { LetterBook.CollectionName, RatingBook.InvitationsCollection }.Select(RawJson).Concat(toAuthor).ToList();
+        Assert.Equal(2, raw.Take(2).Count(json => json.Contains(_author.Key, StringComparison.Ordinal)));
+        Assert.All(raw, json => Assert.DoesNotContain(code, json, StringComparison.Ordinal));
+        Assert.All(raw, json => Assert.DoesNotContain(code[3..], json, StringComparison.Ordinal));
     }
 
     private OutboxDispatcher Dispatcher(IChannelSender sender) =>
