@@ -10,6 +10,7 @@ using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
+using CitizenBot.Core.Storage;
 using CitizenBot.Core.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,6 +76,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPetitions(this IServiceCollection services, PetitionOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new DataSeal(options.IdentityKey));
         services.AddSingleton<IdentitySeal>();
         services.AddSingleton<PetitionBook>();
         services.AddSingleton<PetitionDeadlineSweep>();

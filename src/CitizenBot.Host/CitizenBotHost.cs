@@ -156,6 +156,11 @@ public static class CitizenBotHost
     {
         var sp = app.Services;
         var logger = sp.GetRequiredService<ILogger<WebApplication>>();
+        if (PetitionSettings.KeyBesideData(app.Configuration, settings.DataDir))
+        {
+            logger.LogWarning(PetitionSettings.KeyBesideDataWarning);
+        }
+
         var interrupted = sp.GetRequiredService<Outbox>().MarkInterruptedSends();
         if (interrupted > 0)
         {

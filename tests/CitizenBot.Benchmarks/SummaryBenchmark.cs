@@ -139,11 +139,11 @@ public static class SummaryBenchmark
         var clock = new CommuneClock(new FixedTime(Today), commune);
         var letters = new LetterBook(db, new LetterTemplates(db), commune, clock);
         var ratings = new RatingBook(db, new EscalationOptions(), clock);
-        var board = new AnnouncementBoard(db, new Outbox(db), commune, clock);
+        var board = new AnnouncementBoard(db, new Outbox(db, new DataSeal(new byte[32])), commune, clock);
         var calendar = new ReceptionCalendar(db, new ReceptionOptions(), clock);
         _ = new DossierStore(db);
-        _ = new PetitionBook(db, new PetitionOptions { IdentityKey = new byte[32] }, new IdentitySeal(new PetitionOptions { IdentityKey = new byte[32] }), new EscalationOptions(), clock);
-        _ = new OfficerQuestions(db, new EscalationOptions(), [], new Outbox(db), new FixedTime(Today));
+        _ = new PetitionBook(db, new PetitionOptions { IdentityKey = new byte[32] }, new IdentitySeal(new DataSeal(new byte[32])), new DataSeal(new byte[32]), new EscalationOptions(), clock);
+        _ = new OfficerQuestions(db, new EscalationOptions(), [], new Outbox(db, new DataSeal(new byte[32])), new FixedTime(Today));
         _ = new ReceptionBookings(db, calendar, clock);
         return (new SummaryCompiler(db, commune, clock, calendar, letters, ratings, board), clock);
     }
@@ -227,7 +227,7 @@ public static class SummaryBenchmark
         });
 
         // A hundred announcements, each delivered to ten groups through the outbox.
-        var board = new AnnouncementBoard(db, new Outbox(db), new CommuneOptions(), new CommuneClock(new FixedTime(Today), new CommuneOptions()));
+        var board = new AnnouncementBoard(db, new Outbox(db, new DataSeal(new byte[32])), new CommuneOptions(), new CommuneClock(new FixedTime(Today), new CommuneOptions()));
         Insert(db, AnnouncementBoard.CollectionName, 100, i => new Announcement { Text = "Thông báo", Author = "telegram:1", CreatedAt = At(i, 100), Recipients = 10 });
         var ids = db.Collection<Announcement>(AnnouncementBoard.CollectionName).FindAll().Select(a => a.Id).ToList();
         Insert(db, Outbox.CollectionName, ids.Count * 10, i => new OutboxMessage

@@ -19,6 +19,7 @@ public sealed class ConversationBot(
     ConversationStore store,
     Interruptions interruptions,
     TurnRateLimiter limiter,
+    DataSeal seal,
     TimeProvider time,
     ILogger<ConversationBot> logger)
 {
@@ -77,7 +78,7 @@ public sealed class ConversationBot(
                     throw new InvalidOperationException("A dialog awaited asynchronous work inside a turn's unit of work.");
                 }
 
-                return ConversationStore.Commit(tx, Advance(record, inside.Result, input, address));
+                return store.Commit(tx, Advance(record, inside.Result, input, address));
             });
             return new TurnOutcome(false, ids);
         }
@@ -124,7 +125,7 @@ public sealed class ConversationBot(
             LastUpdateId = Math.Max(record.LastUpdateId, input.UpdateId),
             UpdatedAt = now,
         };
-        return (next, [.. dc.Replies.Select((m, i) => Reply(OutboxMessage.Create($"reply:{address.Key}:{next.Turns}:{i}", address, m, now)))]);
+        return (next, [.. dc.Replies.Select((m, i) => Reply(OutboxMessage.Create($"reply:{address.Key}:{next.Turns}:{i}", address, m, now, seal)))]);
     }
 
     /// <summary>A web chat reply is delivered by being stored: the page reads it with the turn's answer, no claim and no send.</summary>

@@ -1,5 +1,6 @@
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Roles;
 using CitizenBot.Dialogs.Officers;
@@ -52,8 +53,10 @@ public sealed class ViewPetitionCommand(PetitionBook petitions, CommuneClock clo
             return Task.CompletedTask;
         }
 
+        // A denouncer's identity leaves the sealed record only in a confidential message, dropped once delivered.
         var identity = petitions.IdentityOf(petition);
-        command.Send(PetitionOfficerTexts.Details(petition, identity, showFullPhone: !command.InGroup, clock));
+        var details = new OutgoingMessage(PetitionOfficerTexts.Details(petition, identity, showFullPhone: !command.InGroup, clock));
+        command.Send(petition.Kind == PetitionKind.Denunciation ? details.AsConfidential() : details);
         return Task.CompletedTask;
     }
 }

@@ -170,7 +170,9 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
         var photos = v.GetValueOrDefault("photos", "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var text = PetitionDialogTexts.Summary(Enum.Parse<PetitionKind>(v["kind"]), v["topic"], v["village"], v["content"], photos,
             v.ContainsKey("location"), v.ContainsKey("anonymous"), v.GetValueOrDefault("name"), v.GetValueOrDefault("phone"));
-        return step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = text }, ct);
+        // The summary repeats the name and phone: a denouncer's must never be stored in clear.
+        var kind = Enum.Parse<PetitionKind>(v["kind"]);
+        return step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = text, Confidential = kind == PetitionKind.Denunciation }, ct);
     }
 
     private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext step, CancellationToken ct)

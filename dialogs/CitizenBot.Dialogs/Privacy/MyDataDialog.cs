@@ -49,12 +49,13 @@ public sealed class MyDataDialog : WaterfallDialog
             case "view":
                 foreach (var text in MyDataTexts.Details(_office.Collect(step.Address)))
                 {
-                    step.Send(text);
+                    // All of it is personal data, a denouncer's identity included: sealed in the outbox, dropped once delivered.
+                    step.Send(new OutgoingMessage(text).AsConfidential());
                 }
 
                 return await step.EndAsync(null, ct);
             case "export":
-                step.Send(OutgoingMessage.Document(MyDataTexts.Exported, _office.Export(step.Address)));
+                step.Send(OutgoingMessage.Document(MyDataTexts.Exported, _office.Export(step.Address)).AsConfidential());
                 return await step.EndAsync(null, ct);
             default:
                 step.Values["action"] = action;

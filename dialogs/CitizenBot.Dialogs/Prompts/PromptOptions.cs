@@ -24,6 +24,9 @@ public sealed record PromptOptions
     /// <summary>The main menu itself does not offer "back to the menu".</summary>
     public bool HideMenuButton { get; init; }
 
+    /// <summary>The prompt shows what must not be at rest in clear (a denouncer's name and phone): sent as a confidential message.</summary>
+    public bool Confidential { get; init; }
+
     public IReadOnlyDictionary<string, string> ToValues()
     {
         var values = new Dictionary<string, string>
@@ -32,6 +35,11 @@ public sealed record PromptOptions
             ["maxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
             ["hideMenu"] = HideMenuButton ? "1" : "0",
         };
+        if (Confidential)
+        {
+            values["confidential"] = "1";
+        }
+
         if (Retry is not null)
         {
             values["retry"] = Retry;
@@ -61,6 +69,7 @@ public sealed record PromptOptions
         Retry = values.GetValueOrDefault("retry"),
         MaxAttempts = int.Parse(values.GetValueOrDefault("maxAttempts", "3"), CultureInfo.InvariantCulture),
         HideMenuButton = values.GetValueOrDefault("hideMenu") == "1",
+        Confidential = values.GetValueOrDefault("confidential") == "1",
         Choices = values.TryGetValue("choices", out var json) ? JsonSerializer.Deserialize<List<Choice>>(json) ?? [] : [],
         Min = values.TryGetValue("min", out var min) ? int.Parse(min, CultureInfo.InvariantCulture) : null,
         Max = values.TryGetValue("max", out var max) ? int.Parse(max, CultureInfo.InvariantCulture) : null,

@@ -12,5 +12,8 @@ public sealed class WebChannelSender : IChannelSender
 
     public string Channel => ChannelName;
 
+    /// <summary>The web chat shows its history from the outbox, so confidential messages stay there, sealed.</summary>
+    public bool KeepsHistoryInOutbox => true;
+
     public Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct) => Task.FromResult(SendOutcome.Sent);
 }

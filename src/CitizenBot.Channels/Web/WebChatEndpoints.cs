@@ -36,7 +36,7 @@ public static class WebChatEndpoints
         {
             // Only the conversation the message was sent to may download its file.
             var message = IsConversationId(id) ? outbox.Get(messageId) : null;
-            return message?.File is { } file && message.AddressKey == new ChatAddress(WebChannelSender.ChannelName, id).Key
+            return message is not null && outbox.Open(message).File is { } file && message.AddressKey == new ChatAddress(WebChannelSender.ChannelName, id).Key
                 ? Results.File(file.Content, file.ContentType, file.FileName)
                 : Results.NotFound();
         }).RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
@@ -66,10 +66,11 @@ public static class WebChatEndpoints
         return Results.Ok(Read(outbox, id, request.After));
     }
 
+    /// <summary>The conversation's own messages, confidential ones opened for it alone.</summary>
     private static List<MessageView> Read(Outbox outbox, string id, long after) =>
-        [.. outbox.For(new ChatAddress(WebChannelSender.ChannelName, id).Key, after, 100)
-            .Select(m => new MessageView(m.Id, m.Text, [.. m.Buttons.Select(b => new ButtonView(b.Label, b.Payload))],
-                m.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null))];
+        [.. outbox.HistoryOf(new ChatAddress(WebChannelSender.ChannelName, id).Key, after, 100)
+            .Select(m => new MessageView(m.Id, m.Message.Text, [.. m.Message.Buttons.Select(b => new ButtonView(b.Label, b.Payload))],
+                m.Message.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null))];
 
     private static bool IsConversationId(string id) => id.Length == 32 && id.All(Uri.IsHexDigit);
 }

@@ -4,7 +4,8 @@ namespace CitizenBot.Core.Conversations;
 
 /// <summary>
 /// A conversation's saved dialog state. The dialog layer owns the JSON; storage only keeps it with the
-/// last handled channel update, so a restart resumes the same step and never replays an update.
+/// last handled channel update, so a restart resumes the same step and never replays an update. At rest the JSON
+/// is sealed in <see cref="SealedState"/>; <see cref="StateJson"/> holds it in memory (and in records saved before sealing).
 /// </summary>
 public sealed class ConversationRecord
 {
@@ -12,6 +13,9 @@ public sealed class ConversationRecord
     public string Id { get; set; } = "";
 
     public string StateJson { get; set; } = "";
+
+    /// <summary>The state JSON sealed with <see cref="Storage.DataSeal"/> (binary, a third smaller than base64).</summary>
+    public byte[]? SealedState { get; set; }
 
     public long LastUpdateId { get; set; }
 

@@ -15,6 +15,12 @@ public interface IChannelSender
     /// </summary>
     Task<IDisposable?> WaitTurnAsync(ChatAddress to, CancellationToken ct) => Task.FromResult<IDisposable?>(null);
 
+    /// <summary>
+    /// True when the channel reads its chats' history back from the outbox (the web chat): a confidential message is
+    /// then kept, sealed; elsewhere its content is dropped once delivered.
+    /// </summary>
+    bool KeepsHistoryInOutbox => false;
+
     Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct);
 }
 

@@ -8,10 +8,12 @@ public sealed class Outbox
 {
     public const string CollectionName = "outbox";
     private readonly CitizenDatabase _db;
+    private readonly DataSeal _seal;
 
-    public Outbox(CitizenDatabase db)
+    public Outbox(CitizenDatabase db, DataSeal seal)
     {
         _db = db;
+        _seal = seal;
         var col = db.Collection<OutboxMessage>(CollectionName);
         db.Write(_ =>
         {
@@ -66,6 +68,13 @@ public sealed class Outbox
             .OrderBy(m => m.Id)
             .Take(limit)];
 
+    /// <summary>A chat's own history after a given id, confidential messages opened (the web chat shows it to its conversation only).</summary>
+    public List<(long Id, OutgoingMessage Message)> HistoryOf(string addressKey, long afterId, int limit) =>
+        [.. For(addressKey, afterId, limit).Where(m => !(m.Confidential && m.Text.Length == 0)).Select(m => (m.Id, Open(m)))];
+
+    /// <summary>The message as sent: a confidential one opened with the seal.</summary>
+    public OutgoingMessage Open(OutboxMessage message) => message.ToMessage(_seal);
+
     public List<OutboxMessage> All() => [.. _db.Collection<OutboxMessage>(CollectionName).FindAll().OrderBy(m => m.Id)];
 
     /// <summary>
@@ -101,7 +110,8 @@ public sealed class Outbox
         return col.Update(message);
     });
 
-    public Task CompleteAsync(long id, SendOutcome outcome, DateTimeOffset now, int maxAttempts) => _db.WriteAsync(tx =>
+    /// <param name="dropConfidential">Forget a confidential message's content once it is delivered or given up (the channel keeps no history here).</param>
+    public Task CompleteAsync(long id, SendOutcome outcome, DateTimeOffset now, int maxAttempts, bool dropConfidential = false) => _db.WriteAsync(tx =>
     {
         var col = tx.GetCollection<OutboxMessage>(CollectionName);
         var message = col.FindById(id);
@@ -134,6 +144,11 @@ public sealed class Outbox
                 message.Status = OutboxStatus.Failed;
                 message.Error = outcome.Error;
                 break;
+        }
+
+        if (dropConfidential && message.Status is OutboxStatus.Sent or OutboxStatus.Unconfirmed or OutboxStatus.Failed)
+        {
+            message.DropConfidentialContent();
         }
 
         col.Update(message);
@@ -176,6 +191,7 @@ public sealed class Outbox
         {
             message.Status = OutboxStatus.Unconfirmed;
             message.Error = "The process stopped during the send.";
+            message.DropConfidentialContent();
             col.Update(message);
         }
 

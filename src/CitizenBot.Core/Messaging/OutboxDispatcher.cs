@@ -52,7 +52,7 @@ public sealed class OutboxDispatcher(
             }
 
             var outcome = await SendAsync(message, ct);
-            await outbox.CompleteAsync(message.Id, outcome, time.GetUtcNow(), MaxAttempts);
+            await outbox.CompleteAsync(message.Id, outcome, time.GetUtcNow(), MaxAttempts, dropConfidential: sender?.KeepsHistoryInOutbox != true);
             if (outcome.Kind == SendOutcomeKind.RetryLater)
             {
                 logger.LogWarning("Outbox message {Id} to a {Channel} chat waits {Seconds}s: {Error}",
@@ -77,7 +77,7 @@ public sealed class OutboxDispatcher(
 
         try
         {
-            return await sender.SendAsync(address, message.ToMessage(), ct);
+            return await sender.SendAsync(address, outbox.Open(message), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

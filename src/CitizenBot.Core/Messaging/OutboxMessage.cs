@@ -1,3 +1,4 @@
+using CitizenBot.Core.Storage;
 using LiteDB;
 
 namespace CitizenBot.Core.Messaging;
@@ -34,6 +35,9 @@ public sealed class OutboxMessage
 
     public FileAttachment? File { get; set; }
 
+    /// <summary>Text, button labels and file content are sealed (<see cref="DataSeal"/>); empty once delivered where no history is kept.</summary>
+    public bool Confidential { get; set; }
+
     public OutboxStatus Status { get; set; }
 
     public int Attempts { get; set; }
@@ -52,18 +56,57 @@ public sealed class OutboxMessage
     [BsonIgnore]
     public ChatAddress Address => ChatAddress.Parse(AddressKey);
 
-    public static OutboxMessage Create(string key, ChatAddress to, OutgoingMessage message, DateTimeOffset now) => new()
+    /// <param name="seal">Required for a confidential message, which is sealed here, before anything is written.</param>
+    public static OutboxMessage Create(string key, ChatAddress to, OutgoingMessage message, DateTimeOffset now, DataSeal? seal = null)
     {
-        Key = key,
-        AddressKey = to.Key,
-        Text = message.Text,
-        Buttons = [.. message.Buttons],
-        RequestContact = message.RequestContact,
-        File = message.File,
-        Status = OutboxStatus.Pending,
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
+        if (message.Confidential && seal is null)
+        {
+            throw new InvalidOperationException("A confidential message must be sealed before it is stored.");
+        }
 
-    public OutgoingMessage ToMessage() => new(Text, Buttons, RequestContact, File);
+        return new()
+        {
+            Key = key,
+            AddressKey = to.Key,
+            Text = message.Confidential ? seal!.Seal(message.Text) : message.Text,
+            Buttons = [.. message.Confidential ? message.Buttons.Select(b => b with { Label = seal!.Seal(b.Label) }) : message.Buttons],
+            RequestContact = message.RequestContact,
+            File = message.Confidential && message.File is { } file ? file with { Content = seal!.SealBytes(file.Content) } : message.File,
+            Confidential = message.Confidential,
+            Status = OutboxStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    /// <summary>The message as it is sent; a confidential one is opened with the seal (its text is empty once dropped).</summary>
+    public OutgoingMessage ToMessage(DataSeal? seal = null)
+    {
+        if (!Confidential)
+        {
+            return new(Text, Buttons, RequestContact, File);
+        }
+
+        if (seal is null)
+        {
+            throw new InvalidOperationException("A confidential message can only be opened with the seal.");
+        }
+
+        return new OutgoingMessage(Open(seal, Text), [.. Buttons.Select(b => b with { Label = Open(seal, b.Label) })], RequestContact,
+            File is { } file ? file with { Content = file.Content.Length == 0 ? [] : seal.OpenBytes(file.Content) ?? [] } : null)
+        { Confidential = true };
+    }
+
+    /// <summary>Forgets a confidential message's content once it was delivered to a channel that keeps no history here.</summary>
+    public void DropConfidentialContent()
+    {
+        if (Confidential)
+        {
+            Text = "";
+            Buttons = [];
+            File = null;
+        }
+    }
+
+    private static string Open(DataSeal seal, string value) => value.Length == 0 ? "" : seal.Open(value) ?? "";
 }

@@ -4,13 +4,13 @@ using CitizenBot.Core.Storage;
 namespace CitizenBot.Core.Messaging;
 
 /// <summary>The messages the bot sent or will send to the chat.</summary>
-public sealed class OutboxPersonalData(CitizenDatabase db, CitizenBot.Core.Commune.CommuneClock clock) : IPersonalDataHolder
+public sealed class OutboxPersonalData(CitizenDatabase db, Outbox outbox, CitizenBot.Core.Commune.CommuneClock clock) : IPersonalDataHolder
 {
     public string Section => "Tin nhắn trợ lý đã gửi ông/bà";
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
         db.Collection<OutboxMessage>(Outbox.CollectionName).Find(m => m.AddressKey == who.Key).OrderBy(m => m.Id)
-            .Select(m => new PersonalRecord(clock.Moment(m.CreatedAt), new Dictionary<string, string?> { ["Nội dung"] = m.Text, ["Tệp"] = m.File?.FileName }));
+            .Select(m => new PersonalRecord(clock.Moment(m.CreatedAt), new Dictionary<string, string?> { ["Nội dung"] = outbox.Open(m).Text, ["Tệp"] = m.File?.FileName }));
 
     public ErasureResult Erase(ChatAddress who) => new(db.Write(_ => db.Collection<OutboxMessage>(Outbox.CollectionName).DeleteMany(m => m.AddressKey == who.Key)));
 

@@ -23,5 +23,13 @@ public sealed record OutgoingMessage(string Text, IReadOnlyList<Button> Buttons,
 {
     public OutgoingMessage(string text) : this(text, []) { }
 
+    /// <summary>
+    /// Carries what must never be at rest in clear (a denouncer's identity): the outbox stores it sealed from the
+    /// first write, opens it only to send or to show the web chat its own history, and drops it once delivered.
+    /// </summary>
+    public bool Confidential { get; init; }
+
+    public OutgoingMessage AsConfidential() => this with { Confidential = true };
+
     public static OutgoingMessage Document(string caption, FileAttachment file) => new(caption, [], File: file);
 }

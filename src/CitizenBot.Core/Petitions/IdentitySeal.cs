@@ -1,49 +1,35 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using CitizenBot.Core.Storage;
 
 namespace CitizenBot.Core.Petitions;
 
 /// <summary>
-/// Seals a denouncer's identity with AES-256-GCM under the configured key (field-level, not LiteDB's
-/// file password), and derives a keyed hash of a chat so its author can find their own petitions.
+/// Seals a denouncer's identity (field-level, not LiteDB's file password), and derives the keyed hashes that let
+/// an author find their own denunciation without linking it to anything else they sent.
 /// </summary>
-public sealed class IdentitySeal(PetitionOptions options)
+public sealed class IdentitySeal(DataSeal seal)
 {
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
-
-    public string Seal(PetitionIdentity identity)
-    {
-        var plain = JsonSerializer.SerializeToUtf8Bytes(identity);
-        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
-        var cipher = new byte[plain.Length];
-        var tag = new byte[TagSize];
-        using (var aes = new AesGcm(options.IdentityKey, TagSize))
-        {
-            aes.Encrypt(nonce, plain, cipher, tag);
-        }
-
-        return Convert.ToBase64String([.. nonce, .. tag, .. cipher]);
-    }
+    public string Seal(PetitionIdentity identity) => Convert.ToBase64String(seal.SealBytes(JsonSerializer.SerializeToUtf8Bytes(identity)));
 
     /// <summary>The identity, or null when the seal was made with another key or tampered with.</summary>
     public PetitionIdentity? Open(string sealedIdentity)
     {
         try
         {
-            var bytes = Convert.FromBase64String(sealedIdentity);
-            var plain = new byte[bytes.Length - NonceSize - TagSize];
-            using var aes = new AesGcm(options.IdentityKey, TagSize);
-            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plain);
-            return JsonSerializer.Deserialize<PetitionIdentity>(plain);
+            return seal.OpenBytes(Convert.FromBase64String(sealedIdentity)) is { } plain ? JsonSerializer.Deserialize<PetitionIdentity>(plain) : null;
         }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or JsonException)
         {
             return null;
         }
     }
 
-    public string Lookup(string addressKey) =>
-        Convert.ToHexString(HMACSHA256.HashData(options.IdentityKey, Encoding.UTF8.GetBytes("author:" + addressKey)));
+    /// <summary>
+    /// The author lookup of one denunciation: different for every petition, even from one chat, so a <c>TC-</c>
+    /// record cannot be joined to the author's other petitions (which keep their chat in clear).
+    /// </summary>
+    public string Lookup(string addressKey, string code) => seal.Hash($"author:{addressKey}:{code}");
+
+    /// <summary>A key for something addressed to a denouncer (an outbox message, a letter, a rating) that does not name the petition.</summary>
+    public string OpaqueKey(string key) => "sealed:" + seal.Hash("key:" + key);
 }

@@ -35,11 +35,13 @@ public sealed class PetitionBook : ICitizenDirectory
     private readonly CitizenDatabase _db;
     private readonly PetitionOptions _options;
     private readonly IdentitySeal _seal;
+    private readonly DataSeal _dataSeal;
     private readonly EscalationOptions _escalation;
     private readonly CommuneClock _clock;
 
-    public PetitionBook(CitizenDatabase db, PetitionOptions options, IdentitySeal seal, EscalationOptions escalation, CommuneClock clock)
+    public PetitionBook(CitizenDatabase db, PetitionOptions options, IdentitySeal seal, DataSeal dataSeal, EscalationOptions escalation, CommuneClock clock)
     {
+        _dataSeal = dataSeal;
         _db = db;
         _options = options;
         _seal = seal;
@@ -49,12 +51,14 @@ public sealed class PetitionBook : ICitizenDirectory
         db.Write(_ =>
         {
             col.EnsureIndex(p => p.Code, unique: true);
-            col.EnsureIndex(p => p.AuthorLookup);
+            col.EnsureIndex(p => p.AddressKey);
+            col.EnsureIndex(p => p.Kind);
             col.EnsureIndex(p => p.Status);
             col.EnsureIndex(p => p.ReceivedAt);
             col.EnsureIndex(p => p.AnsweredAt);
             col.EnsureIndex(p => p.LastDelayAt);
         });
+        UnlinkOldLookups();
     }
 
     public PetitionOptions Options => _options;
@@ -78,7 +82,7 @@ public sealed class PetitionBook : ICitizenDirectory
             Longitude = draft.Location?.Longitude,
             Anonymous = anonymous,
             AddressKey = denunciation ? "" : draft.AddressKey,
-            AuthorLookup = _seal.Lookup(draft.AddressKey),
+            AuthorLookup = "",
             ContactName = denunciation || anonymous ? null : draft.Name,
             ContactPhone = denunciation || anonymous ? null : draft.Phone,
             SealedIdentity = denunciation ? _seal.Seal(new PetitionIdentity(draft.AddressKey, draft.Name, draft.Phone)) : null,
@@ -87,6 +91,11 @@ public sealed class PetitionBook : ICitizenDirectory
             DueAt = EndOfDay(WorkingDays.Add(_clock.Today, _options.WorkingDays[draft.Kind], _options.IsHoliday)),
             History = [new PetitionEvent { Seq = 1, Status = PetitionStatus.Received, At = now, ByRole = PetitionTexts.CitizenRole, By = "citizen" }],
         };
+        if (denunciation)
+        {
+            petition.AuthorLookup = _seal.Lookup(draft.AddressKey, petition.Code);
+        }
+
         col.Insert(petition);
         if (_escalation.OfficersChat is { } officers)
         {
@@ -95,7 +104,7 @@ public sealed class PetitionBook : ICitizenDirectory
 
         if (receipt is not null)
         {
-            Outbox.AddNew(tx, [OutboxMessage.Create($"petition:{petition.Code}:received", ChatAddress.Parse(draft.AddressKey), receipt(petition), now)]);
+            Outbox.AddNew(tx, [ToAuthor(petition, $"petition:{petition.Code}:received", ChatAddress.Parse(draft.AddressKey), receipt(petition), now)]);
         }
 
         return petition;
@@ -103,11 +112,17 @@ public sealed class PetitionBook : ICitizenDirectory
 
     public Petition? Get(string code) => _db.Collection<Petition>(CollectionName).FindOne(p => p.Code == NormalizeCode(code));
 
-    /// <summary>The citizen's own petitions, denunciations included (found by the keyed hash of their chat).</summary>
+    /// <summary>
+    /// The citizen's own petitions: other kinds by their chat, denunciations by recomputing each one's keyed lookup
+    /// (there are few), since no stored value is shared between a denunciation and anything else from that chat.
+    /// </summary>
     public List<Petition> Mine(string addressKey)
     {
-        var lookup = _seal.Lookup(addressKey);
-        return [.. _db.Collection<Petition>(CollectionName).Find(p => p.AuthorLookup == lookup).OrderByDescending(p => p.Id)];
+        var col = _db.Collection<Petition>(CollectionName);
+        var denunciations = col.Find(p => p.Kind == PetitionKind.Denunciation)
+            .Where(p => p.AuthorLookup.Length > 0 && p.AuthorLookup == _seal.Lookup(addressKey, p.Code));
+        var named = addressKey.Length == 0 ? [] : col.Find(p => p.AddressKey == addressKey && p.Kind != PetitionKind.Denunciation);
+        return [.. named.Concat(denunciations).OrderByDescending(p => p.Id)];
     }
 
     public List<Petition> Open() =>
@@ -167,7 +182,7 @@ public sealed class PetitionBook : ICitizenDirectory
         AuditLog.Add(tx, now, actor, "petition." + to.ToString().ToLowerInvariant(), petition.Code);
         if (AddressOf(petition) is { } address)
         {
-            Outbox.AddNew(tx, [OutboxMessage.Create($"petition:{petition.Code}:event:{change.Seq}", ChatAddress.Parse(address),
+            Outbox.AddNew(tx, [ToAuthor(petition, $"petition:{petition.Code}:event:{change.Seq}", ChatAddress.Parse(address),
                 new OutgoingMessage(PetitionTexts.ToCitizen(petition, change, _clock)), now)]);
         }
 
@@ -206,6 +221,32 @@ public sealed class PetitionBook : ICitizenDirectory
 
         Outbox.AddNew(tx, messages);
         return true;
+    });
+
+    /// <summary>A message to the petition's author; to a denouncer it is sealed and its key does not name the petition.</summary>
+    private OutboxMessage ToAuthor(Petition petition, string key, ChatAddress to, OutgoingMessage message, DateTimeOffset now) =>
+        petition.Kind == PetitionKind.Denunciation
+            ? OutboxMessage.Create(_seal.OpaqueKey(key), to, message.AsConfidential(), now, _dataSeal)
+            : OutboxMessage.Create(key, to, message, now);
+
+    /// <summary>
+    /// Petitions written before lookups were per denunciation shared one hash per chat, joining a <c>TC-</c> to its
+    /// author's other petitions: recompute each denunciation's own, and clear the others' (found by their chat).
+    /// </summary>
+    private void UnlinkOldLookups() => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<Petition>(CollectionName);
+        foreach (var petition in col.Find(p => p.AuthorLookup != "").ToList())
+        {
+            var lookup = petition.Kind == PetitionKind.Denunciation && IdentityOf(petition) is { AddressKey.Length: > 0 } identity
+                ? _seal.Lookup(identity.AddressKey, petition.Code)
+                : "";
+            if (lookup != petition.AuthorLookup)
+            {
+                petition.AuthorLookup = lookup;
+                col.Update(petition);
+            }
+        }
     });
 
     public static string NormalizeCode(string code)

@@ -8,6 +8,8 @@ namespace CitizenBot.Core.Storage;
 /// LiteDB transaction, forces the log to disk once, and only then completes its callers' tasks (group commit).
 /// Nobody blocks on a lock to write, LiteDB never sees two writers (#2825), and nothing a caller was told is
 /// saved can be lost by a crash. Reads run concurrently on any thread. A lock file refuses a second process.
+/// The folder and its files are made private (<see cref="PrivateFiles"/>) at every open, and LiteDB's files are created
+/// 0600 before it opens them.
 /// </summary>
 public sealed class CitizenDatabase : IDisposable
 {
@@ -48,7 +50,7 @@ public sealed class CitizenDatabase : IDisposable
         var fullDir = Path.GetFullPath(dataDir);
         try
         {
-            Directory.CreateDirectory(fullDir);
+            PrivateFiles.Secure(fullDir);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -92,6 +94,8 @@ public sealed class CitizenDatabase : IDisposable
         var path = Path.Combine(fullDir, LockFileName);
         try
         {
+            PrivateFiles.Ensure(path);
+
             // FileShare.None takes an exclusive advisory lock (flock) on Unix, released if the process dies.
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
@@ -106,10 +110,15 @@ public sealed class CitizenDatabase : IDisposable
         }
     }
 
-    private static LiteDatabase Connect(string fullDir) => new(
-        new ConnectionString { Filename = Path.Combine(fullDir, FileName), Connection = ConnectionType.Direct },
-        CitizenBsonMapper.Create());
-
+    private static LiteDatabase Connect(string fullDir)
+    {
+        // LiteDB takes an empty file for a new database and an empty log for no log, and deletes the log only when it closes.
+        PrivateFiles.Ensure(Path.Combine(fullDir, FileName));
+        PrivateFiles.Ensure(Path.Combine(fullDir, LogFileName));
+        return new LiteDatabase(
+            new ConnectionString { Filename = Path.Combine(fullDir, FileName), Connection = ConnectionType.Direct },
+            CitizenBsonMapper.Create());
+    }
 
     /// <summary>Groups committed and units run since start (benchmarks report units per group).</summary>
     public (long Groups, long Units) CommitCounts => (Interlocked.Read(ref _groups), Interlocked.Read(ref _units));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Reception;
+using CitizenBot.Core.Storage;
 
 namespace CitizenBot.Host.Configuration;
 
@@ -8,12 +9,14 @@ namespace CitizenBot.Host.Configuration;
 public static class PetitionSettings
 {
     public const string KeyFileName = "petition-identity-key";
+    public const string KeyEnvironmentVariable = "CITIZENBOT_IDENTITY_KEY";
 
-    /// <summary>
-    /// The key is Petitions:IdentityKey (32 bytes, base64). Without it a key is generated once into the data
-    /// folder, readable only by the bot's user, so the defaults run; production should keep the key elsewhere.
-    /// </summary>
-    public static PetitionOptions Load(IConfiguration config, string dataDir, ReceptionOptions reception, ILogger? logger = null) => new()
+    public const string KeyBesideDataWarning =
+        "WARNING: the identity key that seals denouncers' identities, confidential messages and conversation state is a file in the data folder: "
+        + "whoever copies the data folder (a backup, a stolen disk) can open them. Keep the key elsewhere: Petitions:IdentityKey, "
+        + KeyEnvironmentVariable + " or Petitions:IdentityKeyFile.";
+
+    public static PetitionOptions Load(IConfiguration config, string dataDir, ReceptionOptions reception) => new()
     {
         WorkingDays = new Dictionary<PetitionKind, int>
         {
@@ -22,40 +25,82 @@ public static class PetitionSettings
             [PetitionKind.Denunciation] = HostSettings.ReadInt(config, "Petitions:WorkingDays:Denunciation", 30, 1, 120),
         },
         ExtensionWorkingDays = HostSettings.ReadInt(config, "Petitions:ExtensionWorkingDays", 5, 1, 60),
-        IdentityKey = Key(config["Petitions:IdentityKey"], dataDir, logger),
+        IdentityKey = Key(config, dataDir),
         IsHoliday = reception.IsHoliday,
     };
 
-    private static byte[] Key(string? configured, string dataDir, ILogger? logger)
+    /// <summary>
+    /// The key, first found of: Petitions:IdentityKey (32 bytes, base64), the CITIZENBOT_IDENTITY_KEY environment variable,
+    /// the file at Petitions:IdentityKeyFile, or the file petition-identity-key in the data folder. A missing key file is
+    /// generated (mode 0600), so the defaults run; the host warns at every start while the key sits beside the data.
+    /// </summary>
+    private static byte[] Key(IConfiguration config, string dataDir)
     {
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (config["Petitions:IdentityKey"] is { } configured && !string.IsNullOrWhiteSpace(configured))
         {
-            try
+            return Decode(configured, "Petitions:IdentityKey");
+        }
+
+        if (Environment.GetEnvironmentVariable(KeyEnvironmentVariable) is { } fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return Decode(fromEnvironment, KeyEnvironmentVariable);
+        }
+
+        var path = KeyFilePath(config, dataDir);
+        var setting = string.IsNullOrWhiteSpace(config["Petitions:IdentityKeyFile"]) ? "Storage:DataDir" : "Petitions:IdentityKeyFile";
+        try
+        {
+            if (File.Exists(path))
             {
-                var key = Convert.FromBase64String(configured.Trim());
-                return key.Length == 32 ? key : throw new ConfigurationException("Petitions:IdentityKey", "must be 32 bytes in base64 (openssl rand -base64 32).");
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(path, PrivateFiles.FileMode);
+                }
+
+                return Decode(File.ReadAllText(path), $"{setting} ({path})");
             }
-            catch (FormatException)
+
+            var generated = RandomNumberGenerator.GetBytes(32);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var file = PrivateFiles.CreateNew(path))
+            using (var writer = new StreamWriter(file))
             {
-                throw new ConfigurationException("Petitions:IdentityKey", "is not base64 (openssl rand -base64 32).");
+                writer.Write(Convert.ToBase64String(generated));
             }
-        }
 
-        var path = Path.Combine(dataDir, KeyFileName);
-        if (File.Exists(path))
+            return generated;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            throw new ConfigurationException(setting, $"the identity key file '{path}' cannot be read or created: {ex.Message}");
         }
+    }
 
-        var generated = RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(dataDir);
-        File.WriteAllText(path, Convert.ToBase64String(generated));
-        if (!OperatingSystem.IsWindows())
+    /// <summary>True when the key is read from (or generated into) a file inside the data folder.</summary>
+    public static bool KeyBesideData(IConfiguration config, string dataDir)
+    {
+        if (!string.IsNullOrWhiteSpace(config["Petitions:IdentityKey"]) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(KeyEnvironmentVariable)))
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return false;
         }
 
-        logger?.LogWarning("No Petitions:IdentityKey configured: generated one into the data folder. Keep a production key outside the data folder.");
-        return generated;
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir)) + Path.DirectorySeparatorChar;
+        return KeyFilePath(config, dataDir).StartsWith(folder, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
+    private static string KeyFilePath(IConfiguration config, string dataDir) =>
+        Path.GetFullPath(config["Petitions:IdentityKeyFile"] is { } file && !string.IsNullOrWhiteSpace(file) ? file.Trim() : Path.Combine(dataDir, KeyFileName));
+
+    private static byte[] Decode(string value, string key)
+    {
+        try
+        {
+            var bytes = Convert.FromBase64String(value.Trim());
+            return bytes.Length == 32 ? bytes : throw new ConfigurationException(key, "must be 32 bytes in base64 (openssl rand -base64 32).");
+        }
+        catch (FormatException)
+        {
+            throw new ConfigurationException(key, "is not base64 (openssl rand -base64 32).");
+        }
     }
 }

@@ -146,6 +146,25 @@ public sealed class HostProcess : IAsyncDisposable
         _process.WaitForExit(10_000);
     }
 
+    /// <summary>SIGTERM: the host shuts down as a service manager would stop it, closing the database cleanly.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited && Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException("SIGTERM could not be sent to the host.");
+        }
+
+        if (!await WaitForExitAsync(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("The host did not stop after SIGTERM:\n" + Output);
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

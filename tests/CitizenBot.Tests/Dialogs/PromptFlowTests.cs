@@ -42,8 +42,9 @@ public sealed class PromptFlowTests : IDisposable
             (s, ct) => s.EndAsync(s.Result, ct));
         var dialogs = new DialogSet([main, child, new NumberPrompt("number"), new DatePrompt("date", clock, (d, _) => d < clock.Today ? "Ngày đã qua." : null),
             new PhonePrompt("phone"), new AttachmentPrompt("files"), new ConfirmPrompt("confirm")]);
-        _outbox = new Outbox(_db);
-        _bot = new ConversationBot(dialogs, new ConversationStore(_db), new Interruptions(new OfficerCommands([], [], new UserRoles(_db, new RoleOptions(), time)), []), new TurnRateLimiter(new RateLimitOptions(), time), time, NullLogger<ConversationBot>.Instance);
+        var seal = new DataSeal(new byte[32]);
+        _outbox = new Outbox(_db, seal);
+        _bot = new ConversationBot(dialogs, new ConversationStore(_db, seal), new Interruptions(new OfficerCommands([], [], new UserRoles(_db, new RoleOptions(), time)), []), new TurnRateLimiter(new RateLimitOptions(), time), seal, time, NullLogger<ConversationBot>.Instance);
     }
 
     public void Dispose()

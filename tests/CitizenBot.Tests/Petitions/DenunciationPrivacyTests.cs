@@ -37,7 +37,7 @@ public sealed class DenunciationPrivacyTests : IDisposable
         Assert.False(string.IsNullOrEmpty(raw["SealedIdentity"].AsString));
         var petition = _bot.Get<PetitionBook>().Get(code)!;
         Assert.Equal(new PetitionIdentity(_author.Key, "Trần Văn Bình", "0987111222"), _bot.Get<PetitionBook>().IdentityOf(petition));
-        Assert.Null(new IdentitySeal(new PetitionOptions { IdentityKey = new byte[32] }).Open(petition.SealedIdentity!));
+        Assert.Null(new IdentitySeal(new DataSeal(new byte[32])).Open(petition.SealedIdentity!));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class DenunciationPrivacyTests : IDisposable
         await _bot.CommandAsync($"/xulydon {code}", LeaderId, inGroup: false);
         await _bot.CommandAsync($"/traloidon {code} Đã xác minh, xử lý theo quy định.", LeaderId, inGroup: false);
 
-        var toAuthor = _bot.Get<Outbox>().For(_author.Key, 0, 1000).Select(m => m.Text).ToList();
+        var toAuthor = _bot.Get<Outbox>().HistoryOf(_author.Key, 0, 1000).Select(m => m.Message.Text).ToList();
         Assert.Contains(toAuthor, t => t.Contains("Đang xem xét", StringComparison.Ordinal));
         Assert.Contains(toAuthor, t => t.Contains("Đã xác minh, xử lý theo quy định.", StringComparison.Ordinal));
         Assert.Contains("Lãnh đạo UBND xã", toAuthor.Last(), StringComparison.Ordinal);

@@ -73,8 +73,8 @@ public sealed class BotHarness : IDisposable
     /// <summary>Presses the button whose label contains the given words, from the latest message that has it.</summary>
     public Task<List<OutgoingMessage>> PressAsync(string labelPart, ChatAddress? from = null)
     {
-        var button = Get<Outbox>().For((from ?? Address).Key, 0, 10_000)
-            .SelectMany(m => m.Buttons)
+        var button = Get<Outbox>().HistoryOf((from ?? Address).Key, 0, 10_000)
+            .SelectMany(m => m.Message.Buttons)
             .LastOrDefault(b => b.Label.Contains(labelPart, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No button containing \"{labelPart}\" was offered. Offered: {string.Join(" | ", Get<Outbox>().All().SelectMany(m => m.Buttons).Select(b => b.Label))}");
         return TurnAsync(TurnInput.FromPayload(button.Payload), from);
@@ -90,7 +90,7 @@ public sealed class BotHarness : IDisposable
             _lastSeen = fresh[^1].Id;
         }
 
-        return [.. fresh.Select(m => m.ToMessage())];
+        return [.. fresh.Select(Get<Outbox>().Open)];
     }
 
     public void SeedDossier(string code, DossierStatus status, DateTimeOffset dueAt, string phone = "0912345678")
