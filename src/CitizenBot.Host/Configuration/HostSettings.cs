@@ -56,6 +56,12 @@ public sealed class HostSettings
 
     public int QuestionsPerDay { get; init; } = 5;
 
+    /// <summary>Questions one sender (Telegram user, web client address) may relay a day over all conversations (Limits:QuestionsPerSenderPerDay).</summary>
+    public int QuestionsPerSenderPerDay { get; init; } = 20;
+
+    /// <summary>Questions relayed one by one to the officers' chat in a clock hour; the rest go into one digest (Limits:RelaysPerHour).</summary>
+    public int RelaysPerHour { get; init; } = 30;
+
     public static HostSettings Load(IConfiguration config)
     {
         var apiBaseUrl = config["Telegram:ApiBaseUrl"];
@@ -109,6 +115,7 @@ public sealed class HostSettings
                 Name = RequireText(config, "Commune:Name", "UBND xã Hoằng Kim"),
                 Villages = ReadStrings(config, "Commune:Villages"),
                 TimeZone = ReadTimeZone(config["Commune:TimeZone"]),
+                Phone = ReadPhone(config, "Commune:Phone"),
             },
             DataDir = string.IsNullOrWhiteSpace(dataDir) ? "./data" : dataDir,
             HangfireStorage = storageKind,
@@ -123,6 +130,8 @@ public sealed class HostSettings
             RetentionMonths = ReadInt(config, "Privacy:RetentionMonths", 24, 6, 120),
             TurnsPerMinute = ReadInt(config, "Limits:TurnsPerMinute", 30, 5, 10_000),
             QuestionsPerDay = ReadInt(config, "Limits:QuestionsPerDay", 5, 1, 1_000),
+            QuestionsPerSenderPerDay = ReadInt(config, "Limits:QuestionsPerSenderPerDay", 20, 1, 10_000),
+            RelaysPerHour = ReadInt(config, "Limits:RelaysPerHour", 30, 1, 1_000),
         };
     }
 
@@ -137,6 +146,21 @@ public sealed class HostSettings
         {
             throw new ConfigurationException("Commune:TimeZone", $"'{id}' is not a known time zone (e.g. Asia/Ho_Chi_Minh).");
         }
+    }
+
+    /// <summary>An optional phone number shown to citizens: digits with spaces, dots, dashes or a leading +.</summary>
+    internal static string? ReadPhone(IConfiguration config, string key)
+    {
+        var value = config[key]?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var digits = value.Count(char.IsAsciiDigit);
+        return digits is >= 3 and <= 15 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '+' or '(' or ')')
+            ? value
+            : throw new ConfigurationException(key, $"'{value}' is not a phone number (digits, e.g. 0237 3868 123).");
     }
 
     internal static string RequireText(IConfiguration config, string key, string fallback)
