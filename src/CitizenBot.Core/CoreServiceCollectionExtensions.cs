@@ -137,6 +137,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<OfficerQuestions>();
         services.AddSingleton<UnansweredQuestionSweep>();
+        services.AddSingleton<QuestionRelaySweep>();
         services.AddSingleton<IPersonalDataHolder, QuestionPersonalData>();
         return services;
     }

@@ -46,7 +46,8 @@ public static class CitizenBotHost
             .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays })
             .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) })
             .AddPrivacy(new PrivacyOptions { RetentionMonths = settings.RetentionMonths });
-        services.AddSingleton(new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay });
+        services.AddSingleton(new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay,
+            QuestionsPerSenderPerDay = settings.QuestionsPerSenderPerDay });
         services.AddSingleton(settings.FollowGuard);
         services.AddSingleton(new CitizenBot.Dialogs.Dossiers.LookupLimitOptions { LookupsPerHour = settings.LookupsPerHour });
         services.AddWebChatLimits(settings.WebChat).AddForwardedClientAddress(settings.KnownProxies);
@@ -83,6 +84,7 @@ public static class CitizenBotHost
             ? new ChatAddress(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null,
         ReannounceAfter = settings.QuestionReannounceAfter,
+        RelaysPerHour = settings.RelaysPerHour,
     };
 
     /// <summary>Admins are Telegram users named in configuration.</summary>

@@ -143,7 +143,7 @@ public static class SummaryBenchmark
         var calendar = new ReceptionCalendar(db, new ReceptionOptions(), clock);
         _ = new DossierStore(db);
         _ = new PetitionBook(db, new PetitionOptions { IdentityKey = new byte[32] }, new IdentitySeal(new DataSeal(new byte[32])), new DataSeal(new byte[32]), new EscalationOptions(), clock);
-        _ = new OfficerQuestions(db, new EscalationOptions(), [], new Outbox(db, new DataSeal(new byte[32])), new FixedTime(Today));
+        _ = new OfficerQuestions(db, new EscalationOptions(), [], new Outbox(db, new DataSeal(new byte[32])), new FixedTime(Today), new DataSeal(new byte[32]));
         _ = new ReceptionBookings(db, calendar, clock);
         return (new SummaryCompiler(db, commune, clock, calendar, letters, ratings, board), clock);
     }

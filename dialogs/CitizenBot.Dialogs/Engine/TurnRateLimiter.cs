@@ -9,6 +9,13 @@ public sealed record RateLimitOptions
 
     /// <summary>Questions one conversation may relay to the officers in a day, so one account cannot flood them.</summary>
     public int QuestionsPerDay { get; init; } = 5;
+
+    /// <summary>
+    /// Questions one sender (a Telegram user, a web client address) may relay in a day over all their conversations, so
+    /// opening new conversations does not lift the limit. Higher than per conversation: one address can be a family's
+    /// Wi-Fi or a mobile network shared by many citizens.
+    /// </summary>
+    public int QuestionsPerSenderPerDay { get; init; } = 20;
 }
 
 /// <summary>What the limiter decided for one turn.</summary>

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Commune;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Menu;
@@ -14,13 +15,16 @@ public sealed class AskOfficerDialog : WaterfallDialog
     private readonly OfficerQuestions _questions;
     private readonly IReadOnlyList<MenuEntry> _menu;
     private readonly RateLimitOptions _limits;
+    private readonly CommuneOptions _commune;
     private readonly TimeProvider _time;
 
-    public AskOfficerDialog(OfficerQuestions questions, IEnumerable<MenuEntry> menu, RateLimitOptions limits, TimeProvider time) : base(Interruptions.OfficerDialogId)
+    public AskOfficerDialog(OfficerQuestions questions, IEnumerable<MenuEntry> menu, RateLimitOptions limits, CommuneOptions commune, TimeProvider time)
+        : base(Interruptions.OfficerDialogId)
     {
         _questions = questions;
         _menu = [.. menu];
         _limits = limits;
+        _commune = commune;
         _time = time;
         AddStep(AskAsync);
         AddStep(RelayAsync);
@@ -30,10 +34,8 @@ public sealed class AskOfficerDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        // One account cannot flood the officers: a few questions a day each, answered in turn.
-        if (_questions.AskedSince(step.Address, _time.GetUtcNow().AddDays(-1)) >= _limits.QuestionsPerDay)
+        if (Refused(step))
         {
-            step.Send(AskOfficerTexts.TooMany(_limits.QuestionsPerDay), PromptTexts.MenuButton);
             return await step.EndAsync(null, ct);
         }
 
@@ -51,9 +53,42 @@ public sealed class AskOfficerDialog : WaterfallDialog
         var from = step.Values.GetValueOrDefault("from", "");
         var flowName = _menu.FirstOrDefault(e => e.DialogId == from)?.Label ?? AskOfficerTexts.FlowName(from);
         var text = (string)step.Result!;
-        var question = _questions.Ask(step.Address, text.Length > 1000 ? text[..1000] : text, from, flowName);
+
+        // Checked again as the question is recorded: many conversations may sit at the prompt and answer it at once.
+        var (question, refusal) = _questions.Ask(step.Address, text.Length > 1000 ? text[..1000] : text, from, flowName, step.Context.Input.SenderKey, Quota);
+        if (question is null)
+        {
+            Refuse(step, refusal);
+            return await step.EndAsync(null, ct);
+        }
+
         step.Send(step.Values.ContainsKey("unmatched") ? AskOfficerTexts.Forwarded(question.Tag) : AskOfficerTexts.Sent(question.Tag));
         return await step.EndAsync(null, ct);
+    }
+
+    private QuestionQuota Quota => new(_limits.QuestionsPerDay, _limits.QuestionsPerSenderPerDay);
+
+    /// <summary>One conversation, and one sender over all their conversations, cannot flood the officers: a few questions a day each.</summary>
+    private bool Refused(WaterfallStepContext step)
+    {
+        var refusal = _questions.QuotaUsed(step.Address, step.Context.Input.SenderKey, Quota);
+        Refuse(step, refusal);
+        return refusal != QuotaRefusal.None;
+    }
+
+    /// <summary>Says which limit was reached, with the way back (the menu, the commune's phone when configured).</summary>
+    private void Refuse(WaterfallStepContext step, QuotaRefusal refusal)
+    {
+        var webAddress = step.Context.Input.SenderKey?.StartsWith("web-ip:", StringComparison.Ordinal) == true;
+        switch (refusal)
+        {
+            case QuotaRefusal.Conversation:
+                step.Send(AskOfficerTexts.TooMany(_limits.QuestionsPerDay, _commune.Phone), PromptTexts.MenuButton);
+                break;
+            case QuotaRefusal.Sender:
+                step.Send(AskOfficerTexts.TooManyFromSender(_limits.QuestionsPerSenderPerDay, webAddress, _commune.Phone), PromptTexts.MenuButton);
+                break;
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public static class AskOfficerTexts
 
     public const string OpenTitle = "📥 Câu hỏi đang chờ trả lời:";
 
+    public static string MoreOpen(int count) => $"… và {count} câu hỏi khác: xem đầy đủ trên trang cán bộ (/officer).";
+
     public const string NoneOpen = "Không có câu hỏi nào đang chờ trả lời. Cảm ơn các đồng chí!";
 
     public const string AnswerUsage = "Cách dùng: /traloi Q-XXXX <nội dung trả lời>";
@@ -38,7 +40,18 @@ public static class AskOfficerTexts
         _ => dialogId,
     };
 
-    public static string TooMany(int perDay) =>
+    public static string TooMany(int perDay, string? communePhone) =>
         $"Ông/bà đã gửi {perDay} câu hỏi cho cán bộ trong 24 giờ qua. Cán bộ sẽ trả lời lần lượt ngay tại đây; "
-        + "xin ông/bà chờ câu trả lời trước khi hỏi thêm. Việc gấp xin gọi điện trực tiếp cho UBND xã. Xin cảm ơn ông/bà.";
+        + $"xin ông/bà chờ câu trả lời trước khi hỏi thêm. {Urgent(communePhone)} Xin cảm ơn ông/bà.";
+
+    /// <summary>The limit per sender: many conversations from one account or one network address.</summary>
+    public static string TooManyFromSender(int perDay, bool webAddress, string? communePhone) =>
+        $"Trong 24 giờ qua đã có {perDay} câu hỏi gửi cán bộ từ "
+        + (webAddress ? "cùng mạng Internet (Wi-Fi, mạng di động) với ông/bà" : "tài khoản của ông/bà")
+        + ", nên tạm thời chưa nhận thêm câu hỏi. Các câu hỏi đã gửi vẫn được cán bộ trả lời lần lượt. "
+        + $"{Urgent(communePhone)} Ông/bà vẫn dùng được các mục khác trong menu. Xin cảm ơn ông/bà.";
+
+    private static string Urgent(string? communePhone) => communePhone is null
+        ? "Việc gấp xin ông/bà gọi điện hoặc đến trực tiếp UBND xã."
+        : $"Việc gấp xin ông/bà gọi điện cho UBND xã theo số {communePhone}.";
 }

@@ -53,12 +53,18 @@ public sealed class OpenQuestionsCommand(OfficerQuestions questions) : IOfficerC
 
     public string Usage => "/cauhoi – các câu hỏi của công dân đang chờ trả lời";
 
+    private const int ListedAtMost = 15;
+
+    private static string Shortened(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
     public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
     {
+        // Bounded so a flood of questions still fits in one Telegram message (4,096 characters).
         var open = questions.Open();
         command.Send(open.Count == 0
             ? AskOfficerTexts.NoneOpen
-            : AskOfficerTexts.OpenTitle + "\n\n" + string.Join("\n\n", open.Select(q => $"{q.Tag}: {q.Text}")));
+            : AskOfficerTexts.OpenTitle + "\n\n" + string.Join("\n\n", open.Take(ListedAtMost).Select(q => $"{q.Tag}: {Shortened(q.Text)}"))
+                + (open.Count > ListedAtMost ? "\n\n" + AskOfficerTexts.MoreOpen(open.Count - ListedAtMost) : ""));
         return Task.CompletedTask;
     }
 }

@@ -7,5 +7,8 @@ public sealed class CommuneOptions
 
     public IReadOnlyList<string> Villages { get; init; } = [];
 
+    /// <summary>The commune office's phone (Commune:Phone), given to citizens when the bot cannot take more; null when not set.</summary>
+    public string? Phone { get; init; }
+
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 }

@@ -23,6 +23,16 @@ public static class EscalationTexts
         $"💬 Trả lời câu hỏi {question.Tag} của ông/bà:\n\n{question.Answer}\n\n— {question.AnsweredAs}\n\n"
         + "Xin cảm ơn ông/bà đã liên hệ. Nếu cần hỏi thêm, ông/bà bấm \"Hỏi cán bộ\".";
 
+    /// <summary>How many tags one digest lists; the rest are counted.</summary>
+    public const int DigestMaxTags = 100;
+
+    /// <summary>The questions the hourly cap held back, in one message: tags only, to answer by /traloi or on the officer page.</summary>
+    public static string Digest(IReadOnlyList<string> tags) =>
+        $"📋 {tags.Count} câu hỏi khác đang chờ: {string.Join(", ", tags.Take(DigestMaxTags))}"
+        + (tags.Count > DigestMaxTags ? $" và {tags.Count - DigestMaxTags} câu khác" : "")
+        + " — xem trên trang cán bộ (/officer) hoặc gõ /cauhoi.\n\n"
+        + "Trả lời bằng cách gõ: /traloi Q-XXXX <nội dung>. Trong một giờ, chỉ một số câu hỏi được chuyển riêng từng tin để nhóm không bị tràn tin nhắn.";
+
     public const string OfficerTitle = "Cán bộ Bộ phận Một cửa UBND xã";
 
     public const string LeaderTitle = "Lãnh đạo UBND xã";

@@ -8,6 +8,22 @@ public enum OfficerQuestionStatus
     Answered,
 }
 
+/// <summary>Where a question stands on its way to the officers' chat.</summary>
+public enum RelayState
+{
+    /// <summary>Relayed on its own (questions recorded before the relay queue existed read as relayed).</summary>
+    Relayed,
+
+    /// <summary>Waiting its turn in the fair relay queue.</summary>
+    Queued,
+
+    /// <summary>Asked when the hourly cap was reached: it goes into the period's digest.</summary>
+    Held,
+
+    /// <summary>Listed in a digest message rather than relayed on its own.</summary>
+    Digested,
+}
+
 /// <summary>A citizen's question relayed to the officers, with a short tag officers can quote, and its answer.</summary>
 public sealed class OfficerQuestion
 {
@@ -19,10 +35,27 @@ public sealed class OfficerQuestion
 
     public string AddressKey { get; set; } = "";
 
+    /// <summary>
+    /// A short hash of who sent it (the Telegram user or the web client's address; the conversation when unknown):
+    /// the daily limit per sender and the fair relay queue count by it.
+    /// </summary>
+    public string SenderKey { get; set; } = "";
+
     public string Text { get; set; } = "";
 
     /// <summary>The flow the citizen was in (a dialog id), for the officers' context.</summary>
     public string FromFlow { get; set; } = "";
+
+    /// <summary>The flow's name as the menu shows it, for the relay written later by the queue.</summary>
+    public string FlowName { get; set; } = "";
+
+    public RelayState Relay { get; set; }
+
+    /// <summary>When it was relayed on its own (the hourly cap counts these).</summary>
+    public DateTimeOffset? RelayedAt { get; set; }
+
+    /// <summary>The start of the hour whose cap held it back (its digest is sent when that hour is over).</summary>
+    public DateTimeOffset? HeldInPeriod { get; set; }
 
     public DateTimeOffset AskedAt { get; set; }
 
@@ -55,4 +88,14 @@ public enum AnswerOutcome
     Answered,
     AlreadyAnswered,
     NotFound,
+}
+
+/// <summary>Questions one conversation, and one sender over all their conversations, may ask in 24 hours.</summary>
+public readonly record struct QuestionQuota(int PerConversation, int PerSender);
+
+public enum QuotaRefusal
+{
+    None,
+    Conversation,
+    Sender,
 }

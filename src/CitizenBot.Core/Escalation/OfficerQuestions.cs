@@ -11,12 +11,18 @@ public sealed class EscalationOptions
     public ChatAddress? OfficersChat { get; init; }
 
     public TimeSpan ReannounceAfter { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>Questions relayed on their own to the officers' chat in one clock hour; the rest go into that hour's digest.</summary>
+    public int RelaysPerHour { get; init; } = 30;
+
+    /// <summary>Relays waiting in the outbox at once: the queue keeps the rest, so it can pick fairly between senders.</summary>
+    public int RelaysInFlight { get; init; } = 1;
 }
 
 /// <summary>
-/// Questions for officers: recorded and relayed to the officers' chat in one transaction; answered from a
-/// reply to the relay, a command or the officer page, and the answer queued to the citizen in the same
-/// transaction as the record.
+/// Questions for officers: recorded and put in the fair relay queue in one transaction (relayed at once when
+/// the officers' chat has nothing waiting); answered from a reply to the relay, a command or the officer page,
+/// and the answer queued to the citizen in the same transaction as the record.
 /// </summary>
 public sealed partial class OfficerQuestions
 {
@@ -26,9 +32,11 @@ public sealed partial class OfficerQuestions
     private readonly IEnumerable<ICitizenDirectory> _directory;
     private readonly Outbox _outbox;
     private readonly TimeProvider _time;
+    private readonly DataSeal _seal;
 
-    public OfficerQuestions(CitizenDatabase db, EscalationOptions options, IEnumerable<ICitizenDirectory> directory, Outbox outbox, TimeProvider time)
+    public OfficerQuestions(CitizenDatabase db, EscalationOptions options, IEnumerable<ICitizenDirectory> directory, Outbox outbox, TimeProvider time, DataSeal seal)
     {
+        _seal = seal;
         _db = db;
         _options = options;
         _directory = directory;
@@ -42,6 +50,9 @@ public sealed partial class OfficerQuestions
             col.EnsureIndex(q => q.Status);
             col.EnsureIndex(q => q.AskedAt);
             col.EnsureIndex(q => q.AnsweredAt);
+            col.EnsureIndex(q => q.SenderKey);
+            col.EnsureIndex(q => q.Relay);
+            col.EnsureIndex(q => q.RelayedAt);
         });
     }
 
@@ -50,34 +61,71 @@ public sealed partial class OfficerQuestions
     /// <summary>The outbox key of a question's relay to the officers (round 1 is the first relay).</summary>
     public static string RelayKey(string tag, int round) => round == 1 ? $"question:{tag}:relay" : $"question:{tag}:relay:{round}";
 
-    public OfficerQuestion Ask(ChatAddress from, string text, string fromFlow, string flowName) => _db.WriteTransaction(tx =>
-    {
-        var col = tx.GetCollection<OfficerQuestion>(CollectionName);
-        var now = _time.GetUtcNow();
-        var question = new OfficerQuestion
-        {
-            Tag = NewTag(col),
-            AddressKey = from.Key,
-            Text = text,
-            FromFlow = fromFlow,
-            AskedAt = now,
-            LastAnnouncedAt = now,
-            Status = OfficerQuestionStatus.Open,
-        };
-        col.Insert(question);
-        if (_options.OfficersChat is { } officers)
-        {
-            var phone = _directory.Select(d => d.PhoneOf(from.Key)).FirstOrDefault(p => p is not null);
-            var relay = EscalationTexts.Relay(question, flowName, phone);
-            Outbox.AddNew(tx, [OutboxMessage.Create(RelayKey(question.Tag, 1), officers, new OutgoingMessage(relay), now)]);
-        }
+    /// <param name="senderKey">Who sent it (<c>telegram-user:42</c>, <c>web-ip:203.0.113.5</c>); the conversation when unknown.</param>
+    public OfficerQuestion Ask(ChatAddress from, string text, string fromFlow, string flowName, string? senderKey = null) =>
+        Ask(from, text, fromFlow, flowName, senderKey, quota: null).Question!;
 
-        return question;
-    });
+    /// <summary>
+    /// Records a question unless the conversation or the sender has used its daily quota; the count and the insert
+    /// share one transaction, so conversations asking at the same moment cannot all slip under the limit.
+    /// </summary>
+    public (OfficerQuestion? Question, QuotaRefusal Refusal) Ask(ChatAddress from, string text, string fromFlow, string flowName, string? senderKey, QuestionQuota? quota) =>
+        _db.WriteTransaction(tx =>
+        {
+            var col = tx.GetCollection<OfficerQuestion>(CollectionName);
+            var now = _time.GetUtcNow();
+            var sender = SenderHash(senderKey, from);
+            if (quota is { } limits)
+            {
+                var since = now.AddDays(-1);
+                if (col.Find(q => q.AddressKey == from.Key).Count(q => q.AskedAt >= since) >= limits.PerConversation)
+                {
+                    return ((OfficerQuestion?)null, QuotaRefusal.Conversation);
+                }
+
+                if (col.Find(q => q.SenderKey == sender).Count(q => q.AskedAt >= since) >= limits.PerSender)
+                {
+                    return (null, QuotaRefusal.Sender);
+                }
+            }
+
+            var question = new OfficerQuestion
+            {
+                Tag = NewTag(col),
+                AddressKey = from.Key,
+                SenderKey = sender,
+                Text = text,
+                FromFlow = fromFlow,
+                FlowName = flowName,
+                AskedAt = now,
+                LastAnnouncedAt = now,
+                Status = OfficerQuestionStatus.Open,
+                Relay = RelayState.Queued,
+            };
+            col.Insert(question);
+
+            // The enqueue step: relayed now when the officers' chat has nothing waiting, else the queue picks it in turn.
+            RelayDue(tx, now);
+            return (col.FindById(question.Id), QuotaRefusal.None);
+        });
 
     /// <summary>How many questions a chat has asked since a moment (the daily limit per citizen).</summary>
     public int AskedSince(ChatAddress from, DateTimeOffset since) =>
         _db.Collection<OfficerQuestion>(CollectionName).Find(q => q.AddressKey == from.Key).Count(q => q.AskedAt >= since);
+
+    /// <summary>Whether a conversation or its sender has used the daily quota (checked before asking for the question).</summary>
+    public QuotaRefusal QuotaUsed(ChatAddress from, string? senderKey, QuestionQuota quota)
+    {
+        var since = _time.GetUtcNow().AddDays(-1);
+        var col = _db.Collection<OfficerQuestion>(CollectionName);
+        if (AskedSince(from, since) >= quota.PerConversation)
+        {
+            return QuotaRefusal.Conversation;
+        }
+
+        var sender = SenderHash(senderKey, from);
+        return col.Find(q => q.SenderKey == sender).Count(q => q.AskedAt >= since) >= quota.PerSender ? QuotaRefusal.Sender : QuotaRefusal.None;
+    }
 
     public OfficerQuestion? Get(string tag) => _db.Collection<OfficerQuestion>(CollectionName).FindOne(q => q.Tag == NormalizeTag(tag));
 
@@ -120,12 +168,16 @@ public sealed partial class OfficerQuestions
         return (AnswerOutcome.Answered, question);
     });
 
-    /// <summary>Puts a waiting question to the officers again and, the first time, apologises to the citizen.</summary>
+    /// <summary>
+    /// Puts a waiting question to the officers again and, the first time, apologises to the citizen. A question the
+    /// officers saw only in a digest gets the apology alone: putting each one to them again would undo the hourly cap.
+    /// </summary>
     public bool Reannounce(long id, DateTimeOffset now) => _db.WriteTransaction(tx =>
     {
         var col = tx.GetCollection<OfficerQuestion>(CollectionName);
         var question = col.FindById(id);
         if (question is null || question.Status != OfficerQuestionStatus.Open || now - question.LastAnnouncedAt < _options.ReannounceAfter
+            || question.Relay is RelayState.Queued or RelayState.Held || (question.Relay == RelayState.Digested && question.Announcements > 1)
             || _options.OfficersChat is not { } officers)
         {
             return false;
@@ -136,11 +188,15 @@ public sealed partial class OfficerQuestions
         col.Update(question);
         List<OutboxMessage> messages =
         [
-            OutboxMessage.Create(RelayKey(question.Tag, question.Announcements), officers,
-                new OutgoingMessage(EscalationTexts.Reannounce(question, now - question.AskedAt)), now),
             OutboxMessage.Create($"question:{question.Tag}:late", ChatAddress.Parse(question.AddressKey),
                 new OutgoingMessage(EscalationTexts.LateApology(question)), now),
         ];
+        if (question.Relay == RelayState.Relayed)
+        {
+            messages.Insert(0, OutboxMessage.Create(RelayKey(question.Tag, question.Announcements), officers,
+                new OutgoingMessage(EscalationTexts.Reannounce(question, now - question.AskedAt)), now));
+        }
+
         Outbox.AddNew(tx, messages);
         return true;
     });

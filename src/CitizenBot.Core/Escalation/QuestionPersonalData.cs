@@ -21,6 +21,7 @@ public sealed class QuestionPersonalData(CitizenDatabase db) : IPersonalDataHold
         db.UpdateMany<OfficerQuestion>(OfficerQuestions.CollectionName, which, q =>
         {
             q.AddressKey = "";
+            q.SenderKey = "";
             q.Text = "[đã xóa]";
             q.Answer = q.Answer is null ? null : "[đã xóa]";
 

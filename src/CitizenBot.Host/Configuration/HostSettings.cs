@@ -71,6 +71,12 @@ public sealed class HostSettings
     /// <summary>Reverse proxies whose X-Forwarded-For is believed (Proxy:KnownProxies); empty = the connection's own address counts.</summary>
     public IReadOnlyList<IPAddress> KnownProxies { get; init; } = [];
 
+    /// <summary>Questions one sender (Telegram user, web client address) may relay a day over all conversations (Limits:QuestionsPerSenderPerDay).</summary>
+    public int QuestionsPerSenderPerDay { get; init; } = 20;
+
+    /// <summary>Questions relayed one by one to the officers' chat in a clock hour; the rest go into one digest (Limits:RelaysPerHour).</summary>
+    public int RelaysPerHour { get; init; } = 30;
+
     public static HostSettings Load(IConfiguration config)
     {
         var apiBaseUrl = config["Telegram:ApiBaseUrl"];
@@ -124,6 +130,7 @@ public sealed class HostSettings
                 Name = RequireText(config, "Commune:Name", "UBND xã Hoằng Kim"),
                 Villages = ReadStrings(config, "Commune:Villages"),
                 TimeZone = ReadTimeZone(config["Commune:TimeZone"]),
+                Phone = ReadPhone(config, "Commune:Phone"),
             },
             DataDir = string.IsNullOrWhiteSpace(dataDir) ? "./data" : dataDir,
             HangfireStorage = storageKind,
@@ -153,6 +160,8 @@ public sealed class HostSettings
             KnownProxies = [.. ReadStrings(config, "Proxy:KnownProxies").Select(v => IPAddress.TryParse(v, out var ip)
                 ? ip
                 : throw new ConfigurationException("Proxy:KnownProxies", $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1)."))],
+            QuestionsPerSenderPerDay = ReadInt(config, "Limits:QuestionsPerSenderPerDay", 20, 1, 10_000),
+            RelaysPerHour = ReadInt(config, "Limits:RelaysPerHour", 30, 1, 1_000),
         };
     }
 
@@ -167,6 +176,21 @@ public sealed class HostSettings
         {
             throw new ConfigurationException("Commune:TimeZone", $"'{id}' is not a known time zone (e.g. Asia/Ho_Chi_Minh).");
         }
+    }
+
+    /// <summary>An optional phone number shown to citizens: digits with spaces, dots, dashes or a leading +.</summary>
+    internal static string? ReadPhone(IConfiguration config, string key)
+    {
+        var value = config[key]?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var digits = value.Count(char.IsAsciiDigit);
+        return digits is >= 3 and <= 15 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '+' or '(' or ')')
+            ? value
+            : throw new ConfigurationException(key, $"'{value}' is not a phone number (digits, e.g. 0237 3868 123).");
     }
 
     internal static string RequireText(IConfiguration config, string key, string fallback)

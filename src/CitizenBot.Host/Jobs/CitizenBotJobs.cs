@@ -20,6 +20,7 @@ public sealed class CitizenBotJobs(
     BookingReminderSweep reminderSweep,
     RatingInvitationSweep invitationSweep,
     UnansweredQuestionSweep questionSweep,
+    QuestionRelaySweep relaySweep,
     PetitionDeadlineSweep petitionSweep,
     AnnouncementReportSweep announcementReports,
     LetterSweep letterSweep,
@@ -35,6 +36,7 @@ public sealed class CitizenBotJobs(
     public const string RemindersId = BookingReminderSweep.JobId;
     public const string InvitationsId = RatingInvitationSweep.JobId;
     public const string QuestionsId = UnansweredQuestionSweep.JobId;
+    public const string QuestionRelayId = QuestionRelaySweep.JobId;
     public const string PetitionDeadlinesId = PetitionDeadlineSweep.JobId;
     public const string LettersId = LetterSweep.JobId;
     public const string SummaryId = MonthlySummarySweep.JobId;
@@ -60,6 +62,17 @@ public sealed class CitizenBotJobs(
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)]
     public Task SweepUnansweredQuestionsAsync(CancellationToken ct) => RunThenSendAsync(questionSweep.Run, ct);
+
+    /// <summary>Move the relay queue on: relay the next questions fairly between senders (one waiting at a time), send, repeat a bounded number of rounds.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RelayQuestionsAsync(CancellationToken ct)
+    {
+        for (var round = 0; round < QuestionRelaySweep.RoundsPerRun && relaySweep.Run() > 0 && relaySweep.OfficersChat is { } officers; round++)
+        {
+            await dispatcher.DispatchChatAsync(officers.Key, ct);
+        }
+    }
 
     /// <summary>Apologise for late petitions with a new date and remind the officer in charge.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -116,6 +129,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(RemindersId, j => j.SweepReceptionRemindersAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(InvitationsId, j => j.SweepRatingInvitationsAsync(CancellationToken.None), "*/5 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(QuestionsId, j => j.SweepUnansweredQuestionsAsync(CancellationToken.None), "*/5 * * * *", options);
+        jobs.AddOrUpdate<CitizenBotJobs>(QuestionRelayId, j => j.RelayQuestionsAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(PetitionDeadlinesId, j => j.SweepPetitionDeadlinesAsync(CancellationToken.None), "0 8 * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(LettersId, j => j.SendLettersAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<CitizenBotJobs>(SummaryId, j => j.SendMonthlySummaryAsync(CancellationToken.None), MonthlySummarySweep.Cron, options);

@@ -18,6 +18,7 @@ public sealed class OfficerAnswerTests : TelegramScenario
         Telegram.SendText(Citizen, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
         await Telegram.WaitForAsync(Citizen, "đã chuyển tới cán bộ xã");
         var relay = await Telegram.WaitForAsync(RunningBot.OfficersChat, "trợ cấp người cao tuổi");
+        await RelayRecordedAsync();
 
         Telegram.Reply(RunningBot.OfficersChat, Officer, relay.MessageId, "Xã chi trả vào ngày 5 hằng tháng tại nhà văn hóa thôn.");
 
@@ -31,6 +32,7 @@ public sealed class OfficerAnswerTests : TelegramScenario
     {
         Telegram.SendText(Citizen, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
         var relay = await Telegram.WaitForAsync(RunningBot.OfficersChat, "trợ cấp người cao tuổi");
+        await RelayRecordedAsync();
 
         Telegram.Reply(RunningBot.OfficersChat, 5555, relay.MessageId, "Tôi trả lời thay cán bộ");
         Telegram.SendText(RunningBot.OfficersChat, "/cauhoi", "supergroup", RunningBot.AdminId);
@@ -58,6 +60,13 @@ public sealed class OfficerAnswerTests : TelegramScenario
         using var anonymous = new HttpClient { BaseAddress = new Uri(Bot.BaseUrl) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/officer/api/questions")).StatusCode);
     }
+
+    /// <summary>
+    /// The fake server shows the relay before the bot has stored Telegram's message id for it; a reply in that instant
+    /// would find no relay. Sending for the officers' chat takes the chat's lock, so once this returns the id is stored.
+    /// </summary>
+    private Task RelayRecordedAsync() =>
+        Bot.Get<CitizenBot.Core.Messaging.OutboxDispatcher>().DispatchChatAsync($"telegram:{RunningBot.OfficersChat}", CancellationToken.None);
 
     private sealed record QuestionView(string Tag, string Text);
 }

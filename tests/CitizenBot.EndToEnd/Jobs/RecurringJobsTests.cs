@@ -29,11 +29,12 @@ public sealed class RecurringJobsTests : IAsyncLifetime
         Assert.Equal("* * * * *", jobs["outbox-dispatch"].Cron);
         Assert.Equal("0 * * * *", jobs["litedb-checkpoint"].Cron);
         Assert.Equal("*/5 * * * *", jobs["question-reannounce"].Cron);
+        Assert.Equal("* * * * *", jobs["question-relay"].Cron);
         Assert.Equal("0 8 * * *", jobs["petition-deadlines"].Cron);
         Assert.Equal("* * * * *", jobs["letters"].Cron);
         Assert.Equal("0 2 * * *", jobs["privacy-retention"].Cron);
         Assert.Equal("30 * * * *", jobs["empty-conversations"].Cron);
-        Assert.Equal(11, jobs.Count);
+        Assert.Equal(12, jobs.Count);
         Assert.All(jobs.Values, j => Assert.Equal("Asia/Ho_Chi_Minh", j.TimeZoneId));
     }
 

@@ -36,7 +36,7 @@ public sealed class BotHarness : IDisposable
     public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null, RateLimitOptions? limits = null)
     {
         Reception = reception ?? new ReceptionOptions();
-        _limits = limits ?? new RateLimitOptions { TurnsPerWindow = 10_000, QuestionsPerDay = 1_000 };
+        _limits = limits ?? new RateLimitOptions { TurnsPerWindow = 10_000, QuestionsPerDay = 1_000, QuestionsPerSenderPerDay = 1_000 };
         Clock = new FakeTimeProvider(start ?? Start);
         _services = Build();
     }

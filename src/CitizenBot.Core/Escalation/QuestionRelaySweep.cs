@@ -1,0 +1,34 @@
+using CitizenBot.Core.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace CitizenBot.Core.Escalation;
+
+/// <summary>
+/// The Hangfire job that moves the relay queue on: the next questions, fairly between senders, once the officers'
+/// chat has taken the previous relay, and the digest of an hour's held questions once that hour is over. Every
+/// step is keyed in the outbox and recorded on the question in the same transaction, so a second run, or a run
+/// after a crash, relays nothing twice and loses nothing.
+/// </summary>
+public sealed class QuestionRelaySweep(OfficerQuestions questions, ILogger<QuestionRelaySweep> logger)
+{
+    public const string JobId = "question-relay";
+
+    /// <summary>Relay-then-send rounds in one run (bounded; the next run goes on).</summary>
+    public const int RoundsPerRun = 10;
+
+    /// <summary>The officers' chat, where the job sends what a round queued before the next round.</summary>
+    public ChatAddress? OfficersChat => questions.Options.OfficersChat;
+
+    /// <summary>One pass; returns how many messages it queued for the officers.</summary>
+    public int Run()
+    {
+        var round = questions.RelayDue();
+        if (round.Digests > 0)
+        {
+            // One line per capped hour, when its digest goes; counts only, never who asked.
+            logger.LogWarning("The hourly cap on question relays was reached: {Digests} digest(s) of the held questions queued for the officers", round.Digests);
+        }
+
+        return round.Messages;
+    }
+}
