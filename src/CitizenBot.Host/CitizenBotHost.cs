@@ -80,6 +80,7 @@ public static class CitizenBotHost
     private static RoleOptions Roles(HostSettings settings) => new()
     {
         AdminUserKeys = [.. settings.Telegram.AdminUserIds.Select(id => UserRoles.UserKey(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+        OfficersChat = OfficersChat(settings).OfficersChat,
     };
 
     private static void AddChannels(this IServiceCollection services, HostSettings settings)

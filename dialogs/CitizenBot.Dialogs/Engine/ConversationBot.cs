@@ -44,7 +44,11 @@ public sealed class ConversationBot(
             var warning = decision == RateDecision.WarnOnce
                 ? new[] { OutboxMessage.Create($"slow:{address.Key}:{record.Turns}:{time.GetUtcNow().ToUnixTimeSeconds()}", address, new OutgoingMessage(EngineTexts.SlowDown), time.GetUtcNow()) }
                 : [];
-            logger.LogWarning("A {Channel} conversation is over its turn limit; turns are dropped for a while", address.Channel);
+            if (decision == RateDecision.WarnOnce)
+            {
+                // One line per episode (its first dropped turn), not one per turn of a flood.
+                logger.LogWarning("A {Channel} conversation is over its turn limit; turns are dropped for a while", address.Channel);
+            }
             return new TurnOutcome(false, store.Commit(record, warning));
         }
 

@@ -12,12 +12,14 @@ public sealed class UserRoles
     private readonly CitizenDatabase _db;
     private readonly HashSet<string> _admins;
     private readonly TimeProvider _time;
+    private readonly Messaging.ChatAddress? _officersChat;
 
     public UserRoles(CitizenDatabase db, RoleOptions options, TimeProvider time)
     {
         _db = db;
         _admins = [.. options.AdminUserKeys];
         _time = time;
+        _officersChat = options.OfficersChat;
     }
 
     public static string UserKey(string channel, string userId) => $"{channel}:{userId}";
@@ -55,6 +57,9 @@ public sealed class UserRoles
 
         AuditLog.Add(tx, _time.GetUtcNow(), grantedBy, role == UserRole.Citizen ? "role.revoke" : "role.grant", $"{userKey} {role}");
     });
+
+    /// <summary>True for the configured officers' group, the one group where personal data may be shown.</summary>
+    public bool IsOfficersChat(Messaging.ChatAddress address) => _officersChat is { } chat && chat.Key == address.Key;
 
     public bool IsConfiguredAdmin(string userKey) => _admins.Contains(userKey);
 
