@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DossierStore>();
         services.AddSingleton<DossierFollows>();
         services.AddSingleton<DossierImporter>();
+        services.AddSingleton<DossierImports>();
         services.AddSingleton<DossierFollowSweep>();
         services.AddSingleton<IPersonalDataHolder, FollowPersonalData>();
         services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();

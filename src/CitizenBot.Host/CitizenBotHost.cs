@@ -18,6 +18,7 @@ using CitizenBot.Host.Demo;
 using CitizenBot.Host.Jobs;
 using CitizenBot.Host.Logging;
 using CitizenBot.Host.Officer;
+using CitizenBot.Host.Web;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Telegram.Bot;
@@ -51,9 +52,12 @@ public static class CitizenBotHost
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
+        services.AddOfficerWeb(settings);
         configure?.Invoke(services);
 
         var app = builder.Build();
+        app.UseSecurityHeaders(SecurityHeaders.PagePolicy(SecurityHeaders.WebChatPage()));
+        MarkInterruptedImports(app);
         app.MapWebChat();
         app.MapOfficerEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, settings, seedDemo));
@@ -130,6 +134,16 @@ public static class CitizenBotHost
                 options.WorkerCount = 2;
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
+        }
+    }
+
+    /// <summary>Before any request: an import still marked running was cut short by the last stop.</summary>
+    private static void MarkInterruptedImports(WebApplication app)
+    {
+        var interrupted = app.Services.GetRequiredService<DossierImports>().MarkInterrupted();
+        if (interrupted > 0)
+        {
+            app.Logger.LogWarning("{Count} dossier imports were cut short when the bot last stopped; officers are asked to upload the same file again", interrupted);
         }
     }
 
