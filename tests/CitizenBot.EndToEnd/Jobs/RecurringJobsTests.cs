@@ -32,7 +32,8 @@ public sealed class RecurringJobsTests : IAsyncLifetime
         Assert.Equal("0 8 * * *", jobs["petition-deadlines"].Cron);
         Assert.Equal("* * * * *", jobs["letters"].Cron);
         Assert.Equal("0 2 * * *", jobs["privacy-retention"].Cron);
-        Assert.Equal(10, jobs.Count);
+        Assert.Equal("* * * * *", jobs["web-login-codes"].Cron);
+        Assert.Equal(11, jobs.Count);
         Assert.All(jobs.Values, j => Assert.Equal("Asia/Ho_Chi_Minh", j.TimeZoneId));
     }
 
