@@ -9,6 +9,7 @@ using CitizenBot.Host.Officer;
 namespace CitizenBot.EndToEnd.Security;
 
 /// <summary>Headers on every response, officer sessions, antiforgery, the wrong-login limit and the import limits, over real HTTP.</summary>
+[Collection(nameof(Web.DashboardCollection))]
 public sealed partial class WebHardeningTests : IAsyncLifetime
 {
     private const string Header = "code,procedure,field,applicant,phone,channel,received_at,due_at,status,resolved_at";
