@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(new FollowGuardOptions());
         services.AddSingleton<DossierFollows>();
         services.AddSingleton<DossierImporter>();
+        services.AddSingleton<DossierImports>();
         services.AddSingleton<DossierFollowSweep>();
         services.AddSingleton<IPersonalDataHolder, FollowPersonalData>();
         services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();

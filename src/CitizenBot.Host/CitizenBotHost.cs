@@ -18,6 +18,7 @@ using CitizenBot.Host.Demo;
 using CitizenBot.Host.Jobs;
 using CitizenBot.Host.Logging;
 using CitizenBot.Host.Officer;
+using CitizenBot.Host.Web;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Telegram.Bot;
@@ -55,6 +56,7 @@ public static class CitizenBotHost
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
+        services.AddOfficerWeb(settings);
         configure?.Invoke(services);
 
         var app = builder.Build();
@@ -63,6 +65,8 @@ public static class CitizenBotHost
             app.UseForwardedHeaders();
         }
 
+        app.UseSecurityHeaders(SecurityHeaders.PagePolicy(SecurityHeaders.WebChatPage()));
+        MarkInterruptedImports(app);
         app.UseRateLimiter();
         app.MapWebChat();
         app.MapOfficerEndpoints();
@@ -91,6 +95,7 @@ public static class CitizenBotHost
     private static RoleOptions Roles(HostSettings settings) => new()
     {
         AdminUserKeys = [.. settings.Telegram.AdminUserIds.Select(id => UserRoles.UserKey(TelegramChannelSender.ChannelName, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+        OfficersChat = OfficersChat(settings).OfficersChat,
     };
 
     /// <summary>Behind a reverse proxy every client arrives from the proxy's address: its X-Forwarded-For is believed only from the proxies named.</summary>
@@ -151,6 +156,16 @@ public static class CitizenBotHost
                 options.WorkerCount = 2;
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
+        }
+    }
+
+    /// <summary>Before any request: an import still marked running was cut short by the last stop.</summary>
+    private static void MarkInterruptedImports(WebApplication app)
+    {
+        var interrupted = app.Services.GetRequiredService<DossierImports>().MarkInterrupted();
+        if (interrupted > 0)
+        {
+            app.Logger.LogWarning("{Count} dossier imports were cut short when the bot last stopped; officers are asked to upload the same file again", interrupted);
         }
     }
 

@@ -45,7 +45,12 @@ public sealed class ConversationBot(
             var warning = decision == RateDecision.WarnOnce
                 ? new[] { OutboxMessage.Create($"slow:{address.Key}:{record.Turns}:{time.GetUtcNow().ToUnixTimeSeconds()}", address, new OutgoingMessage(EngineTexts.SlowDown), time.GetUtcNow()) }
                 : [];
-            logger.LogWarning("A {Channel} conversation is over its turn limit; turns are dropped for a while", address.Channel);
+            if (decision == RateDecision.WarnOnce)
+            {
+                // One line per episode (its first dropped turn), not one per turn of a flood.
+                logger.LogWarning("A {Channel} conversation is over its turn limit; turns are dropped for a while", address.Channel);
+            }
+
             return new TurnOutcome(false, await store.CommitAsync((record, [.. warning])));
         }
 

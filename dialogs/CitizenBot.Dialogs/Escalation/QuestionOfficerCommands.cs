@@ -51,6 +51,8 @@ public sealed class OpenQuestionsCommand(OfficerQuestions questions) : IOfficerC
 
     public UserRole Role => UserRole.Officer;
 
+    public bool ShowsPersonalData => true;
+
     public string Usage => "/cauhoi – các câu hỏi của công dân đang chờ trả lời";
 
     private const int ListedAtMost = 15;

@@ -18,6 +18,9 @@ public interface IOfficerCommand
     /// <summary>One line for the officers' help: usage and what it does.</summary>
     string Usage { get; }
 
+    /// <summary>Shows citizens' names, phones or words: answered only in a private chat or the officers' chat, never in another group.</summary>
+    bool ShowsPersonalData => false;
+
     Task HandleAsync(OfficerCommandContext command, CancellationToken ct);
 }
 

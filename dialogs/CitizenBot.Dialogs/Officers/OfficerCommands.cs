@@ -6,6 +6,7 @@ namespace CitizenBot.Dialogs.Officers;
 /// <summary>
 /// Routes officer commands, typed or pressed, to the slice that registered them, after checking the
 /// sender's role. A citizen gets a polite refusal and nothing else; their dialog stays where it was.
+/// A command that shows personal data answers only in a private chat or the officers' chat.
 /// </summary>
 public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, IEnumerable<IOfficerReplyHandler> replyHandlers, UserRoles roles)
 {
@@ -43,6 +44,13 @@ public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, IEnum
                 dc.Send(OfficerTexts.Refused, PromptTexts.MenuButton);
             }
 
+            return true;
+        }
+
+        if (command.ShowsPersonalData && dc.Input.InGroup && !roles.IsOfficersChat(dc.Address))
+        {
+            // A village group is no place for names and phones, whoever asks.
+            dc.Send(OfficerTexts.PersonalDataOutsideOfficersChat);
             return true;
         }
 

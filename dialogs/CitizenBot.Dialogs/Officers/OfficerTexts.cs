@@ -8,5 +8,7 @@ public static class OfficerTexts
 
     public static string RefusedInGroup(string role) => $"Xin lỗi, lệnh này chỉ dành cho người có quyền {role}.";
 
+    public const string PersonalDataOutsideOfficersChat = "Lệnh này chỉ dùng trong nhóm cán bộ hoặc tin nhắn riêng với bot.";
+
     public const string HelpTitle = "🛠 Các lệnh dành cho cán bộ:";
 }

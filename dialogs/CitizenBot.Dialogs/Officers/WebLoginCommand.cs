@@ -1,3 +1,4 @@
+using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 
 namespace CitizenBot.Dialogs.Officers;
@@ -19,9 +20,10 @@ public sealed class WebLoginCommand(WebLogins logins) : IOfficerCommand
             return Task.CompletedTask;
         }
 
-        var code = logins.IssueCode(command.Actor);
-        command.Send($"🔑 Mã đăng nhập trang cán bộ: {code}\nDùng một lần, trong {WebLogins.CodeLifetime.TotalMinutes:0} phút, chỉ cho chính đồng chí. "
-            + "Mở trang /officer của máy chủ CitizenBot và nhập mã này.");
+        // Queued by the login book itself, so the message can be overwritten once the code is used or late.
+        logins.IssueCode(command.Actor, command.Address, code => new OutgoingMessage(
+            $"🔑 Mã đăng nhập trang cán bộ: {code}\nDùng một lần, trong {WebLogins.CodeLifetime.TotalMinutes:0} phút, chỉ cho chính đồng chí. "
+            + "Mở trang /officer của máy chủ CitizenBot và nhập mã này."));
         return Task.CompletedTask;
     }
 }

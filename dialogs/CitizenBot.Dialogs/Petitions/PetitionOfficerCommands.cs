@@ -36,6 +36,8 @@ public sealed class ViewPetitionCommand(PetitionBook petitions, CommuneClock clo
 
     public UserRole Role => UserRole.Officer;
 
+    public bool ShowsPersonalData => true;
+
     public string Usage => "/xemdon <mã đơn> – xem nội dung và quá trình xử lý một đơn";
 
     public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)

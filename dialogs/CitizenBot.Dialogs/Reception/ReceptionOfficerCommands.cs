@@ -15,6 +15,8 @@ public sealed class DayBookingsCommand(ReceptionBookings bookings, CommuneClock 
 
     public UserRole Role => UserRole.Officer;
 
+    public bool ShowsPersonalData => true;
+
     public string Usage => "/lichhen [ngày] – danh sách lịch hẹn tiếp công dân của một ngày (mặc định hôm nay)";
 
     public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
@@ -54,6 +56,8 @@ public sealed class MarkBookingCommand(ReceptionBookings bookings, CommuneClock 
 
     public UserRole Role => UserRole.Officer;
 
+    public bool ShowsPersonalData => true;
+
     public string Usage => attended ? "/comat <mã lịch hẹn> – ghi nhận công dân có mặt" : "/vang <mã lịch hẹn> – ghi nhận công dân vắng mặt";
 
     public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
@@ -78,6 +82,8 @@ public sealed class ExportBookingsCommand(ReceptionBookings bookings, BookingExp
     public string Name => "xuatlich";
 
     public UserRole Role => UserRole.Officer;
+
+    public bool ShowsPersonalData => true;
 
     public string Usage => "/xuatlich [ngày] [xlsx] – xuất danh sách lịch hẹn của một ngày ra tệp CSV hoặc Excel";
 

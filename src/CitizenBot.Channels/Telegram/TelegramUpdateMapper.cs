@@ -48,7 +48,7 @@ public static class TelegramUpdateMapper
         return new TurnInput
         {
             Text = StripBotName(message.Text ?? message.Caption),
-            ContactPhone = message.Contact?.PhoneNumber,
+            ContactPhone = OwnPhoneOf(message),
             Attachments = attachments,
             UpdateId = update.Id,
             UserId = message.From?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -59,6 +59,10 @@ public static class TelegramUpdateMapper
             Location = message.Location is { } location ? (location.Latitude, location.Longitude) : null,
         };
     }
+
+    /// <summary>A shared contact is the sender's phone only when it is the sender's own card; someone else's is ignored.</summary>
+    private static string? OwnPhoneOf(Message message) =>
+        message.Contact is { UserId: { } owner } contact && message.From is { } from && owner == from.Id ? contact.PhoneNumber : null;
 
     /// <summary>The key that limits per sender count under: the Telegram user, whatever chat they write in.</summary>
     public static string SenderKeyOf(long userId) => "telegram-user:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture);

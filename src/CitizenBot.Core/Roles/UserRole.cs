@@ -21,10 +21,24 @@ public sealed class RoleGrant
     public DateTimeOffset GrantedAt { get; set; }
 }
 
-/// <summary>Who is an admin from the start: channel user keys read from configuration.</summary>
+/// <summary>
+/// How many times a user's role was lowered or taken back. Web sessions and login codes carry the epoch they
+/// were issued under, so granting a revoked role again does not bring old sessions back.
+/// </summary>
+public sealed class RoleEpoch
+{
+    public string Id { get; set; } = "";
+
+    public int Epoch { get; set; }
+}
+
+/// <summary>Who is an admin from the start (channel user keys read from configuration), and where officers meet.</summary>
 public sealed class RoleOptions
 {
     public IReadOnlyList<string> AdminUserKeys { get; init; } = [];
+
+    /// <summary>The officers' group (Telegram:OfficersChatId): the one group where commands may show personal data.</summary>
+    public Messaging.ChatAddress? OfficersChat { get; init; }
 }
 
 /// <summary>Vietnamese names of the roles, as officers type and read them.</summary>

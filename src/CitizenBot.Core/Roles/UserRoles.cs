@@ -9,15 +9,18 @@ namespace CitizenBot.Core.Roles;
 public sealed class UserRoles
 {
     public const string CollectionName = "roles";
+    public const string EpochsCollection = "role_epochs";
     private readonly CitizenDatabase _db;
     private readonly HashSet<string> _admins;
     private readonly TimeProvider _time;
+    private readonly Messaging.ChatAddress? _officersChat;
 
     public UserRoles(CitizenDatabase db, RoleOptions options, TimeProvider time)
     {
         _db = db;
         _admins = [.. options.AdminUserKeys];
         _time = time;
+        _officersChat = options.OfficersChat;
     }
 
     public static string UserKey(string channel, string userId) => $"{channel}:{userId}";
@@ -44,6 +47,15 @@ public sealed class UserRoles
     public void Grant(string userKey, UserRole role, string grantedBy) => _db.WriteTransaction(tx =>
     {
         var col = tx.GetCollection<RoleGrant>(CollectionName);
+        if (role < (col.FindById(userKey)?.Role ?? UserRole.Citizen))
+        {
+            // Lowered or revoked: every web session and login code issued before is void from now on, even after a new grant.
+            var epochs = tx.GetCollection<RoleEpoch>(EpochsCollection);
+            var epoch = epochs.FindById(userKey) ?? new RoleEpoch { Id = userKey };
+            epoch.Epoch++;
+            epochs.Upsert(epoch);
+        }
+
         if (role == UserRole.Citizen)
         {
             col.Delete(userKey);
@@ -55,6 +67,12 @@ public sealed class UserRoles
 
         AuditLog.Add(tx, _time.GetUtcNow(), grantedBy, role == UserRole.Citizen ? "role.revoke" : "role.grant", $"{userKey} {role}");
     });
+
+    /// <summary>The user's role epoch: it grows each time their role is lowered or revoked.</summary>
+    public int EpochOf(string userKey) => _db.Collection<RoleEpoch>(EpochsCollection).FindById(userKey)?.Epoch ?? 0;
+
+    /// <summary>True for the configured officers' group, the one group where personal data may be shown.</summary>
+    public bool IsOfficersChat(Messaging.ChatAddress address) => _officersChat is { } chat && chat.Key == address.Key;
 
     public bool IsConfiguredAdmin(string userKey) => _admins.Contains(userKey);
 

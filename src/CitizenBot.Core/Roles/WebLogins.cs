@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
 using LiteDB;
 
@@ -15,6 +16,12 @@ public sealed class WebLoginCode
     public string UserKey { get; set; } = "";
 
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The user's role epoch when the code was issued: a revocation in between voids it.</summary>
+    public int Epoch { get; set; }
+
+    /// <summary>The outbox message that carried the code, overwritten once the code is used or late.</summary>
+    public string OutboxKey { get; set; } = "";
 }
 
 /// <summary>A logged-in officer on the web, by the SHA-256 of their session cookie.</summary>
@@ -26,12 +33,21 @@ public sealed class WebSession
     public string UserKey { get; set; } = "";
 
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>When the expiry was last pushed on (sliding, but not one write per request).</summary>
+    public DateTimeOffset ExtendedAt { get; set; }
+
+    /// <summary>Opened with the shared token: no role to re-check.</summary>
+    public bool Shared { get; set; }
+
+    public int Epoch { get; set; }
 }
 
 /// <summary>
-/// Per-officer web login: an officer asks the bot for a one-time code (/dangnhapweb), types it on the officer page,
-/// and gets a session of their own; every request re-checks their role, so a revoked officer is out at once,
-/// and their web actions are audited under their own name.
+/// Web login for officers. An officer asks the bot for a one-time code (/dangnhapweb), types it on the officer page,
+/// and gets a session of their own; the shared token opens a session too, so no cookie ever holds the token.
+/// Sessions are stored hashed and slide for 12 hours of use; every request re-checks the officer's role and role epoch,
+/// so a revoked officer is out at once and stays out when granted again. The code's message is overwritten once used or late.
 /// </summary>
 public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider time)
 {
@@ -39,18 +55,31 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
     public const string SessionsCollection = "web_sessions";
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+    public const string UsedCodeText = "🔑 Mã đăng nhập trang cán bộ này đã được dùng.";
+    public const string ExpiredCodeText = "🔑 Mã đăng nhập trang cán bộ này đã hết hạn. Gõ /dangnhapweb để nhận mã mới.";
+    private static readonly TimeSpan ExtendEvery = TimeSpan.FromMinutes(5);
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /// <summary>A new code for the officer ("K7PM-3QXA"), valid ten minutes, once.</summary>
-    public string IssueCode(string userKey)
+    /// <summary>
+    /// A new code for the officer ("K7PM-3QXA"), valid ten minutes, once; the message carrying it is queued to
+    /// <paramref name="to"/> in the same transaction, under a key that lets it be overwritten later.
+    /// </summary>
+    public string IssueCode(string userKey, ChatAddress to, Func<string, OutgoingMessage> message)
     {
         var code = new string([.. RandomNumberGenerator.GetItems<char>(Alphabet, 8)]);
         code = code[..4] + "-" + code[4..];
-        db.Write(_ =>
+        var id = Hash(Normalize(code));
+        var now = time.GetUtcNow();
+        db.WriteTransaction(tx =>
         {
-            var col = db.Collection<WebLoginCode>(CodesCollection);
-            col.DeleteMany(c => c.ExpiresAt < time.GetUtcNow());
-            col.Insert(new WebLoginCode { Id = Hash(Normalize(code)), UserKey = userKey, ExpiresAt = time.GetUtcNow() + CodeLifetime });
+            ForgetExpired(tx, now);
+            var outboxKey = $"weblogin:{id[..24]}";
+            tx.GetCollection<WebLoginCode>(CodesCollection).Insert(new WebLoginCode
+            {
+                Id = id, UserKey = userKey, ExpiresAt = now + CodeLifetime, Epoch = roles.EpochOf(userKey), OutboxKey = outboxKey,
+            });
+            Outbox.AddNew(tx, [OutboxMessage.Create(outboxKey, to, message(code), now)]);
+            return true;
         });
         return code;
     }
@@ -63,6 +92,7 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
             return null;
         }
 
+        var now = time.GetUtcNow();
         return db.WriteTransaction(tx =>
         {
             var codes = tx.GetCollection<WebLoginCode>(CodesCollection);
@@ -73,19 +103,30 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
             }
 
             codes.Delete(found.Id);
-            if (found.ExpiresAt < time.GetUtcNow() || !roles.Has(ChannelOf(found.UserKey), IdOf(found.UserKey), UserRole.Officer))
+            var late = found.ExpiresAt < now;
+            Overwrite(tx, found.OutboxKey, late ? ExpiredCodeText : UsedCodeText);
+            if (late || found.Epoch != roles.EpochOf(found.UserKey) || !roles.Has(ChannelOf(found.UserKey), IdOf(found.UserKey), UserRole.Officer))
             {
                 return null;
             }
 
-            var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
-            tx.GetCollection<WebSession>(SessionsCollection).Insert(new WebSession { Id = Hash(token), UserKey = found.UserKey, ExpiresAt = time.GetUtcNow() + SessionLifetime });
-            AuditLog.Add(tx, time.GetUtcNow(), found.UserKey, "web.login", "officer page");
-            return token;
+            AuditLog.Add(tx, now, found.UserKey, "web.login", "officer page");
+            return Open(tx, found.UserKey, shared: false, now);
         });
     }
 
-    /// <summary>The officer behind a session cookie, if the session is current and they still hold the officer role.</summary>
+    /// <summary>A session for the shared officer token (scripts and the desk's common login), under the given actor.</summary>
+    public string OpenShared(string actor)
+    {
+        var now = time.GetUtcNow();
+        return db.WriteTransaction(tx =>
+        {
+            AuditLog.Add(tx, now, actor, "web.login", "officer page (shared token)");
+            return Open(tx, actor, shared: true, now);
+        });
+    }
+
+    /// <summary>The officer behind a session cookie, if the session is current and they still hold the officer role under the same epoch.</summary>
     public string? UserOf(string? sessionToken)
     {
         if (string.IsNullOrEmpty(sessionToken))
@@ -93,10 +134,72 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
             return null;
         }
 
+        var now = time.GetUtcNow();
         var session = db.Collection<WebSession>(SessionsCollection).FindById(Hash(sessionToken));
-        return session is not null && session.ExpiresAt > time.GetUtcNow() && roles.Has(ChannelOf(session.UserKey), IdOf(session.UserKey), UserRole.Officer)
-            ? session.UserKey
-            : null;
+        if (session is null || session.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        if (!session.Shared && (session.Epoch != roles.EpochOf(session.UserKey) || !roles.Has(ChannelOf(session.UserKey), IdOf(session.UserKey), UserRole.Officer)))
+        {
+            return null;
+        }
+
+        if (now - session.ExtendedAt >= ExtendEvery)
+        {
+            db.Write(tx =>
+            {
+                session.ExpiresAt = now + SessionLifetime;
+                session.ExtendedAt = now;
+                tx.GetCollection<WebSession>(SessionsCollection).Update(session);
+            });
+        }
+
+        return session.UserKey;
+    }
+
+    /// <summary>Logs a session out; false when there was none.</summary>
+    public bool Close(string? sessionToken) =>
+        !string.IsNullOrEmpty(sessionToken) && db.Write(tx => tx.GetCollection<WebSession>(SessionsCollection).Delete(Hash(sessionToken)));
+
+    /// <summary>Drops late codes (overwriting their messages) and late sessions; returns how many codes.</summary>
+    public int ForgetExpired() => db.WriteTransaction(tx => ForgetExpired(tx, time.GetUtcNow()));
+
+    private static int ForgetExpired(LiteDatabase tx, DateTimeOffset now)
+    {
+        var codes = tx.GetCollection<WebLoginCode>(CodesCollection);
+        var late = codes.Find(c => c.ExpiresAt < now).ToList();
+        foreach (var code in late)
+        {
+            Overwrite(tx, code.OutboxKey, ExpiredCodeText);
+            codes.Delete(code.Id);
+        }
+
+        tx.GetCollection<WebSession>(SessionsCollection).DeleteMany(s => s.ExpiresAt < now);
+        return late.Count;
+    }
+
+    private string Open(LiteDatabase tx, string userKey, bool shared, DateTimeOffset now)
+    {
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        tx.GetCollection<WebSession>(SessionsCollection).Insert(new WebSession
+        {
+            Id = Hash(token), UserKey = userKey, ExpiresAt = now + SessionLifetime, ExtendedAt = now, Shared = shared,
+            Epoch = shared ? 0 : roles.EpochOf(userKey),
+        });
+        return token;
+    }
+
+    /// <summary>The code's message keeps no code once the code is spent.</summary>
+    private static void Overwrite(LiteDatabase tx, string outboxKey, string text)
+    {
+        var outbox = tx.GetCollection<OutboxMessage>(Outbox.CollectionName);
+        if (outboxKey.Length > 0 && outbox.FindOne(m => m.Key == outboxKey) is { } message)
+        {
+            message.Text = text;
+            outbox.Update(message);
+        }
     }
 
     private static string ChannelOf(string userKey) => userKey.Split(':', 2)[0];

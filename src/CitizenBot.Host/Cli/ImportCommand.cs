@@ -34,18 +34,43 @@ public static class ImportCommand
         {
             using var db = CitizenDatabase.Open(settings.DataDir);
             var clock = new CommuneClock(TimeProvider.System, settings.Commune);
-            using var reader = new StreamReader(file);
-            report = new DossierImporter(new DossierStore(db), clock).Import(reader);
+            // Recorded like an upload, so an import cut short here is shown to officers too.
+            var imports = new DossierImports(db, clock);
+            imports.MarkInterrupted();
+            report = new DossierImporter(new DossierStore(db), clock, imports).ImportFile(await File.ReadAllBytesAsync(file), Path.GetFileName(file), "cli");
+            if (report.Rejected is { } rejected)
+            {
+                await output.WriteLineAsync(rejected);
+                return 1;
+            }
+
             await output.WriteLineAsync("Đã nhập trực tiếp vào thư mục dữ liệu (bot không chạy; thông báo cho người theo dõi sẽ gửi khi bot chạy).");
         }
 
-        await output.WriteLineAsync($"Thêm mới: {report.Created}, cập nhật: {report.Updated}, không đổi: {report.Unchanged}, dòng lỗi: {report.Errors.Count}");
+        await output.WriteLineAsync($"Thêm mới: {report.Created}, cập nhật: {report.Updated}, không đổi: {report.Unchanged}, dòng lỗi: {report.ErrorCount}");
         foreach (var error in report.Errors)
         {
             await output.WriteLineAsync($"  Dòng {error.Line}: {error.Reason}");
         }
 
-        return report.Errors.Count == 0 ? 0 : 1;
+        if (report.ErrorCount > report.Errors.Count)
+        {
+            await output.WriteLineAsync($"  … và {report.ErrorCount - report.Errors.Count} dòng lỗi khác (chỉ liệt kê {report.Errors.Count} dòng đầu).");
+        }
+
+        return report.ErrorCount == 0 ? 0 : 1;
+    }
+
+    private static async Task<string?> ErrorOf(HttpResponseMessage response)
+    {
+        try
+        {
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).TryGetProperty("error", out var error) ? error.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<ImportReport?> ImportThroughHostAsync(HostSettings settings, string file, TextWriter output)
@@ -61,13 +86,18 @@ public static class ImportCommand
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
         using var content = new StreamContent(File.OpenRead(file));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/officer/api/dossiers/import") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/officer/api/dossiers/import?name=" + Uri.EscapeDataString(Path.GetFileName(file))) { Content = content };
         request.Headers.Add(OfficerToken.HeaderName, token);
         try
         {
             using var response = await http.SendAsync(request);
             if (!response.IsSuccessStatusCode)
             {
+                if (await ErrorOf(response) is { } error)
+                {
+                    await output.WriteLineAsync(error);
+                }
+
                 await output.WriteLineAsync($"Bot đang chạy nhưng từ chối yêu cầu nhập: HTTP {(int)response.StatusCode}.");
                 return null;
             }

@@ -41,6 +41,12 @@ public sealed class HostSettings
 
     public string? OfficerToken { get; init; }
 
+    /// <summary>The largest dossier file the officer page and API accept, in MB (Officer:MaxImportMegabytes); Kestrel is held to the same limit there.</summary>
+    public int MaxImportMegabytes { get; init; } = 50;
+
+    /// <summary>Wrong officer logins (codes or tokens) one client address may make in 15 minutes before a 429 (Officer:LoginFailuresPerAddress).</summary>
+    public int LoginFailuresPerAddress { get; init; } = 5;
+
     public ReceptionOptions Reception { get; init; } = new();
 
     public TimeSpan QuestionReannounceAfter { get; init; } = TimeSpan.FromHours(4);
@@ -138,6 +144,8 @@ public sealed class HostSettings
             HangfireServerEnabled = ReadBool(config, "Hangfire:ServerEnabled", true),
             Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
             OfficerToken = string.IsNullOrWhiteSpace(config["Officer:Token"]) ? null : config["Officer:Token"],
+            MaxImportMegabytes = ReadInt(config, "Officer:MaxImportMegabytes", 50, 1, 1_000),
+            LoginFailuresPerAddress = ReadInt(config, "Officer:LoginFailuresPerAddress", 5, 1, 1_000),
             Reception = ReceptionSettings.Load(config),
             QuestionReannounceAfter = TimeSpan.FromMinutes(ReadInt(config, "Escalation:ReannounceAfterMinutes", 240, 5, 10_080)),
             LetterLookbackDays = ReadInt(config, "Letters:LookbackDays", 30, 1, 3650),

@@ -42,6 +42,7 @@ public sealed class CitizenBotJobs(
     public const string SummaryId = MonthlySummarySweep.JobId;
     public const string RetentionId = RetentionSweep.JobId;
     public const string EmptyConversationsId = EmptyConversationSweep.JobId;
+    public const string WebLoginCodesId = "web-login-codes";
 
     /// <summary>Queue notifications for followed dossiers, then send what is due.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -136,5 +137,7 @@ public sealed class CitizenBotJobs(
         jobs.AddOrUpdate<CitizenBotJobs>(RetentionId, j => j.ForgetExpiredData(), "0 2 * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(EmptyConversationsId, j => j.ForgetEmptyConversations(), "30 * * * *", options);
         jobs.AddOrUpdate<CitizenBotJobs>(CheckpointId, j => j.Checkpoint(), Cron.Hourly(), options);
+        // Late login codes go, and the message that carried each is overwritten, within a minute of the ten.
+        jobs.AddOrUpdate<CitizenBot.Core.Roles.WebLogins>(WebLoginCodesId, l => l.ForgetExpired(), Cron.Minutely(), options);
     }
 }

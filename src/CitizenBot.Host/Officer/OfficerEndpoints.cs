@@ -1,53 +1,103 @@
-using System.Text;
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Roles;
+using CitizenBot.Host.Configuration;
 using CitizenBot.Host.Jobs;
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CitizenBot.Host.Officer;
 
-/// <summary>What officers do while the bot runs: import dossiers (page and API), and the jobs dashboard.</summary>
+/// <summary>What officers do while the bot runs: log in and out, import dossiers (page and API), and the jobs dashboard.</summary>
 public static class OfficerEndpoints
 {
-    public const long MaxImportBytes = 50 * 1024 * 1024;
+    /// <summary>The header the officer page (and the Hangfire dashboard) send the antiforgery token in.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    /// <summary>Antiforgery for cookie-authenticated requests, and the wrong-login counter.</summary>
+    public static IServiceCollection AddOfficerWeb(this IServiceCollection services, HostSettings settings)
+    {
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeader;
+            options.Cookie.Name = "citizenbot_csrf";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.HttpOnly = true;
+            // The host's own headers say DENY for every page.
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        services.AddSingleton(sp => new LoginThrottle(settings.LoginFailuresPerAddress, sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
 
     public static WebApplication MapOfficerEndpoints(this WebApplication app)
     {
-        app.MapGet("/officer", () => Results.Content(OfficerPage.Html, "text/html; charset=utf-8"));
-        app.MapPost("/officer/api/login", (LoginRequest request, OfficerToken token, CitizenBot.Core.Roles.WebLogins logins, HttpContext http) =>
-        {
-            var cookie = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/" };
-            if (token.Matches(request.Token))
-            {
-                http.Response.Cookies.Append(OfficerToken.CookieName, token.Value, cookie);
-                return Results.Ok(new { ok = true });
-            }
-
-            // An officer's own one-time code from /dangnhapweb: a session of their own.
-            if (logins.Redeem(request.Token) is { } session)
-            {
-                cookie.MaxAge = CitizenBot.Core.Roles.WebLogins.SessionLifetime;
-                http.Response.Cookies.Append(OfficerToken.SessionCookieName, session, cookie);
-                return Results.Ok(new { ok = true });
-            }
-
-            return Results.Json(new { error = "Mã truy cập không đúng, đã dùng hoặc đã hết hạn." }, statusCode: StatusCodes.Status401Unauthorized);
-        });
+        var settings = app.Services.GetRequiredService<HostSettings>();
+        app.MapGet("/officer", (IAntiforgery antiforgery, HttpContext http) =>
+            Results.Content(OfficerPage.Render(antiforgery.GetAndStoreTokens(http).RequestToken!, settings.MaxImportMegabytes), "text/html; charset=utf-8"));
+        app.MapGet("/officer/officer.js", () => Results.Text(OfficerPageScript.Js, "text/javascript; charset=utf-8"));
+        app.MapGet("/officer/officer.css", () => Results.Text(OfficerPage.Style, "text/css; charset=utf-8"));
+        app.MapPost("/officer/api/login", Login);
         // Checked once, before the endpoint runs at all (no body read, no service built for a stranger); the officer found is kept for the endpoint.
         app.Use(async (http, next) =>
         {
-            if (http.Request.Path.StartsWithSegments("/officer/api") && !http.Request.Path.Equals("/officer/api/login", StringComparison.OrdinalIgnoreCase)
-                && http.RequestServices.GetRequiredService<OfficerToken>().ActorOf(http) is null)
+            if (!http.Request.Path.StartsWithSegments("/officer/api") || http.Request.Path.Equals("/officer/api/login", StringComparison.OrdinalIgnoreCase))
             {
-                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await http.Response.WriteAsJsonAsync(new { error = "Cần đăng nhập bằng mã truy cập của cán bộ." });
+                await next(http);
+                return;
+            }
+
+            var token = http.RequestServices.GetRequiredService<OfficerToken>();
+            var throttle = http.RequestServices.GetRequiredService<LoginThrottle>();
+            var address = LoginThrottle.AddressOf(http);
+            var headerToken = OfficerToken.HeaderTokenOf(http);
+            if (headerToken is not null && !token.Matches(headerToken))
+            {
+                // A wrong token in a header is a wrong login like any other.
+                if (throttle.IsBlocked(address))
+                {
+                    await Refuse(http, StatusCodes.Status429TooManyRequests, LoginThrottle.TooManyText);
+                    return;
+                }
+
+                throttle.Fail(address);
+            }
+
+            if (token.ActorOf(http) is null)
+            {
+                await Refuse(http, StatusCodes.Status401Unauthorized, "Cần đăng nhập bằng mã truy cập của cán bộ.");
+                return;
+            }
+
+            // A cookie rides along with any site's request: a change made with it must carry the page's antiforgery token.
+            if (!token.IsHeaderAuthenticated(http) && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            {
+                await Refuse(http, StatusCodes.Status400BadRequest, "Trang đã mở quá lâu hoặc yêu cầu không đến từ trang cán bộ. Xin tải lại trang (F5) rồi thử lại.");
                 return;
             }
 
             await next(http);
         });
         var api = app.MapGroup("/officer/api");
+        api.MapPost("/logout", (WebLogins logins, HttpContext http) =>
+        {
+            logins.Close(http.Request.Cookies[OfficerToken.SessionCookieName]);
+            http.Response.Cookies.Delete(OfficerToken.SessionCookieName, SessionCookie(http));
+            return Results.Ok(new { ok = true });
+        });
         api.MapPost("/dossiers/import", ImportDossiersAsync);
+        api.MapGet("/dossiers/imports", (DossierImports imports, Core.Commune.CommuneClock clock) => Results.Ok(new
+        {
+            interrupted = imports.Unfinished().Select(i => new
+            {
+                id = i.Id, fileName = i.FileName, startedAt = i.StartedAt, rowsDone = i.RowsDone, by = i.By,
+                text = ImportTexts.Interrupted(i, clock),
+            }),
+            latest = imports.Latest(20).Select(i => new { id = i.Id, fileName = i.FileName, startedAt = i.StartedAt, rowsDone = i.RowsDone, state = i.State.ToString(), errors = i.Errors }),
+        }));
         api.MapReceptionOfficerApi();
         api.MapQuestionOfficerApi();
         api.MapAnnouncementOfficerApi();
@@ -64,29 +114,82 @@ public static class OfficerEndpoints
             jobs.Trigger(id);
             return Results.Accepted(value: new { started = id });
         });
+        // The dashboard checks the antiforgery token on its POSTs itself once IAntiforgery is registered (IgnoreAntiforgeryToken stays false).
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new OfficerDashboardAuthorization()],
             DashboardTitle = "CitizenBot: công việc nền",
+            IgnoreAntiforgeryToken = false,
         });
         return app;
     }
 
     public sealed record LoginRequest(string? Token);
 
-    /// <summary>Every officer API call needs the officer token (header) or the cookie the login sets.</summary>
-    private static async Task<IResult> ImportDossiersAsync(HttpContext http, DossierImporter importer, ILogger<DossierImporter> logger)
+    private static IResult Login(LoginRequest request, OfficerToken token, WebLogins logins, LoginThrottle throttle, HttpContext http)
     {
-        if (http.Request.ContentLength is > MaxImportBytes)
+        var address = LoginThrottle.AddressOf(http);
+        if (throttle.IsBlocked(address))
         {
-            return Results.Json(new { error = "Tệp quá lớn (tối đa 50 MB)." }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Results.Json(new { error = LoginThrottle.TooManyText }, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var csv = await reader.ReadToEndAsync(http.RequestAborted);
-        var report = importer.Import(new StringReader(csv));
+        // The cookie never holds the token itself: a random session id, stored hashed, sliding for 12 hours.
+        var session = token.Matches(request.Token?.Trim()) ? logins.OpenShared(OfficerToken.SharedActor) : logins.Redeem(request.Token);
+        if (session is null)
+        {
+            throttle.Fail(address);
+            return Results.Json(new { error = "Mã truy cập không đúng, đã dùng hoặc đã hết hạn." }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        http.Response.Cookies.Append(OfficerToken.SessionCookieName, session, SessionCookie(http));
+        return Results.Ok(new { ok = true });
+    }
+
+    /// <summary>HttpOnly, SameSite=Strict, Secure whenever the request came over HTTPS; a browser-session cookie (the server keeps the expiry).</summary>
+    private static CookieOptions SessionCookie(HttpContext http) => new() { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/" };
+
+    private static async Task Refuse(HttpContext http, int status, string error)
+    {
+        http.Response.StatusCode = status;
+        await http.Response.WriteAsJsonAsync(new { error });
+    }
+
+    private static async Task<IResult> ImportDossiersAsync(HttpContext http, string? name, DossierImporter importer, HostSettings settings, OfficerToken token, ILogger<DossierImporter> logger)
+    {
+        // Kestrel is held to the same limit as the app for this endpoint: one setting, and the page gets a message, not a bare 413.
+        var limit = settings.MaxImportMegabytes * 1024L * 1024L;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = limit;
+        }
+
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(settings);
+        }
+
+        byte[] content;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            content = buffer.ToArray();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(settings);
+        }
+
+        var fileName = string.IsNullOrWhiteSpace(name) ? "(không tên)" : Path.GetFileName(name.Trim());
+        var report = importer.ImportFile(content, fileName.Length > 200 ? fileName[..200] : fileName, token.ActorOf(http) ?? OfficerToken.SharedActor);
+        if (report.Rejected is { } rejected)
+        {
+            return Results.Json(new { error = rejected }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         logger.LogInformation("Officer import through the host: {Created} created, {Updated} updated, {Errors} bad rows",
-            report.Created, report.Updated, report.Errors.Count);
+            report.Created, report.Updated, report.ErrorCount);
         if (report.Created + report.Updated > 0)
         {
             try
@@ -103,7 +206,11 @@ public static class OfficerEndpoints
         return Results.Ok(report);
     }
 
-    /// <summary>The dashboard needs the officer cookie set by the officer page's login.</summary>
+    private static IResult TooLarge(HostSettings settings) => Results.Json(
+        new { error = $"Tệp quá lớn (tối đa {settings.MaxImportMegabytes} MB). Xin chia tệp thành nhiều tệp nhỏ hơn rồi nhập lần lượt." },
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The dashboard needs the officer login (the session cookie set by the officer page, or the token in a header).</summary>
     private sealed class OfficerDashboardAuthorization : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context)

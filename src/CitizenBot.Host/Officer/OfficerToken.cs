@@ -11,7 +11,6 @@ public sealed class OfficerToken
 {
     public const string FileName = "officer-token";
     public const string HeaderName = "X-Officer-Token";
-    public const string CookieName = "citizenbot_officer";
     public const string SessionCookieName = "citizenbot_officer_session";
 
     /// <summary>Who acts on the web when the shared token is used (an officer's own login names them).</summary>
@@ -67,8 +66,16 @@ public sealed class OfficerToken
 
     public bool IsAuthorized(HttpContext http) => ActorOf(http) is not null;
 
+    /// <summary>The token sent in a header (X-Officer-Token, or Authorization: Bearer): a script, no cookie, so no forgery to fear.</summary>
+    public static string? HeaderTokenOf(HttpContext http) =>
+        http.Request.Headers[HeaderName].FirstOrDefault()
+        ?? (http.Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null);
+
+    public bool IsHeaderAuthenticated(HttpContext http) => Matches(HeaderTokenOf(http));
+
     /// <summary>
-    /// The officer a request acts for: their own user key with a personal login, the shared actor with the token, else null.
+    /// The officer a request acts for: the shared actor with the token in a header, else the user behind the session cookie
+    /// (an officer's own, or the shared actor's after a login with the token), else null.
     /// Worked out once per request (a session is a database read) and kept with the request.
     /// </summary>
     public string? ActorOf(HttpContext http)
@@ -78,7 +85,7 @@ public sealed class OfficerToken
             return (string?)known;
         }
 
-        var actor = Matches(http.Request.Headers[HeaderName].FirstOrDefault()) || Matches(http.Request.Cookies[CookieName])
+        var actor = IsHeaderAuthenticated(http)
             ? SharedActor
             : http.RequestServices.GetService<CitizenBot.Core.Roles.WebLogins>()?.UserOf(http.Request.Cookies[SessionCookieName]);
         http.Items[ActorItem] = actor;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
@@ -266,6 +267,66 @@ public sealed class KillTests : IAsyncLifetime
         Assert.Equal(0, pending);
         Assert.All(chats, c => Assert.True(Count(c, "THƯ CHÚC MỪNG") <= 1, $"Chat {c} got two letters."));
         Assert.True(chats.Count(c => Count(c, "THƯ CHÚC MỪNG") == 0) <= unconfirmed, "A letter was lost (neither delivered nor marked unconfirmed).");
+    }
+
+    [Fact]
+    public async Task Killed_in_the_middle_of_a_large_import_the_import_is_reported_interrupted_and_uploading_the_file_again_finishes_it()
+    {
+        const int Rows = 50_000;
+        var csv = new StringBuilder("code,procedure,field,applicant,phone,channel,received_at,due_at,status,resolved_at\n");
+        for (var i = 1; i <= Rows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"HS-KILL-{i:D5},Đăng ký khai sinh,Hộ tịch,Người Thứ {i},0912345678,direct,2026-11-01,2026-11-10,received,\n");
+        }
+
+        var file = Encoding.UTF8.GetBytes(csv.ToString());
+        using (var http = _host.Officer())
+        {
+            http.Timeout = TimeSpan.FromMinutes(5);
+            var upload = http.PostAsync("/officer/api/dossiers/import?name=hoso-lon.csv", new ByteArrayContent(file));
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!(await ImportsAsync()).Latest.Any(i => i.State == "Running" && i.RowsDone > 0))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The import never got going.");
+                await Task.Delay(20);
+            }
+            _host.Kill();
+            await Assert.ThrowsAnyAsync<Exception>(() => upload);
+        }
+
+        await _host.DisposeAsync();
+        _host = await HostProcess.StartAsync(_dir.Path, _telegram);
+
+        var interrupted = Assert.Single((await ImportsAsync()).Interrupted);
+        Assert.Equal("hoso-lon.csv", interrupted.FileName);
+        Assert.InRange(interrupted.RowsDone, 1, Rows - 1);
+        Assert.Contains("nhập lại đúng tệp này", interrupted.Text, StringComparison.Ordinal);
+        Assert.Contains("dossier imports were cut short", _host.Output, StringComparison.Ordinal);
+
+        using (var http = _host.Officer())
+        {
+            http.Timeout = TimeSpan.FromMinutes(5);
+            var response = await http.PostAsync("/officer/api/dossiers/import?name=hoso-lon.csv", new ByteArrayContent(file));
+            response.EnsureSuccessStatusCode();
+            var report = (await response.Content.ReadFromJsonAsync<ImportReport>())!;
+            Assert.Equal(Rows, report.Created + report.Unchanged);
+            Assert.True(report.Unchanged > 0, "Nothing of the first, interrupted import was kept.");
+        }
+
+        Assert.Empty((await ImportsAsync()).Interrupted);
+        _host.Kill();
+        using var db = CitizenDatabase.Open(_dir.Path);
+        Assert.Equal(Rows, db.Collection<Dossier>(DossierStore.CollectionName).Count());
+    }
+
+    private sealed record ImportView(string FileName, int RowsDone, string? State, string? Text);
+
+    private sealed record ImportsView(List<ImportView> Interrupted, List<ImportView> Latest);
+
+    private async Task<ImportsView> ImportsAsync()
+    {
+        using var http = _host.Officer();
+        return (await http.GetFromJsonAsync<ImportsView>("/officer/api/dossiers/imports"))!;
     }
 
     [Fact]

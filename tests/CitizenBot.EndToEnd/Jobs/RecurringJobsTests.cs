@@ -34,7 +34,8 @@ public sealed class RecurringJobsTests : IAsyncLifetime
         Assert.Equal("* * * * *", jobs["letters"].Cron);
         Assert.Equal("0 2 * * *", jobs["privacy-retention"].Cron);
         Assert.Equal("30 * * * *", jobs["empty-conversations"].Cron);
-        Assert.Equal(12, jobs.Count);
+        Assert.Equal("* * * * *", jobs["web-login-codes"].Cron);
+        Assert.Equal(13, jobs.Count);
         Assert.All(jobs.Values, j => Assert.Equal("Asia/Ho_Chi_Minh", j.TimeZoneId));
     }
 

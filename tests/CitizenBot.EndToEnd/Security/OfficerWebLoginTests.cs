@@ -33,13 +33,19 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
         var cookies = new CookieContainer();
         using var browser = Browser(cookies);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/officer/api/questions")).StatusCode);
+        var csrf = Csrf().Match(await browser.GetStringAsync("/officer")).Groups[1].Value;
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/officer/api/login", new { token = code })).StatusCode);
 
         // The session answers a citizen's question under the officer's own name.
         Telegram.SendText(7901, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
         await Telegram.WaitForAsync(RunningBot.OfficersChat, "trợ cấp người cao tuổi");
         var open = await browser.GetFromJsonAsync<List<QuestionView>>("/officer/api/questions");
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync($"/officer/api/questions/{Assert.Single(open!).Tag}/answer", new { text = "Ngày 5 hằng tháng." })).StatusCode);
+        using var answer = new HttpRequestMessage(HttpMethod.Post, $"/officer/api/questions/{Assert.Single(open!).Tag}/answer")
+        {
+            Content = JsonContent.Create(new { text = "Ngày 5 hằng tháng." }),
+            Headers = { { CitizenBot.Host.Officer.OfficerEndpoints.AntiforgeryHeader, csrf } },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(answer)).StatusCode);
         Assert.Equal($"telegram:{Officer}", Bot.Get<OfficerQuestions>().Get(open![0].Tag)!.AnsweredBy);
 
         // A code works once; a stranger's guess never.
@@ -69,4 +75,7 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
 
     [GeneratedRegex("[A-Z2-9]{4}-[A-Z2-9]{4}")]
     private static partial Regex Code();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex Csrf();
 }

@@ -176,7 +176,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         });
     }
 
-    public void ShareContact(long chatId, string phone)
+    /// <summary>The user shares a contact card: their own by default, or someone else's (<paramref name="contactUserId"/>).</summary>
+    public void ShareContact(long chatId, string phone, long? contactUserId = null)
     {
         Enqueue(new JsonObject
         {
@@ -187,7 +188,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                 ["chat"] = Chat(chatId, "private"),
                 ["from"] = User(chatId),
-                ["contact"] = new JsonObject { ["phone_number"] = phone, ["first_name"] = "An", ["user_id"] = chatId },
+                ["contact"] = new JsonObject { ["phone_number"] = phone, ["first_name"] = "An", ["user_id"] = contactUserId ?? chatId },
             },
         });
     }

@@ -49,7 +49,7 @@ public sealed class RunningBot : IAsyncDisposable
     /// </summary>
     public static readonly TelegramLimits ConversationLimits = new(PerChatBurst: 1000, OverallPerSecond: 100_000);
 
-    public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false, TelegramLimits? limits = null, Action<IServiceCollection>? services = null)
+    public static async Task<RunningBot> StartAsync(string dataDir, FakeBotApiServer? telegram, FakeTimeProvider? clock = null, bool seedDemo = false, TelegramLimits? limits = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -66,16 +66,21 @@ public sealed class RunningBot : IAsyncDisposable
             ["Telegram:AdminUserIds"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Summary:LeadersChatId"] = LeadersChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
         if (telegram is not null)
         {
             values["Telegram:BotToken"] = "123456:TEST";
             values["Telegram:ApiBaseUrl"] = telegram.BaseUrl;
         }
 
-        var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        var hostSettings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         clock ??= new FakeTimeProvider(Start);
         var db = CitizenDatabase.Open(dataDir);
-        var app = CitizenBotHost.Build([], settings, db, seedDemo, configure =>
+        var app = CitizenBotHost.Build([], hostSettings, db, seedDemo, configure =>
         {
             services?.Invoke(configure);
             configure.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));

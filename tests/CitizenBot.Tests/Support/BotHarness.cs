@@ -119,7 +119,7 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton(_limits);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
-        services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey] }).AddDossiers()
+        services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey], OfficersChat = OfficersChat }).AddDossiers()
             .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
             .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings().AddLetters(new LetterOptions()).AddSummaries(new SummaryOptions { LeadersChat = LeadersChat }).AddPrivacy(new PrivacyOptions());
         services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
