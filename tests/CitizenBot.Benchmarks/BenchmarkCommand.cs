@@ -18,6 +18,8 @@ public static class BenchmarkCommand
                 return SummaryBenchmark.Measure(options);
             case "conversations":
                 return await ConversationBenchmark.RunAsync(options);
+            case "broadcast":
+                return await ConversationBenchmark.RunBroadcastAsync(options);
             case "conversations-measure":
                 return await ConversationBenchmark.MeasureAsync(Value(args, "--what", "citizenbot"), options.Citizens);
             case "broadcast-measure":
@@ -25,6 +27,7 @@ public static class BenchmarkCommand
             default:
                 Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/CitizenBot.Benchmarks -- summary [--dossiers 1000000] [--others 100000] [--data DIR] [--out docs/benchmarks.md]");
                 Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations [--citizens 100,200] [--out docs/benchmarks.md]");
+                Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- broadcast [--out docs/benchmarks.md]   (the broadcast row alone)");
                 return 2;
         }
     }

@@ -24,6 +24,8 @@ namespace CitizenBot.Benchmarks;
 /// </summary>
 public static class ConversationBenchmark
 {
+    private const string SectionTitle = "## Conversations and broadcast";
+    private const string BroadcastIntro = "The broadcast runs against";
     private static readonly string[] Script = ["/start", "Tra cứu hồ sơ", "HS-DEMO-0001", "menu", "Đánh giá sự phục vụ", "menu"];
 
     public static async Task<int> RunAsync(Options options)
@@ -153,6 +155,30 @@ public static class ConversationBenchmark
         }
     }
 
+    /// <summary>The broadcast alone: measures it and, with --out, replaces only its part of the section.</summary>
+    public static async Task<int> RunBroadcastAsync(Options options)
+    {
+        var row = (await BenchmarkCommand.RunChildAsync(["broadcast-measure"])).Trim();
+        Console.WriteLine(row);
+        if (options.Out is not { } path)
+        {
+            return 0;
+        }
+
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "";
+        var section = existing.IndexOf(SectionTitle, StringComparison.Ordinal);
+        var start = section < 0 ? -1 : existing.IndexOf(BroadcastIntro, section, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            Console.Error.WriteLine($"{path} has no broadcast part to replace: run the conversations benchmark with --out first.");
+            return 1;
+        }
+
+        var end = existing.IndexOf("\n## ", start, StringComparison.Ordinal);
+        File.WriteAllText(path, existing[..start] + BroadcastPart(row) + (end >= 0 ? "\n" + existing[(end + 1)..] : ""));
+        return 0;
+    }
+
     /// <summary>A broadcast to 1,000 groups against the fake server enforcing Telegram's limits.</summary>
     public static async Task<int> MeasureBroadcastAsync()
     {
@@ -161,6 +187,7 @@ public static class ConversationBenchmark
         telegram.EnforceLimits();
         var data = Path.Combine(Path.GetTempPath(), "citizenbot-bench-conv", Guid.NewGuid().ToString("n"));
         var host = await StartHostAsync(telegram, data, new TelegramLimits(), seedDemo: false);
+        var started = Stopwatch.StartNew();
         var board = host.Services.GetRequiredService<AnnouncementBoard>();
         var ids = Enumerable.Range(1, Groups).Select(i => -500_000L - i).ToList();
         foreach (var id in ids)
@@ -168,15 +195,26 @@ public static class ConversationBenchmark
             board.RegisterGroup(new ChatAddress("telegram", id.ToString(CultureInfo.InvariantCulture)), "Thôn Một", "bench");
         }
 
+        // The server's clock for each group's message: the first and the last bound the steady rate.
         var reached = new ConcurrentDictionary<long, int>();
+        var watch = new Stopwatch();
+        TimeSpan? first = null;
+        var last = TimeSpan.Zero;
+        var gate = new Lock();
         telegram.Recorded += sent =>
         {
             if (sent.ChatId < -500_000)
             {
                 reached.AddOrUpdate(sent.ChatId, 1, (_, n) => n + 1);
+                lock (gate)
+                {
+                    first ??= watch.Elapsed;
+                    last = watch.Elapsed;
+                }
             }
         };
-        var watch = Stopwatch.StartNew();
+        var sinceStart = started.Elapsed;
+        watch.Start();
         board.Publish("Thông báo lịch tiêm phòng tháng 12.", null, [], "bench", null);
         while (reached.Count < Groups && watch.Elapsed < TimeSpan.FromMinutes(3))
         {
@@ -184,9 +222,11 @@ public static class ConversationBenchmark
         }
 
         watch.Stop();
-        var rate = reached.Count / watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"| Broadcast to {Groups:N0} groups | {reached.Count:N0} reached, {reached.Values.Count(v => v > 1)} twice | {watch.Elapsed.TotalSeconds:0.0} s | "
-            + $"{rate:0.0} msg/s | {100 * rate / 30:0}% of 30/s | {telegram.LimitHits} | {BenchmarkCommand.Mb(Process.GetCurrentProcess().PeakWorkingSet64)} |");
+        var overall = reached.Count / last.TotalSeconds;
+        var steady = (reached.Count - 1) / (last - first!.Value).TotalSeconds;
+        Console.WriteLine($"| Broadcast to {Groups:N0} groups | {reached.Count:N0} reached, {reached.Values.Count(v => v > 1)} twice | {last.TotalSeconds:0.0} s | "
+            + $"{first.Value.TotalMilliseconds:0} ms ({sinceStart.TotalSeconds:0.0} s after start) | {overall:0.0} msg/s ({100 * overall / 30:0}%) | "
+            + $"{steady:0.0} msg/s ({100 * steady / 30:0}%) | {telegram.LimitHits} | {BenchmarkCommand.Mb(Process.GetCurrentProcess().PeakWorkingSet64)} |");
         await host.StopAsync();
         await host.DisposeAsync();
         TryDelete(data);
@@ -232,7 +272,7 @@ public static class ConversationBenchmark
     private static void Write(string path, Options options, List<string> rows, List<string> notes, string broadcast)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine("## Conversations and broadcast");
+        text.AppendLine(SectionTitle);
         text.AppendLine();
         text.AppendLine($"`dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations --citizens {string.Join(',', options.CitizenCounts)} --out {path}`");
         text.AppendLine();
@@ -256,20 +296,21 @@ public static class ConversationBenchmark
         }
 
         text.AppendLine();
-        text.AppendLine("The broadcast runs against the fake server enforcing Telegram's limits (30 messages a second in all, 20 a minute per group) with the host's real pacing:");
+        foreach (var (citizens, ratio) in Ratios(rows))
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"At {citizens} citizens CitizenBot answers {ratio:0.00}× the echo bot's turns a second."));
+        }
+
         text.AppendLine();
-        text.AppendLine("| broadcast | delivered | time | achieved | share of allowed | 429s received | process peak |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
-        text.AppendLine(broadcast);
+        text.AppendLine("Reading: every write of a turn (the conversation's state, the handled update id, its replies and any record it made), every "
+            + "outbox claim and completion and the polling cursor are units of work queued to one writer thread, which commits all that are waiting "
+            + "in one LiteDB transaction with one fsync of the log, then lets their callers go on. The receiver polls again at once, handing each update "
+            + "to its chat's queue.");
         text.AppendLine();
-        text.AppendLine("Reading: one citizen alone gets an answer in about 7 ms; the host then sustains about 100 turns a second, a thirtieth of the echo ceiling. "
-            + "The limit is LiteDB's single writer: a turn commits its state and replies in one transaction, and each message sent is claimed and completed "
-            + "in two more, each flushed to disk, about 8–10 ms of serialised work per turn, so 100 citizens at once queue for about a second. "
-            + "A commune's peak (a few dozen citizens at once) stays well under it; grouping the outbox's claims and completions into one commit is the next step. "
-            + "The broadcast keeps 90% of Telegram's allowed rate with no 429 (the rest is the safety margin and the quiet first second after a start).");
+        text.Append(BroadcastPart(broadcast));
 
         var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-        var start = existing.IndexOf("## Conversations and broadcast", StringComparison.Ordinal);
+        var start = existing.IndexOf(SectionTitle, StringComparison.Ordinal);
         if (start >= 0)
         {
             var end = existing.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
@@ -278,4 +319,52 @@ public static class ConversationBenchmark
 
         File.WriteAllText(path, existing.TrimEnd() + "\n\n" + text);
     }
+
+    /// <summary>Each citizen count with CitizenBot's turns a second over the echo bot's, read from the table's rows.</summary>
+    private static IEnumerable<(int Citizens, double Ratio)> Ratios(List<string> rows)
+    {
+        var parsed = rows.Select(r => r.Split('|', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length > 5 && int.TryParse(c[2], CultureInfo.InvariantCulture, out _))
+            .Select(c => (Echo: c[1].StartsWith("Bare", StringComparison.Ordinal), Citizens: int.Parse(c[2], CultureInfo.InvariantCulture), Rate: double.Parse(c[4], CultureInfo.InvariantCulture)))
+            .ToList();
+        foreach (var group in parsed.GroupBy(p => p.Citizens))
+        {
+            var echo = group.FirstOrDefault(p => p.Echo).Rate;
+            var bot = group.FirstOrDefault(p => !p.Echo).Rate;
+            if (echo > 0 && bot > 0)
+            {
+                yield return (group.Key, bot / echo);
+            }
+        }
+    }
+
+    /// <summary>The broadcast's table and reading, the tail of the section, so the broadcast can be measured alone.</summary>
+    private static string BroadcastPart(string row)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine($"{BroadcastIntro} the fake server enforcing Telegram's limits (30 messages a second in all, 20 a minute per group) with the host's real pacing "
+            + $"(`dotnet run -c Release --project tests/CitizenBot.Benchmarks -- broadcast --out docs/benchmarks.md` measures it alone; {BenchmarkCommand.Machine()}). "
+            + "Times run from the publication to the server receiving each message; \"steady\" is the rate between the first message and the last.");
+        text.AppendLine();
+        text.AppendLine("| broadcast | delivered | time | first message after | overall | steady | 429s received | process peak |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        text.AppendLine(row);
+        text.AppendLine();
+        text.AppendLine(BroadcastReading);
+        return text.ToString();
+    }
+
+    private const string BroadcastReading =
+        "Reading: Telegram counts a message at some moment between its send and its answer, so the pacing lets a message go only while fewer than 30 "
+        + "others are under way or were answered less than a window before. That holds whatever the network's delays, and no rule can allow more "
+        + "without knowing when Telegram counted: each message holds its place for its round trip plus the window, so the steady rate is "
+        + "30 / (1.02 s + round trip). Here the round trip is the outbox's claim (one LiteDB commit) and a loopback request, a few milliseconds on an idle "
+        + "machine (the sender frees the place as soon as Telegram answers, not after the outbox has recorded the outcome), so the steady rate sits at "
+        + "95–97% of the limit on this two-core machine with the other work on it quiet; a busy machine lengthens the round trip and lowers it. The margin kept against real Telegram is 2% on every window "
+        + "(1.02 s, 61.2 s per group, 3.06 s per chat), measured on the monotonic clock: the rule is already safe for any delay, so the margin only covers "
+        + "what it cannot see, the drift between our clock and Telegram's (parts per million) and limits Telegram publishes as \"about\" 30 a second; "
+        + "no more than 30 in any sliding second also keeps within a per-second counter or a bucket of 30 refilled at 30 a second. Against real Telegram "
+        + "the round trip (100–300 ms) costs more than the margin: about 25 messages a second. The first window after a start stays quiet, as what was "
+        + "sent just before a restart is unknown; here it had passed before the publication (the groups are registered first), \"first message after\" is "
+        + "mostly the outbox pump's one-second sweep, and \"overall\" counts it where \"steady\" does not.";
 }

@@ -44,26 +44,24 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
                 sent = await client.SendMessage(chatId, text, replyMarkup: Markup(message), cancellationToken: ct);
             }
 
+            // The pace counts the send until its answer: tell it now, not after the outbox has recorded the outcome.
+            pacing.Answered(chatId);
             return SendOutcome.SentAs(sent.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 429)
-        {
-            return SendOutcome.Retry(TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 30), "429 Too Many Requests");
-        }
-        catch (ApiRequestException ex) when (ex.ErrorCode >= 500)
-        {
-            return SendOutcome.Retry(TimeSpan.Zero, $"{ex.ErrorCode} {ex.Message}");
-        }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
-        {
-            return SendOutcome.Fail("Forbidden: the bot was blocked by the user or removed from the group.");
         }
         catch (ApiRequestException ex)
         {
-            return SendOutcome.Fail($"{ex.ErrorCode} {ex.Message}");
+            pacing.Answered(chatId);
+            return ex.ErrorCode switch
+            {
+                429 => SendOutcome.Retry(TimeSpan.FromSeconds(ex.Parameters?.RetryAfter ?? 30), "429 Too Many Requests"),
+                >= 500 => SendOutcome.Retry(TimeSpan.Zero, $"{ex.ErrorCode} {ex.Message}"),
+                403 => SendOutcome.Fail("Forbidden: the bot was blocked by the user or removed from the group."),
+                _ => SendOutcome.Fail($"{ex.ErrorCode} {ex.Message}"),
+            };
         }
         catch (RequestException ex) when (ex.HttpStatusCode is >= HttpStatusCode.InternalServerError)
         {
+            pacing.Answered(chatId);
             return SendOutcome.Retry(TimeSpan.Zero, $"{(int)ex.HttpStatusCode} {ex.Message}");
         }
         catch (Exception ex) when (IsTimeout(ex, ct))

@@ -6,8 +6,12 @@ namespace CitizenBot.Channels.Telegram;
 /// </summary>
 public sealed record TelegramLimits(int PerChatBurst = 3, int PerGroupPerMinute = 20, int OverallPerSecond = 30)
 {
-    /// <summary>Windows are kept 10% longer than Telegram's, so network jitter never tips a send over a limit.</summary>
-    public const double Margin = 1.1;
+    /// <summary>
+    /// Windows are kept 2% longer than Telegram's. The pacing's rule is already safe for any network delay (see
+    /// <see cref="TelegramPacing"/>); the margin covers what the rule cannot know: the two clocks' drift, and that
+    /// Telegram publishes its limits as "about" 30 a second.
+    /// </summary>
+    public const double Margin = 1.02;
 
     /// <summary>The window of the per-chat burst: a burst of 3 in 3 seconds averages 1 a second.</summary>
     public TimeSpan PerChatWindow => TimeSpan.FromSeconds(PerChatBurst * Margin);
@@ -24,18 +28,23 @@ public sealed record TelegramLimits(int PerChatBurst = 3, int PerGroupPerMinute 
 /// for retry_after), not here.
 /// </summary>
 /// <remarks>
-/// Telegram counts a message when it arrives, which is some time between the moment it was sent and the
-/// moment its answer came back. A send therefore stays in the windows until its answer came plus the window's
-/// length (while under way it counts as "now"), so a slow or bunched network never makes Telegram see more
-/// than the limit in any window, whatever the delays.
+/// Telegram counts a message when it arrives, some time between the moment it was sent and the moment its answer
+/// came back. A send therefore counts in a window from the moment it is let go until its answer came plus the
+/// window's length (while under way it counts as "now"). This is the tightest rule that holds whatever the delays:
+/// if Telegram ever saw more than the limit in one window, the last of those messages to be let go would have found
+/// the others still under way or answered less than a window before, and waited. It is also the most the rule can
+/// allow, since any of those messages may have arrived as late as its answer. A message is let go at most
+/// limit / (window + round trip) a second: the round trip is the price of not knowing when Telegram counted it.
+/// Times come from the monotonic clock, so a wall-clock step never shortens a window.
 /// </remarks>
 public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, TimeSpan? quietAtStart = null)
 {
     private readonly Lock _lock = new();
+    private readonly long _origin = time.GetTimestamp();
 
     // What was sent just before a restart is not known here: the first window after start stays quiet,
     // so a host restarted in the middle of a broadcast does not exceed the overall rate.
-    private readonly DateTimeOffset _quietUntil = time.GetUtcNow() + (quietAtStart ?? limits.OverallWindow);
+    private readonly TimeSpan _quietUntil = quietAtStart ?? limits.OverallWindow;
     private readonly List<Send> _overall = [];
     private readonly Dictionary<long, List<Send>> _perChat = [];
     private TaskCompletionSource _answered = NewSignal();
@@ -49,7 +58,7 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, Tim
             Task answered;
             lock (_lock)
             {
-                var now = time.GetUtcNow();
+                var now = Now;
                 wait = WaitFor(chatId, now);
                 if (wait != Timeout.InfiniteTimeSpan && wait <= TimeSpan.Zero)
                 {
@@ -74,7 +83,29 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, Tim
         }
     }
 
-    private TimeSpan WaitFor(long chatId, DateTimeOffset now)
+    /// <summary>
+    /// Telegram answered the send to <paramref name="chatId"/> whose turn the caller holds: it stops counting as under
+    /// way now, not when the turn is disposed (the outbox records the outcome first). Only if it is the chat's one send
+    /// under way, as the outbox's order per chat makes it; with two, whose answer this is cannot be told, and their
+    /// turns' disposal records them.
+    /// </summary>
+    public void Answered(long chatId)
+    {
+        TaskCompletionSource? answered = null;
+        lock (_lock)
+        {
+            if (_perChat.TryGetValue(chatId, out var sent) && sent.Where(s => s.AnsweredAt is null).Take(2).ToList() is [var only])
+            {
+                answered = MarkAnswered(only);
+            }
+        }
+
+        answered?.TrySetResult();
+    }
+
+    private TimeSpan Now => time.GetElapsedTime(_origin);
+
+    private TimeSpan WaitFor(long chatId, TimeSpan now)
     {
         var wait = _quietUntil > now ? _quietUntil - now : TimeSpan.Zero;
         wait = Longer(wait, WaitIn(_overall, limits.OverallPerSecond, limits.OverallWindow, now));
@@ -93,7 +124,7 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, Tim
     }
 
     /// <summary>How long until fewer than <paramref name="limit"/> sends remain in the window; infinite while that waits on sends under way.</summary>
-    private static TimeSpan WaitIn(List<Send> sends, int limit, TimeSpan window, DateTimeOffset now)
+    private static TimeSpan WaitIn(List<Send> sends, int limit, TimeSpan window, TimeSpan now)
     {
         var inWindow = sends.Where(s => s.AnsweredAt is not { } at || at > now - window).ToList();
         var toFree = inWindow.Count - limit + 1;
@@ -119,7 +150,7 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, Tim
         if (_perChat.Count > 10_000)
         {
             // Forget chats that have been quiet for a minute, so the map stays small.
-            var before = time.GetUtcNow() - limits.GroupWindow;
+            var before = Now - limits.GroupWindow;
             foreach (var quiet in _perChat.Where(p => p.Value.All(s => s.AnsweredAt <= before)).Select(p => p.Key).ToList())
             {
                 _perChat.Remove(quiet);
@@ -131,17 +162,24 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, Tim
 
     private void Answered(Send send)
     {
-        TaskCompletionSource answered;
+        TaskCompletionSource? answered;
         lock (_lock)
         {
-            var now = time.GetUtcNow();
-            send.AnsweredAt = now;
-            _overall.RemoveAll(s => s.AnsweredAt <= now - limits.OverallWindow);
-            answered = _answered;
-            _answered = NewSignal();
+            answered = send.AnsweredAt is null ? MarkAnswered(send) : null;
         }
 
-        answered.TrySetResult();
+        answered?.TrySetResult();
+    }
+
+    /// <summary>Under the lock: records the answer and returns the signal to raise once the lock is released.</summary>
+    private TaskCompletionSource MarkAnswered(Send send)
+    {
+        var now = Now;
+        send.AnsweredAt = now;
+        _overall.RemoveAll(s => s.AnsweredAt <= now - limits.OverallWindow);
+        var answered = _answered;
+        _answered = NewSignal();
+        return answered;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -152,7 +190,8 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, Tim
 
     internal sealed class Send
     {
-        public DateTimeOffset? AnsweredAt { get; set; }
+        /// <summary>When the answer came, on the pacing's monotonic clock; null while under way.</summary>
+        public TimeSpan? AnsweredAt { get; set; }
     }
 
     /// <summary>One send's place in the windows; disposing it records when Telegram answered.</summary>
@@ -165,7 +204,7 @@ public sealed class TelegramPacing(TelegramLimits limits, TimeProvider time, Tim
 
         public void Dispose()
         {
-            if (_pacing is not null && _send is { AnsweredAt: null })
+            if (_pacing is not null && _send is not null)
             {
                 _pacing.Answered(_send);
             }

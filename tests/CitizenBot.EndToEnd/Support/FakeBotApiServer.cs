@@ -23,7 +23,7 @@ public sealed record SentMessage(long ChatId, int MessageId, string Text, IReadO
 public sealed class FakeBotApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    // Like Telegram, updates stay until a getUpdates with a higher offset confirms them.
+    // Like Telegram, updates stay until a getUpdates with a higher offset confirms them; kept in id order.
     private readonly List<JsonObject> _updates = [];
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly ConcurrentQueue<SentMessage> _sent = new();
@@ -64,14 +64,19 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         return server;
     }
 
-    private void Enqueue(JsonObject update)
+    /// <summary>Numbers and queues an update in one step, as Telegram does: a reader confirming up to an id has seen every lower one.</summary>
+    private int Enqueue(JsonObject update)
     {
+        int id;
         lock (_updates)
         {
+            id = ++_nextUpdateId;
+            update["update_id"] = id;
             _updates.Add(update);
         }
 
         _arrived.Release();
+        return id;
     }
 
     public int Calls(string method) => _calls.GetValueOrDefault(method.ToLowerInvariant());
@@ -117,10 +122,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public int SendText(long chatId, string text, string chatType = "private", long? fromId = null)
     {
-        var id = Interlocked.Increment(ref _nextUpdateId);
-        Enqueue(new JsonObject
+        return Enqueue(new JsonObject
         {
-            ["update_id"] = id,
             ["message"] = new JsonObject
             {
                 ["message_id"] = Interlocked.Increment(ref _nextMessageId),
@@ -130,7 +133,6 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 ["text"] = text,
             },
         });
-        return id;
     }
 
     /// <summary>A user replies, in a chat, to a message the bot sent there.</summary>
@@ -138,7 +140,6 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     {
         Enqueue(new JsonObject
         {
-            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
             ["message"] = new JsonObject
             {
                 ["message_id"] = Interlocked.Increment(ref _nextMessageId),
@@ -164,7 +165,6 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var bot = new JsonObject { ["id"] = 1, ["is_bot"] = true, ["first_name"] = "CitizenBot" };
         Enqueue(new JsonObject
         {
-            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
             ["my_chat_member"] = new JsonObject
             {
                 ["chat"] = Chat(chatId, "supergroup"),
@@ -181,7 +181,6 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     {
         Enqueue(new JsonObject
         {
-            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
             ["message"] = new JsonObject
             {
                 ["message_id"] = Interlocked.Increment(ref _nextMessageId),
@@ -204,7 +203,6 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var button = message.Buttons.First(b => b.Text.Contains(labelPart, StringComparison.Ordinal));
         Enqueue(new JsonObject
         {
-            ["update_id"] = Interlocked.Increment(ref _nextUpdateId),
             ["callback_query"] = new JsonObject
             {
                 ["id"] = "cb" + Interlocked.Increment(ref _nextMessageId).ToString(CultureInfo.InvariantCulture),

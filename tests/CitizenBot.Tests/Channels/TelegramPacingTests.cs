@@ -7,11 +7,11 @@ public sealed class TelegramPacingTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
-    /// <summary>Takes a turn and has Telegram answer at once, as a fast network would.</summary>
+    /// <summary>Takes a turn if one is free now (a cancelled token: no wait is left behind) and has Telegram answer at once.</summary>
     private static bool SendsAtOnce(TelegramPacing pacing, long chat)
     {
-        var turn = pacing.WaitTurnAsync(chat, CancellationToken.None);
-        if (!turn.IsCompleted)
+        var turn = pacing.WaitTurnAsync(chat, new CancellationToken(canceled: true));
+        if (!turn.IsCompletedSuccessfully)
         {
             return false;
         }
@@ -31,7 +31,9 @@ public sealed class TelegramPacingTests
 
         var thirtyFirst = pacing.WaitTurnAsync(-31, CancellationToken.None);
         Assert.False(thirtyFirst.IsCompleted);
-        _clock.Advance(TimeSpan.FromSeconds(1.1));
+        _clock.Advance(TimeSpan.FromSeconds(1.01));
+        Assert.False(thirtyFirst.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(0.01));
         (await thirtyFirst.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
@@ -71,9 +73,9 @@ public sealed class TelegramPacingTests
             _clock.Advance(TimeSpan.FromSeconds(1.2));
         }
 
-        // The first went at 0 s; with the margin the group's minute ends at 66 s.
+        // The first went at 0 s; with the 2% margin the group's minute ends at 61.2 s.
         var twentyFirst = pacing.WaitTurnAsync(-100, CancellationToken.None);
-        _clock.Advance(TimeSpan.FromSeconds(41));
+        _clock.Advance(TimeSpan.FromSeconds(37));
         Assert.False(twentyFirst.IsCompleted);
         _clock.Advance(TimeSpan.FromSeconds(1));
         (await twentyFirst.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
@@ -85,8 +87,9 @@ public sealed class TelegramPacingTests
         var pacing = new TelegramPacing(new TelegramLimits(), _clock);
 
         var first = pacing.WaitTurnAsync(42, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.False(first.IsCompleted);
-        _clock.Advance(TimeSpan.FromSeconds(1.1));
+        _clock.Advance(TimeSpan.FromSeconds(0.02));
         (await first.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
@@ -100,6 +103,21 @@ public sealed class TelegramPacingTests
         Assert.True(SendsAtOnce(pacing, 42));
         Assert.False(SendsAtOnce(pacing, 42));
         Assert.True(SendsAtOnce(pacing, 43));
+    }
+
+    [Fact]
+    public async Task An_answer_frees_the_place_before_the_turn_is_disposed()
+    {
+        var pacing = new TelegramPacing(new TelegramLimits(OverallPerSecond: 1), _clock, TimeSpan.Zero);
+        using var first = await pacing.WaitTurnAsync(1, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(0.2));
+
+        // The outbox is still recording the outcome; the sender already has Telegram's answer.
+        pacing.Answered(1);
+        _clock.Advance(TimeSpan.FromSeconds(1.01));
+        Assert.False(SendsAtOnce(pacing, 2));
+        _clock.Advance(TimeSpan.FromSeconds(0.01));
+        Assert.True(SendsAtOnce(pacing, 2));
     }
 
     [Fact]
