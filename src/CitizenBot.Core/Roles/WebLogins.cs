@@ -49,7 +49,7 @@ public sealed class WebSession
 /// Sessions are stored hashed and slide for 12 hours of use; every request re-checks the officer's role and role epoch,
 /// so a revoked officer is out at once and stays out when granted again. The code's message is overwritten once used or late.
 /// </summary>
-public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider time)
+public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider time, DataSeal seal)
 {
     public const string CodesCollection = "web_login_codes";
     public const string SessionsCollection = "web_sessions";
@@ -208,5 +208,6 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
 
     private static string Normalize(string code) => code.Trim().ToUpperInvariant().Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 
-    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    /// <summary>Keyed (HMAC under the identity key): a 40-bit login code read from the data file cannot be found by trying them all.</summary>
+    private string Hash(string value) => seal.Hash("web-login:" + value);
 }
