@@ -48,7 +48,7 @@ public sealed class EmptyConversationSweep(CitizenDatabase db, IEnumerable<IPers
                 var count = 0;
                 foreach (var id in empty)
                 {
-                    // Checked again under the write lock: a turn may have arrived since the query.
+                    // Checked again inside the unit of work: a turn may have arrived since the query.
                     if (conversations.FindById(id) is { Turns: <= MaxTurns } record && record.UpdatedAt < cutoff)
                     {
                         outbox.DeleteMany(m => m.AddressKey == id);

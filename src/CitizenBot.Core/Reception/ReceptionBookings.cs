@@ -10,8 +10,8 @@ using LiteDB;
 namespace CitizenBot.Core.Reception;
 
 /// <summary>
-/// Bookings of reception slots. A booking is checked and written in one transaction under the database's
-/// single write lock, and each held seat has a unique key, so a slot never takes more than its capacity
+/// Bookings of reception slots. A booking is checked and written in one unit of work on the database's
+/// single writer, and each held seat has a unique key, so a slot never takes more than its capacity
 /// however many citizens press it at once.
 /// </summary>
 public sealed class ReceptionBookings : ICitizenDirectory
