@@ -33,13 +33,15 @@ public sealed class FakeBotApiServerTests
         // A reader like the bot's: each getUpdates confirms everything below the offset it sends.
         while (seen.Count < Writers * PerWriter && !stop.IsCancellationRequested)
         {
+            // Read before polling: an empty answer ends the loop only if every writer had finished before it was asked.
+            var writersDone = writers.All(w => w.IsCompleted);
             var batch = await GetUpdatesAsync(http, offset, stop.Token);
             seen.AddRange(batch);
             if (batch.Count > 0)
             {
                 offset = batch[^1] + 1;
             }
-            else if (writers.All(w => w.IsCompleted))
+            else if (writersDone)
             {
                 break;
             }
