@@ -84,7 +84,7 @@ public sealed class TelegramUpdateReceiver(
 
             if (Dispatch(updates, stoppingToken) == 0 && busy)
             {
-                // Only updates already in hand came back: poll again when one of them is durable.
+                // Only updates already in hand came back: poll again when the oldest of them is durable.
                 await WaitAsync(progress, TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
@@ -156,10 +156,15 @@ public sealed class TelegramUpdateReceiver(
             await HandleDurablyAsync(update, ct);
             lock (_lock)
             {
+                // Only the oldest update's completion moves the offset on: a poll before that would bring back the same page.
+                var oldest = _inFlight.Min == update.Id;
                 _inFlight.Remove(update.Id);
-                var progress = _progress;
-                _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                progress.TrySetResult();
+                if (oldest)
+                {
+                    var progress = _progress;
+                    _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    progress.TrySetResult();
+                }
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed class DossierStore
     public (DossierLookup Result, Dossier? Dossier) Find(string input)
     {
         var key = DossierCode.Key(input);
-        var exact = key.Length == 0 ? null : _db.Collection<Dossier>(CollectionName).FindOne(d => d.LookupKey == key);
+        var exact = key.Length == 0 ? null : _db.Collection<Dossier>(CollectionName).FindOne(Filter.Eq(nameof(Dossier.LookupKey), key));
         if (exact is not null)
         {
             return (DossierLookup.Found, exact);

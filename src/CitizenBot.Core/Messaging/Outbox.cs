@@ -30,7 +30,7 @@ public sealed class Outbox
         var added = new List<long>();
         foreach (var message in messages)
         {
-            if (col.Exists(m => m.Key == message.Key))
+            if (col.Exists(Filter.Eq(nameof(OutboxMessage.Key), message.Key)))
             {
                 continue;
             }
@@ -41,6 +41,9 @@ public sealed class Outbox
 
         return added;
     }
+
+    private static BsonExpression PendingTo(string addressKey) =>
+        Filter.Eq(nameof(OutboxMessage.AddressKey), addressKey, nameof(OutboxMessage.Status), nameof(OutboxStatus.Pending));
 
     public List<long> Enqueue(params OutboxMessage[] messages) => _db.WriteTransaction(tx => AddNew(tx, messages));
 
@@ -58,13 +61,13 @@ public sealed class Outbox
 
     public List<OutboxMessage> PendingFor(string addressKey) =>
         [.. _db.Collection<OutboxMessage>(CollectionName)
-            .Find(m => m.AddressKey == addressKey && m.Status == OutboxStatus.Pending)
+            .Find(PendingTo(addressKey))
             .OrderBy(m => m.Id)];
 
     /// <summary>Messages to one chat after a given id (the web chat reads its history this way).</summary>
     public List<OutboxMessage> For(string addressKey, long afterId, int limit) =>
         [.. _db.Collection<OutboxMessage>(CollectionName)
-            .Find(m => m.AddressKey == addressKey && m.Id > afterId)
+            .Find(BsonExpression.Create("$.AddressKey = @0 AND $._id > @1", addressKey, afterId))
             .OrderBy(m => m.Id)
             .Take(limit)];
 
@@ -84,7 +87,7 @@ public sealed class Outbox
     public Task<int> MarkDeliveredByStoringAsync(string addressKey, DateTimeOffset now) => _db.WriteAsync(tx =>
     {
         var col = tx.GetCollection<OutboxMessage>(CollectionName);
-        var due = col.Find(m => m.AddressKey == addressKey && m.Status == OutboxStatus.Pending).Where(m => m.NextAttemptAt <= now).ToList();
+        var due = col.Find(PendingTo(addressKey)).Where(m => m.NextAttemptAt <= now).ToList();
         foreach (var message in due)
         {
             message.Status = OutboxStatus.Sent;
@@ -161,7 +164,7 @@ public sealed class Outbox
         var withdrawn = 0;
         foreach (var key in keys)
         {
-            if (col.FindOne(m => m.Key == key) is { Status: OutboxStatus.Pending } message)
+            if (col.FindOne(Filter.Eq(nameof(OutboxMessage.Key), key)) is { Status: OutboxStatus.Pending } message)
             {
                 message.Status = OutboxStatus.Withdrawn;
                 col.Update(message);
@@ -174,13 +177,13 @@ public sealed class Outbox
 
     /// <summary>The message the bot sent to a chat under the channel's message id (what a reply points to).</summary>
     public OutboxMessage? FindSent(string addressKey, string channelMessageId) =>
-        _db.Collection<OutboxMessage>(CollectionName).FindOne(m => m.AddressKey == addressKey && m.ChannelMessageId == channelMessageId);
+        _db.Collection<OutboxMessage>(CollectionName).FindOne(Filter.Eq(nameof(OutboxMessage.AddressKey), addressKey, nameof(OutboxMessage.ChannelMessageId), channelMessageId));
 
     /// <summary>Messages whose key starts with a prefix (one announcement's deliveries), read in one pass.</summary>
     public IEnumerable<OutboxMessage> WithKeyPrefix(string prefix) =>
         _db.Collection<OutboxMessage>(CollectionName).Find(Query.StartsWith(nameof(OutboxMessage.Key), prefix));
 
-    public OutboxMessage? FindByKey(string key) => _db.Collection<OutboxMessage>(CollectionName).FindOne(m => m.Key == key);
+    public OutboxMessage? FindByKey(string key) => _db.Collection<OutboxMessage>(CollectionName).FindOne(Filter.Eq(nameof(OutboxMessage.Key), key));
 
     /// <summary>At start-up: sends cut short by a crash are marked unconfirmed, never repeated.</summary>
     public int MarkInterruptedSends() => _db.Write(tx =>
