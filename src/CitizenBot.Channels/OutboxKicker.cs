@@ -28,6 +28,10 @@ public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLi
             {
                 // Shutting down: the next start's sweep sends what is pending.
             }
+            catch (ObjectDisposedException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // The database closed under a send that was still starting: pending, sent after the next start.
+            }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Sending a chat's pending messages failed; the dispatch sweep will retry");

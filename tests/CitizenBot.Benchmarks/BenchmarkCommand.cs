@@ -58,6 +58,10 @@ public static class BenchmarkCommand
         return child.ExitCode == 0 ? output : throw new InvalidOperationException($"The measuring process failed ({child.ExitCode}).");
     }
 
+    /// <summary>The table row a measuring process printed, without the host's log lines around it.</summary>
+    public static string TableRow(string printed) =>
+        printed.Split('\n', StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('|')) ?? printed.Trim();
+
     public static string Machine() =>
         $"{Environment.ProcessorCount} logical CPUs, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.#} GiB RAM, "
         + $"{RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd}";

@@ -40,12 +40,19 @@ public static class ConversationBenchmark
                 Console.WriteLine(printed);
                 foreach (var line in printed.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    (line.StartsWith("note:", StringComparison.Ordinal) ? notes : rows).Add(line);
+                    if (line.StartsWith("note:", StringComparison.Ordinal))
+                    {
+                        notes.Add(line);
+                    }
+                    else if (line.StartsWith('|'))
+                    {
+                        rows.Add(line);
+                    }
                 }
             }
         }
 
-        var line2 = (await BenchmarkCommand.RunChildAsync(["broadcast-measure"])).Trim();
+        var line2 = BenchmarkCommand.TableRow(await BenchmarkCommand.RunChildAsync(["broadcast-measure"]));
         Console.WriteLine(line2);
         if (options.Out is { } output)
         {
@@ -168,7 +175,7 @@ public static class ConversationBenchmark
     /// <summary>The broadcast alone: measures it and, with --out, replaces only its part of the section.</summary>
     public static async Task<int> RunBroadcastAsync(Options options)
     {
-        var row = (await BenchmarkCommand.RunChildAsync(["broadcast-measure"])).Trim();
+        var row = BenchmarkCommand.TableRow(await BenchmarkCommand.RunChildAsync(["broadcast-measure"]));
         Console.WriteLine(row);
         if (options.Out is not { } path)
         {

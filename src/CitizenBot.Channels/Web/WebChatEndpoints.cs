@@ -1,14 +1,15 @@
-using System.Security.Cryptography;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenBot.Channels.Web;
 
 /// <summary>
-/// The web chat: a page and a small JSON API. A conversation id is a random 128-bit value issued by
+/// The web chat: a page and a small JSON API. A conversation id is a random 128-bit value with a keyed tag, issued by
 /// the server; whoever holds it holds the conversation, as with a Telegram chat.
 /// </summary>
 public static class WebChatEndpoints
@@ -25,10 +26,14 @@ public static class WebChatEndpoints
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
+        var ids = new WebConversationIds(app.ServiceProvider.GetRequiredService<DataSeal>());
+        bool IsConversationId(string id) => ids.IsIssued(id);
         app.MapGet("/", () => Results.Content(WebChatPage.Html, "text/html; charset=utf-8"));
-        app.MapPost("/api/chat/start", () => Results.Ok(new { conversationId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() }))
+        app.MapPost("/api/chat/start", () => Results.Ok(new { conversationId = ids.New() }))
             .RequireRateLimiting(WebChatRateLimiting.StartPolicy);
-        app.MapPost("/api/chat/{id}/send", SendAsync).RequireRateLimiting(WebChatRateLimiting.TurnPolicy);
+        app.MapPost("/api/chat/{id}/send", (string id, SendRequest request, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct) =>
+            IsConversationId(id) ? SendAsync(id, request, http, bot, kicker, outbox, ct) : Task.FromResult(Results.NotFound()))
+            .RequireRateLimiting(WebChatRateLimiting.TurnPolicy);
         app.MapGet("/api/chat/{id}/messages", (string id, long? after, Outbox outbox) =>
             IsConversationId(id) ? Results.Ok(Read(outbox, id, after ?? 0)) : Results.NotFound())
             .RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
@@ -48,11 +53,6 @@ public static class WebChatEndpoints
 
     private static async Task<IResult> SendAsync(string id, SendRequest request, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
     {
-        if (!IsConversationId(id))
-        {
-            return Results.NotFound();
-        }
-
         var text = request.Text is { Length: > MaxInputLength } tooLong ? tooLong[..MaxInputLength] : request.Text;
         var payload = request.Payload is { Length: > 64 } ? null : request.Payload;
         if (string.IsNullOrWhiteSpace(text) && string.IsNullOrEmpty(payload))
@@ -71,6 +71,4 @@ public static class WebChatEndpoints
         [.. outbox.HistoryOf(new ChatAddress(WebChannelSender.ChannelName, id).Key, after, 100)
             .Select(m => new MessageView(m.Id, m.Message.Text, [.. m.Message.Buttons.Select(b => new ButtonView(b.Label, b.Payload))],
                 m.Message.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null))];
-
-    private static bool IsConversationId(string id) => id.Length == 32 && id.All(Uri.IsHexDigit);
 }

@@ -53,6 +53,29 @@ public sealed class WebChatLimitTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_conversation_id_the_server_did_not_issue_is_refused_so_the_start_limit_cannot_be_stepped_around()
+    {
+        using var http = await StartAsync();
+        var issued = await StartConversationAsync(http);
+        var invented = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var forged = invented + issued[32..];
+
+        foreach (var id in new[] { invented, forged })
+        {
+            var send = await http.PostAsJsonAsync($"/api/chat/{id}/send", new { text = "/start", after = 0 });
+            Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/chat/{id}/messages?after=0")).StatusCode);
+        }
+
+        var conversations = _bot!.Get<CitizenBot.Core.Storage.CitizenDatabase>()
+            .Collection<CitizenBot.Core.Conversations.ConversationRecord>(CitizenBot.Core.Conversations.ConversationStore.CollectionName);
+        Assert.Equal(0, conversations.Count());
+
+        var answer = await http.PostAsJsonAsync($"/api/chat/{issued}/send", new { text = "/start", after = 0 });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+    }
+
+    [Fact]
     public async Task Starting_one_conversation_more_than_the_hourly_limit_from_one_address_is_refused_with_a_vietnamese_429()
     {
         using var http = await StartAsync();
