@@ -53,16 +53,20 @@ public static class OfficerEndpoints
             var throttle = http.RequestServices.GetRequiredService<LoginThrottle>();
             var address = LoginThrottle.AddressOf(http);
             var headerToken = OfficerToken.HeaderTokenOf(http);
-            if (headerToken is not null && !token.Matches(headerToken))
+            if (headerToken is not null)
             {
-                // A wrong token in a header is a wrong login like any other.
+                // A token in a header is a login like any other: once an address is blocked, even the right one waits,
+                // or the block would only change the error a guesser sees.
                 if (throttle.IsBlocked(address))
                 {
                     await Refuse(http, StatusCodes.Status429TooManyRequests, LoginThrottle.TooManyText);
                     return;
                 }
 
-                throttle.Fail(address);
+                if (!token.Matches(headerToken))
+                {
+                    throttle.Fail(address);
+                }
             }
 
             if (token.ActorOf(http) is null)
@@ -216,7 +220,25 @@ public static class OfficerEndpoints
         public bool Authorize(DashboardContext context)
         {
             var http = context.GetHttpContext();
-            return http.RequestServices.GetRequiredService<OfficerToken>().IsAuthorized(http);
+            var token = http.RequestServices.GetRequiredService<OfficerToken>();
+            if (OfficerToken.HeaderTokenOf(http) is { } headerToken)
+            {
+                // Wrong tokens in a header count here as on the officer API, and a blocked address waits out its block.
+                var throttle = http.RequestServices.GetRequiredService<LoginThrottle>();
+                var address = LoginThrottle.AddressOf(http);
+                if (throttle.IsBlocked(address))
+                {
+                    return false;
+                }
+
+                if (!token.Matches(headerToken))
+                {
+                    throttle.Fail(address);
+                    return false;
+                }
+            }
+
+            return token.IsAuthorized(http);
         }
     }
 }

@@ -158,6 +158,23 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_an_address_is_blocked_for_wrong_tokens_the_right_token_waits_too_on_the_api_and_the_dashboard()
+    {
+        using var wrong = new HttpClient { BaseAddress = new Uri(_bot.BaseUrl) };
+        wrong.DefaultRequestHeaders.Add(OfficerToken.HeaderName, "not-the-token");
+
+        // Wrong tokens on the dashboard count as wrong logins too.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/hangfire")).StatusCode);
+        }
+
+        using var script = Script();
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await script.GetAsync("/officer/api/questions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_over_the_one_upload_limit_gets_a_vietnamese_message_not_a_bare_413()
     {
         using var script = Script();
