@@ -135,6 +135,7 @@ public static class CitizenBotHost
     private static void AddJobs(this IServiceCollection services, HostSettings settings)
     {
         services.AddSingleton<CitizenBotJobs>();
+        services.AddSingleton<SweepJob>();
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -193,7 +194,7 @@ public static class CitizenBotHost
             }
         }
 
-        CitizenBotJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), settings.Commune.TimeZone);
+        CitizenBotJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), sp.GetServices<CitizenBot.Core.Sweeps.ISweep>(), settings.Commune.TimeZone);
         logger.LogInformation("CitizenBot for {Commune} is running: web chat on {Urls}, Telegram {Telegram}, data in {DataDir}",
             settings.Commune.Name, settings.Urls, settings.Telegram.Enabled ? "on" : "off (no Telegram:BotToken)", Path.GetFullPath(settings.DataDir));
     }
