@@ -42,17 +42,22 @@ public static class CitizenBotHost
         services.AddSingleton(settings);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
-        services.AddCommune(settings.Commune).AddMessaging().AddRoles(Roles(settings)).AddDossiers().AddEscalation(OfficersChat(settings))
-            .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddAnnouncements().AddRatings()
-            .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays })
-            .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) })
-            .AddPrivacy(new PrivacyOptions { RetentionMonths = settings.RetentionMonths });
-        services.AddSingleton(new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay,
-            QuestionsPerSenderPerDay = settings.QuestionsPerSenderPerDay });
-        services.AddSingleton(settings.FollowGuard);
-        services.AddSingleton(new CitizenBot.Dialogs.Dossiers.LookupLimitOptions { LookupsPerHour = settings.LookupsPerHour });
+        services.AddFeatures(new FeatureSettings
+        {
+            Commune = settings.Commune,
+            Roles = Roles(settings),
+            Escalation = OfficersChat(settings),
+            Reception = settings.Reception,
+            Petitions = PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception),
+            Letters = new LetterOptions { LookbackDays = settings.LetterLookbackDays },
+            Summaries = new SummaryOptions { LeadersChat = LeadersChat(settings) },
+            Privacy = new PrivacyOptions { RetentionMonths = settings.RetentionMonths },
+            RateLimits = new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay,
+                QuestionsPerSenderPerDay = settings.QuestionsPerSenderPerDay },
+            FollowGuard = settings.FollowGuard,
+            LookupLimits = new CitizenBot.Dialogs.Dossiers.LookupLimitOptions { LookupsPerHour = settings.LookupsPerHour },
+        });
         services.AddWebChatLimits(settings.WebChat).AddForwardedClientAddress(settings.KnownProxies);
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
