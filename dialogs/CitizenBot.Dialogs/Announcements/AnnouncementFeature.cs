@@ -12,7 +12,7 @@ public static class AnnouncementFeature
     public static IServiceCollection AddAnnouncementFeature(this IServiceCollection services)
     {
         services.AddAnnouncements();
-        services.AddSingleton(new MenuEntry("announcements", AnnouncementDialogTexts.MenuLabel, SubscribeDialog.DialogId, 50, AnnouncementDialogTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("announcements", AnnouncementDialogTexts.MenuLabel, SubscribeDialog.DialogId, 50, AnnouncementDialogTexts.MenuSynonyms, AnnouncementDialogTexts.MenuHelp));
         services.AddSingleton<Dialog, SubscribeDialog>();
         services.AddSingleton<Dialog>(new ChoicePrompt(SubscribeDialog.VillagePromptId));
         services.AddSingleton<Dialog, ComposeAnnouncementDialog>();

@@ -14,7 +14,7 @@ public static class DossierFeature
         services.AddSingleton(followGuard);
         services.AddSingleton(lookupLimits);
         services.AddDossiers();
-        services.AddSingleton(new MenuEntry("dossier", DossierTexts.MenuLabel, DossierLookupDialog.DialogId, 10, DossierTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("dossier", DossierTexts.MenuLabel, DossierLookupDialog.DialogId, 10, DossierTexts.MenuSynonyms, DossierTexts.MenuHelp));
         services.AddSingleton<IMenuShortcut, DossierCodeShortcut>();
         services.AddSingleton<LookupAllowance>();
         services.AddSingleton<Dialog, DossierLookupDialog>();

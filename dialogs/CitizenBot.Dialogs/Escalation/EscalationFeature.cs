@@ -13,7 +13,7 @@ public static class EscalationFeature
     public static IServiceCollection AddEscalationFeature(this IServiceCollection services, EscalationOptions options)
     {
         services.AddEscalation(options);
-        services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, Interruptions.OfficerDialogId, 90, AskOfficerTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, Interruptions.OfficerDialogId, 90, AskOfficerTexts.MenuSynonyms, AskOfficerTexts.MenuHelp));
         services.AddSingleton<Dialog, AskOfficerDialog>();
         services.AddSingleton<Dialog>(new TextPrompt(AskOfficerDialog.QuestionPromptId));
         // Registered last: free text is the officers' only when no other slice claims it.

@@ -14,8 +14,8 @@ public static class PetitionFeature
     public static IServiceCollection AddPetitionFeature(this IServiceCollection services, PetitionOptions options)
     {
         services.AddPetitions(options);
-        services.AddSingleton(new MenuEntry("petition", PetitionDialogTexts.MenuLabel, SubmitPetitionDialog.DialogId, 30, PetitionDialogTexts.MenuSynonyms));
-        services.AddSingleton(new MenuEntry("petition.mine", PetitionDialogTexts.MineLabel, MyPetitionsDialog.DialogId, 35, PetitionDialogTexts.MineSynonyms));
+        services.AddSingleton(new MenuEntry("petition", PetitionDialogTexts.MenuLabel, SubmitPetitionDialog.DialogId, 30, PetitionDialogTexts.MenuSynonyms, PetitionDialogTexts.MenuHelp));
+        services.AddSingleton(new MenuEntry("petition.mine", PetitionDialogTexts.MineLabel, MyPetitionsDialog.DialogId, 35, PetitionDialogTexts.MineSynonyms, PetitionDialogTexts.MineHelp));
         services.AddSingleton<Dialog, SubmitPetitionDialog>();
         services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.KindPromptId));
         services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.TopicPromptId));

@@ -12,7 +12,7 @@ public static class PrivacyFeature
     public static IServiceCollection AddPrivacyFeature(this IServiceCollection services, PrivacyOptions options)
     {
         services.AddPrivacy(options);
-        services.AddSingleton(new MenuEntry("privacy", MyDataTexts.MenuLabel, MyDataDialog.DialogId, 95, MyDataTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("privacy", MyDataTexts.MenuLabel, MyDataDialog.DialogId, 95, MyDataTexts.MenuSynonyms, MyDataTexts.MenuHelp));
         services.AddSingleton<Dialog, MyDataDialog>();
         services.AddSingleton<Dialog>(new ChoicePrompt(MyDataDialog.ActionPromptId));
         services.AddSingleton<Dialog>(new ConfirmPrompt(MyDataDialog.ConfirmPromptId));

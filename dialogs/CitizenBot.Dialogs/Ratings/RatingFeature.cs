@@ -13,7 +13,7 @@ public static class RatingFeature
     public static IServiceCollection AddRatingFeature(this IServiceCollection services)
     {
         services.AddRatings();
-        services.AddSingleton(new MenuEntry("rating", RateServiceTexts.MenuLabel, RateServiceDialog.DialogId, 40, RateServiceTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("rating", RateServiceTexts.MenuLabel, RateServiceDialog.DialogId, 40, RateServiceTexts.MenuSynonyms, RateServiceTexts.MenuHelp));
         services.AddSingleton(new PayloadRoute(RatingInvitationSweep.PayloadPrefix, RateServiceDialog.DialogId));
         services.AddSingleton<Dialog, RateServiceDialog>();
         services.AddSingleton<Dialog>(new ChoicePrompt(RateServiceDialog.FieldPromptId));

@@ -14,8 +14,8 @@ public static class ReceptionFeature
     public static IServiceCollection AddReceptionFeature(this IServiceCollection services, ReceptionOptions options)
     {
         services.AddReception(options);
-        services.AddSingleton(new MenuEntry("reception", BookingTexts.MenuLabel, BookReceptionDialog.DialogId, 20, BookingTexts.MenuSynonyms));
-        services.AddSingleton(new MenuEntry("reception.mine", BookingTexts.MineLabel, MyBookingsDialog.DialogId, 25, BookingTexts.MineSynonyms));
+        services.AddSingleton(new MenuEntry("reception", BookingTexts.MenuLabel, BookReceptionDialog.DialogId, 20, BookingTexts.MenuSynonyms, BookingTexts.MenuHelp));
+        services.AddSingleton(new MenuEntry("reception.mine", BookingTexts.MineLabel, MyBookingsDialog.DialogId, 25, BookingTexts.MineSynonyms, BookingTexts.MineHelp));
         services.AddSingleton(new PayloadRoute("bk:", MyBookingsDialog.DialogId));
         services.AddSingleton<Dialog, BookReceptionDialog>();
         services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.DayPromptId));
