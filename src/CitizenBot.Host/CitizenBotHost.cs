@@ -1,7 +1,6 @@
 using CitizenBot.Channels;
 using CitizenBot.Channels.Telegram;
 using CitizenBot.Channels.Web;
-using CitizenBot.Core;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;

@@ -1,10 +1,7 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
-using CitizenBot.Core.Letters;
-using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Reception;
