@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CitizenBot.Core;
 
-/// <summary>The core half of each slice's registration; each feature module (dialogs/CitizenBot.Dialogs/<Feature>/<Feature>Feature.cs) calls its own, and the host and the test harness call Features.AddFeatures.</summary>
+/// <summary>The core half of each slice's registration; each feature module (dialogs/CitizenBot.Dialogs/{Feature}/{Feature}Feature.cs) calls its own, and the host and the test harness call Features.AddFeatures.</summary>
 public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddCommune(this IServiceCollection services, CommuneOptions commune)
