@@ -12,12 +12,13 @@ using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
 using CitizenBot.Core.Summaries;
+using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CitizenBot.Core;
 
-/// <summary>The core slices' services, registered once for the host and the test harnesses alike.</summary>
+/// <summary>The core half of each slice's registration; each feature module (dialogs/CitizenBot.Dialogs/{Feature}/{Feature}Feature.cs) calls its own, and the host and the test harness call Features.AddFeatures.</summary>
 public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddCommune(this IServiceCollection services, CommuneOptions commune)
@@ -30,7 +31,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton<EmptyConversationSweep>();
+        services.AddSweep<EmptyConversationSweep>();
         services.AddSingleton<IPersonalDataHolder, ConversationPersonalData>();
         services.AddSingleton<IPersonalDataHolder, OutboxPersonalData>();
         services.AddSingleton<Outbox>();
@@ -45,7 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DossierFollows>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierImports>();
-        services.AddSingleton<DossierFollowSweep>();
+        services.AddSweep<DossierFollowSweep>();
         services.AddSingleton<IPersonalDataHolder, FollowPersonalData>();
         services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();
         services.AddSingleton<ILetterSource, DossierLetterSource>();
@@ -66,7 +67,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<ReceptionCalendar>();
         services.AddSingleton<ReceptionBookings>();
-        services.AddSingleton<BookingReminderSweep>();
+        services.AddSweep<BookingReminderSweep>();
         services.AddSingleton<BookingExport>();
         services.AddSingleton<IPersonalDataHolder, BookingPersonalData>();
         services.AddSingleton<IRatingSubjectSource, AttendedBookingSubjects>();
@@ -80,7 +81,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new DataSeal(options.IdentityKey));
         services.AddSingleton<IdentitySeal>();
         services.AddSingleton<PetitionBook>();
-        services.AddSingleton<PetitionDeadlineSweep>();
+        services.AddSweep<PetitionDeadlineSweep>();
         services.AddSingleton<IPersonalDataHolder, PetitionPersonalData>();
         services.AddSingleton<IRatingSubjectSource, AnsweredPetitionSubjects>();
         services.AddSingleton<ILetterSource, PetitionLetterSource>();
@@ -100,7 +101,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddRatings(this IServiceCollection services)
     {
         services.AddSingleton<RatingBook>();
-        services.AddSingleton<RatingInvitationSweep>();
+        services.AddSweep<RatingInvitationSweep>();
         services.AddSingleton<IPersonalDataHolder, RatingPersonalData>();
         services.AddSingleton<RatingLetterSource>();
         services.AddSingleton<ILetterSource>(sp => sp.GetRequiredService<RatingLetterSource>());
@@ -112,7 +113,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<LetterTemplates>();
         services.AddSingleton<LetterBook>();
-        services.AddSingleton<LetterSweep>();
+        services.AddSweep<LetterSweep>();
         services.AddSingleton<IPersonalDataHolder, LetterPersonalData>();
         return services;
     }
@@ -121,7 +122,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<SummaryCompiler>();
-        services.AddSingleton<MonthlySummarySweep>();
+        services.AddSweep<MonthlySummarySweep>();
         return services;
     }
 
@@ -129,7 +130,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<PrivacyOffice>();
-        services.AddSingleton<RetentionSweep>();
+        services.AddSweep<RetentionSweep>();
         return services;
     }
 
@@ -137,8 +138,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<OfficerQuestions>();
-        services.AddSingleton<UnansweredQuestionSweep>();
-        services.AddSingleton<QuestionRelaySweep>();
+        services.AddSweep<UnansweredQuestionSweep>();
+        services.AddSweep<QuestionRelaySweep>();
         services.AddSingleton<IPersonalDataHolder, QuestionPersonalData>();
         return services;
     }

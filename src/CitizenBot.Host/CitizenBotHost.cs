@@ -1,7 +1,6 @@
 using CitizenBot.Channels;
 using CitizenBot.Channels.Telegram;
 using CitizenBot.Channels.Web;
-using CitizenBot.Core;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
@@ -42,17 +41,22 @@ public static class CitizenBotHost
         services.AddSingleton(settings);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
-        services.AddCommune(settings.Commune).AddMessaging().AddRoles(Roles(settings)).AddDossiers().AddEscalation(OfficersChat(settings))
-            .AddReception(settings.Reception).AddPetitions(PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception)).AddAnnouncements().AddRatings()
-            .AddLetters(new LetterOptions { LookbackDays = settings.LetterLookbackDays })
-            .AddSummaries(new SummaryOptions { LeadersChat = LeadersChat(settings) })
-            .AddPrivacy(new PrivacyOptions { RetentionMonths = settings.RetentionMonths });
-        services.AddSingleton(new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay,
-            QuestionsPerSenderPerDay = settings.QuestionsPerSenderPerDay });
-        services.AddSingleton(settings.FollowGuard);
-        services.AddSingleton(new CitizenBot.Dialogs.Dossiers.LookupLimitOptions { LookupsPerHour = settings.LookupsPerHour });
+        services.AddFeatures(new FeatureSettings
+        {
+            Commune = settings.Commune,
+            Roles = Roles(settings),
+            Escalation = OfficersChat(settings),
+            Reception = settings.Reception,
+            Petitions = PetitionSettings.Load(builder.Configuration, db.DataDir, settings.Reception),
+            Letters = new LetterOptions { LookbackDays = settings.LetterLookbackDays },
+            Summaries = new SummaryOptions { LeadersChat = LeadersChat(settings) },
+            Privacy = new PrivacyOptions { RetentionMonths = settings.RetentionMonths },
+            RateLimits = new CitizenBot.Dialogs.Engine.RateLimitOptions { TurnsPerWindow = settings.TurnsPerMinute, QuestionsPerDay = settings.QuestionsPerDay,
+                QuestionsPerSenderPerDay = settings.QuestionsPerSenderPerDay },
+            FollowGuard = settings.FollowGuard,
+            LookupLimits = new CitizenBot.Dialogs.Dossiers.LookupLimitOptions { LookupsPerHour = settings.LookupsPerHour },
+        });
         services.AddWebChatLimits(settings.WebChat).AddForwardedClientAddress(settings.KnownProxies);
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
         services.AddChannels(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
@@ -135,6 +139,7 @@ public static class CitizenBotHost
     private static void AddJobs(this IServiceCollection services, HostSettings settings)
     {
         services.AddSingleton<CitizenBotJobs>();
+        services.AddSingleton<SweepJob>();
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -193,7 +198,7 @@ public static class CitizenBotHost
             }
         }
 
-        CitizenBotJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), settings.Commune.TimeZone);
+        CitizenBotJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), sp.GetServices<CitizenBot.Core.Sweeps.ISweep>(), settings.Commune.TimeZone);
         logger.LogInformation("CitizenBot for {Commune} is running: web chat on {Urls}, Telegram {Telegram}, data in {DataDir}",
             settings.Commune.Name, settings.Urls, settings.Telegram.Enabled ? "on" : "off (no Telegram:BotToken)", Path.GetFullPath(settings.DataDir));
     }

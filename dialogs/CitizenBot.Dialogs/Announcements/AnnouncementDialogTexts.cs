@@ -6,6 +6,9 @@ namespace CitizenBot.Dialogs.Announcements;
 public static class AnnouncementDialogTexts
 {
     public const string MenuLabel = "🔔 Nhận thông báo của thôn";
+
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MenuHelp = "nhận thông báo của xã gửi tới thôn của ông/bà.";
     public static readonly string[] MenuSynonyms = ["nhan thong bao", "thong bao", "dang ky nhan tin", "thong bao thon"];
 
     public const string Help = "ℹ️ Chọn thôn của ông/bà để nhận các thông báo của UBND xã (lịch làm việc, đối thoại, chính sách) ngay tại đây. Bấm lần nữa để ngừng nhận.";

@@ -9,6 +9,9 @@ public static class DossierTexts
 {
     public const string MenuLabel = "🔎 Tra cứu hồ sơ";
 
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MenuHelp = "xem hồ sơ đã nộp đến đâu (cần mã hồ sơ trên giấy biên nhận).";
+
     public static readonly string[] MenuSynonyms = ["tra cuu", "tra cuu ho so", "ho so", "xem ho so", "kiem tra ho so", "tra ho so"];
 
     public static readonly string AskCode =

@@ -5,6 +5,9 @@ public static class AskOfficerTexts
 {
     public const string MenuLabel = "🙋 Hỏi cán bộ";
 
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MenuHelp = "gửi câu hỏi tới cán bộ xã.";
+
     public static readonly string[] MenuSynonyms = ["hoi can bo", "hoi", "can bo", "gap can bo", "lien he"];
 
     public const string AskQuestion =

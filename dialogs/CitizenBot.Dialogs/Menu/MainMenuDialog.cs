@@ -29,7 +29,7 @@ public sealed class MainMenuDialog : WaterfallDialog
         AddStep(ShowMenuAgainAsync);
     }
 
-    public override string HelpText => MenuTexts.Help;
+    public override string HelpText => MenuTexts.Help(_entries);
 
     private async Task<DialogTurnResult> OfferMenuAsync(WaterfallStepContext step, CancellationToken ct)
     {

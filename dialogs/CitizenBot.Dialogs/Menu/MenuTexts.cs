@@ -15,11 +15,9 @@ public static class MenuTexts
 
     public const string Retry = "Xin lỗi, tôi chưa hiểu ý ông/bà. Ông/bà có thể bấm một nút bên dưới, hoặc chọn \"Hỏi cán bộ\" để cán bộ xã trả lời.";
 
-    public const string Help =
+    /// <summary>The main menu's help, one line per registered button, so a new feature's button is never missing from it.</summary>
+    public static string Help(IEnumerable<MenuEntry> entries) =>
         "ℹ️ Đây là menu chính:\n"
-        + "• \"Tra cứu hồ sơ\": xem hồ sơ đã nộp đến đâu (cần mã hồ sơ trên giấy biên nhận).\n"
-        + "• \"Đặt lịch tiếp công dân\": hẹn gặp lãnh đạo, cán bộ xã vào ngày 10 và 20 hằng tháng; \"Lịch hẹn của tôi\" để hủy hoặc đổi lịch.\n"
-        + "• \"Đánh giá sự phục vụ\": cho biết ông/bà có hài lòng không.\n"
-        + "• \"Hỏi cán bộ\": gửi câu hỏi tới cán bộ xã.\n"
+        + string.Concat(entries.Select(e => $"• \"{e.Label}\": {e.Help}\n"))
         + "Gõ \"menu\" để quay lại đây bất cứ lúc nào.";
 }

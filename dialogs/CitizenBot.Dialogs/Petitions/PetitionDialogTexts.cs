@@ -7,9 +7,15 @@ namespace CitizenBot.Dialogs.Petitions;
 public static class PetitionDialogTexts
 {
     public const string MenuLabel = "📮 Gửi kiến nghị, phản ánh";
+
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MenuHelp = "gửi kiến nghị, phản ánh, khiếu nại hoặc tố cáo tới xã, có thể kèm ảnh.";
     public static readonly string[] MenuSynonyms = ["kien nghi", "phan anh", "gui kien nghi", "khieu nai", "to cao", "gop y"];
 
     public const string MineLabel = "📂 Kiến nghị của tôi";
+
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MineHelp = "xem đơn đã gửi được giải quyết đến đâu.";
     public static readonly string[] MineSynonyms = ["kien nghi cua toi", "don cua toi", "xem kien nghi"];
 
     public const string Help =

@@ -92,6 +92,9 @@ public static class MyDataTexts
 {
     public const string MenuLabel = "🔒 Dữ liệu của tôi";
 
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MenuHelp = "xem, tải về hoặc xóa dữ liệu của ông/bà mà xã đang lưu, hoặc rút lại sự đồng ý.";
+
     public static readonly IReadOnlyList<string> MenuSynonyms = ["du lieu cua toi", "du lieu", "thong tin ca nhan", "xoa du lieu", "/dulieu"];
 
     public const string Help =

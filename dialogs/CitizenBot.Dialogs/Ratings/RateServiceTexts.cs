@@ -4,6 +4,9 @@ namespace CitizenBot.Dialogs.Ratings;
 public static class RateServiceTexts
 {
     public const string MenuLabel = "⭐ Đánh giá sự phục vụ";
+
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MenuHelp = "cho biết ông/bà có hài lòng với sự phục vụ của xã không.";
     public static readonly string[] MenuSynonyms = ["danh gia", "danh gia su phuc vu", "hai long", "gop y"];
 
     public const string Help =

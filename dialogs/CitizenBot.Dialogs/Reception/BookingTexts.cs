@@ -7,9 +7,15 @@ namespace CitizenBot.Dialogs.Reception;
 public static class BookingTexts
 {
     public const string MenuLabel = "📅 Đặt lịch tiếp công dân";
+
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MenuHelp = "hẹn gặp lãnh đạo, cán bộ xã vào ngày tiếp công dân.";
     public static readonly string[] MenuSynonyms = ["dat lich", "dat lich tiep cong dan", "tiep cong dan", "hen gap", "lich tiep"];
 
     public const string MineLabel = "🗓 Lịch hẹn của tôi";
+
+    /// <summary>The menu's help line for this button.</summary>
+    public const string MineHelp = "xem, hủy hoặc đổi lịch hẹn đã đặt.";
     public static readonly string[] MineSynonyms = ["lich hen cua toi", "lich hen", "xem lich hen", "huy lich", "doi lich"];
 
     public const string Help =

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Storage;
@@ -10,9 +11,13 @@ namespace CitizenBot.Core.Conversations;
 /// greeting and menu), and nothing of theirs in any other slice (no booking, petition, follow, question, rating,
 /// subscription or letter). Their messages in the outbox go with them. Run hourly; running twice does no harm.
 /// </summary>
-public sealed class EmptyConversationSweep(CitizenDatabase db, IEnumerable<IPersonalDataHolder> holders, TimeProvider time, ILogger<EmptyConversationSweep> logger)
+public sealed class EmptyConversationSweep(CitizenDatabase db, IEnumerable<IPersonalDataHolder> holders, TimeProvider time, ILogger<EmptyConversationSweep> logger) : ISweep
 {
     public const string JobId = "empty-conversations";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "30 * * * *";
+    bool ISweep.SendsWhatItQueued => false;
+    bool ISweep.Retried => true;
 
     /// <summary>A conversation that took more turns than this has done something and is kept for the retention period.</summary>
     public const int MaxTurns = 1;

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
@@ -16,9 +17,11 @@ public sealed class DossierFollowSweep(
     DossierFollows follows,
     DossierStore dossiers,
     CommuneClock clock,
-    ILogger<DossierFollowSweep> logger)
+    ILogger<DossierFollowSweep> logger) : ISweep
 {
     public const string JobId = "dossier-follow-sweep";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "* * * * *";
 
     public int Run()
     {

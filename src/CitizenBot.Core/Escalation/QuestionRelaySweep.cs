@@ -1,4 +1,5 @@
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Escalation;
@@ -9,9 +10,14 @@ namespace CitizenBot.Core.Escalation;
 /// step is keyed in the outbox and recorded on the question in the same transaction, so a second run, or a run
 /// after a crash, relays nothing twice and loses nothing.
 /// </summary>
-public sealed class QuestionRelaySweep(OfficerQuestions questions, ILogger<QuestionRelaySweep> logger)
+public sealed class QuestionRelaySweep(OfficerQuestions questions, OutboxDispatcher dispatcher, ILogger<QuestionRelaySweep> logger) : ISweep
 {
     public const string JobId = "question-relay";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "* * * * *";
+
+    /// <summary>It sends each round itself, to the officers' chat only.</summary>
+    bool ISweep.SendsWhatItQueued => false;
 
     /// <summary>Relay-then-send rounds in one run (bounded; the next run goes on).</summary>
     public const int RoundsPerRun = 10;
@@ -30,5 +36,14 @@ public sealed class QuestionRelaySweep(OfficerQuestions questions, ILogger<Quest
         }
 
         return round.Messages;
+    }
+
+    /// <summary>Moves the relay queue on: relay the next questions fairly between senders (one waiting at a time), send, repeat a bounded number of rounds.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        for (var round = 0; round < RoundsPerRun && Run() > 0 && OfficersChat is { } officers; round++)
+        {
+            await dispatcher.DispatchChatAsync(officers.Key, ct);
+        }
     }
 }

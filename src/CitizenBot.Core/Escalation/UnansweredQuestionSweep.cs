@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Escalation;
@@ -7,9 +8,11 @@ namespace CitizenBot.Core.Escalation;
 /// to the officers again and tells the citizen, with an apology, that it is taking longer. Each round has
 /// its own outbox key, so a second run sends nothing twice.
 /// </summary>
-public sealed class UnansweredQuestionSweep(OfficerQuestions questions, TimeProvider time, ILogger<UnansweredQuestionSweep> logger)
+public sealed class UnansweredQuestionSweep(OfficerQuestions questions, TimeProvider time, ILogger<UnansweredQuestionSweep> logger) : ISweep
 {
     public const string JobId = "question-reannounce";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "*/5 * * * *";
 
     public int Run()
     {

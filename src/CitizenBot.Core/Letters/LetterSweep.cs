@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using CitizenBot.Core.Commune;
 using Microsoft.Extensions.Logging;
 
@@ -14,9 +15,11 @@ public sealed record LetterOptions
 /// each one's letter once. It can stop at any point (a crash, a kill) and run again: letters already written
 /// are skipped by their key, the others are written.
 /// </summary>
-public sealed class LetterSweep(IEnumerable<ILetterSource> sources, LetterBook letters, LetterOptions options, CommuneClock clock, ILogger<LetterSweep> logger)
+public sealed class LetterSweep(IEnumerable<ILetterSource> sources, LetterBook letters, LetterOptions options, CommuneClock clock, ILogger<LetterSweep> logger) : ISweep
 {
     public const string JobId = "letters";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "* * * * *";
 
     public int Run()
     {

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Petitions;
@@ -6,9 +7,11 @@ namespace CitizenBot.Core.Petitions;
 /// The Hangfire job for late petitions: each gets a new expected date (the letter sweep sends the citizen the
 /// apology) and the officer in charge a reminder; keyed by the missed due date, so each delay is told once.
 /// </summary>
-public sealed class PetitionDeadlineSweep(PetitionBook petitions, ILogger<PetitionDeadlineSweep> logger)
+public sealed class PetitionDeadlineSweep(PetitionBook petitions, ILogger<PetitionDeadlineSweep> logger) : ISweep
 {
     public const string JobId = "petition-deadlines";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "0 8 * * *";
 
     public int Run()
     {

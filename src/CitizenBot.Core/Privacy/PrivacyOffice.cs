@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -57,9 +58,13 @@ public sealed class PrivacyOffice(IEnumerable<IPersonalDataHolder> holders, Citi
 }
 
 /// <summary>The Hangfire job that forgets what is older than the retention period.</summary>
-public sealed class RetentionSweep(IEnumerable<IPersonalDataHolder> holders, PrivacyOptions options, CommuneClock clock, ILogger<RetentionSweep> logger)
+public sealed class RetentionSweep(IEnumerable<IPersonalDataHolder> holders, PrivacyOptions options, CommuneClock clock, ILogger<RetentionSweep> logger) : ISweep
 {
     public const string JobId = "privacy-retention";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "0 2 * * *";
+    bool ISweep.SendsWhatItQueued => false;
+    bool ISweep.Retried => true;
 
     public int Run()
     {

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using CitizenBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +8,11 @@ namespace CitizenBot.Core.Ratings;
 /// The Hangfire job that invites a citizen to rate a resolved dossier they follow or a booking marked
 /// attended: one invitation per subject and chat, created with its message in one transaction.
 /// </summary>
-public sealed class RatingInvitationSweep(RatingBook book, IEnumerable<IRatingSubjectSource> sources, ILogger<RatingInvitationSweep> logger)
+public sealed class RatingInvitationSweep(RatingBook book, IEnumerable<IRatingSubjectSource> sources, ILogger<RatingInvitationSweep> logger) : ISweep
 {
     public const string JobId = "rating-invitations";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "*/5 * * * *";
 
     /// <summary>The payload of an invitation's level button: "rate:{invitation}:{level}".</summary>
     public const string PayloadPrefix = "rate:";

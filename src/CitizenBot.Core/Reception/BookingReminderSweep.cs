@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,11 @@ public sealed class BookingReminderSweep(
     ReceptionOptions options,
     Outbox outbox,
     CommuneClock clock,
-    ILogger<BookingReminderSweep> logger)
+    ILogger<BookingReminderSweep> logger) : ISweep
 {
     public const string JobId = "reception-reminders";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => "* * * * *";
     public static readonly TimeOnly EveTime = new(16, 0);
     public static readonly TimeOnly DayTime = new(7, 0);
 

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Sweeps;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
@@ -22,9 +23,12 @@ public sealed class MonthlySummarySweep(
     Outbox outbox,
     SummaryOptions options,
     Commune.CommuneClock clock,
-    ILogger<MonthlySummarySweep> logger)
+    ILogger<MonthlySummarySweep> logger) : ISweep
 {
     public const string JobId = "monthly-summary";
+    string ISweep.Id => JobId;
+    string ISweep.Cron => Cron;
+    bool ISweep.Retried => true;
 
     /// <summary>1st of the month at 07:00 (in the time zone the job is registered with).</summary>
     public const string Cron = "0 7 1 * *";

@@ -199,7 +199,7 @@ public static class OfficerEndpoints
             try
             {
                 // Followers hear of the changes now rather than at the sweep's next minute.
-                http.RequestServices.GetRequiredService<IBackgroundJobClient>().Enqueue<CitizenBotJobs>(j => j.SweepDossierFollowsAsync(CancellationToken.None));
+                http.RequestServices.GetRequiredService<IBackgroundJobClient>().Enqueue<SweepJob>(j => j.RunAsync(CitizenBot.Core.Dossiers.DossierFollowSweep.JobId, CancellationToken.None));
             }
             catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
             {

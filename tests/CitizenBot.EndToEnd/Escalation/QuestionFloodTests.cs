@@ -52,7 +52,7 @@ public sealed class QuestionFloodTests : TelegramScenario
         for (var round = 0; round < 100 && Bot.Get<OfficerQuestions>().Open().Any(q => q.Relay == RelayState.Queued); round++)
         {
             await Bot.Get<OutboxDispatcher>().DispatchChatAsync(officers.Key, CancellationToken.None);
-            await Bot.Get<CitizenBotJobs>().RelayQuestionsAsync(CancellationToken.None);
+            await Bot.Get<SweepJob>().RunAsync(CitizenBot.Core.Escalation.QuestionRelaySweep.JobId, CancellationToken.None);
         }
 
         await Bot.Get<OutboxDispatcher>().DispatchChatAsync(officers.Key, CancellationToken.None);

@@ -95,17 +95,17 @@ public sealed class RunningBot : IAsyncDisposable
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <summary>Runs the follow sweep job the way Hangfire would.</summary>
-    public Task RunFollowSweepAsync() => Get<CitizenBotJobs>().SweepDossierFollowsAsync(CancellationToken.None);
+    public Task RunFollowSweepAsync() => Get<SweepJob>().RunAsync(CitizenBot.Core.Dossiers.DossierFollowSweep.JobId, CancellationToken.None);
 
     public Task RunOutboxDispatchAsync() => Get<CitizenBotJobs>().DispatchOutboxAsync(CancellationToken.None);
 
-    public Task RunReminderSweepAsync() => Get<CitizenBotJobs>().SweepReceptionRemindersAsync(CancellationToken.None);
+    public Task RunReminderSweepAsync() => Get<SweepJob>().RunAsync(CitizenBot.Core.Reception.BookingReminderSweep.JobId, CancellationToken.None);
 
-    public Task RunMonthlySummaryAsync() => Get<CitizenBotJobs>().SendMonthlySummaryAsync(CancellationToken.None);
+    public Task RunMonthlySummaryAsync() => Get<SweepJob>().SendMonthlySummaryAsync(CancellationToken.None);
 
-    public Task RunLettersAsync() => Get<CitizenBotJobs>().SendLettersAsync(CancellationToken.None);
+    public Task RunLettersAsync() => Get<SweepJob>().RunAsync(CitizenBot.Core.Letters.LetterSweep.JobId, CancellationToken.None);
 
-    public Task RunRatingInvitationSweepAsync() => Get<CitizenBotJobs>().SweepRatingInvitationsAsync(CancellationToken.None);
+    public Task RunRatingInvitationSweepAsync() => Get<SweepJob>().RunAsync(CitizenBot.Core.Ratings.RatingInvitationSweep.JobId, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

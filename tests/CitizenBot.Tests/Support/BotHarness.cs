@@ -1,10 +1,7 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
-using CitizenBot.Core.Letters;
-using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Reception;
@@ -116,13 +113,18 @@ public sealed class BotHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(_limits);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
-        services.AddCommune(Commune).AddMessaging().AddRoles(new RoleOptions { AdminUserKeys = [AdminKey], OfficersChat = OfficersChat }).AddDossiers()
-            .AddEscalation(new EscalationOptions { OfficersChat = OfficersChat })
-            .AddReception(Reception).AddPetitions(new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday }).AddAnnouncements().AddRatings().AddLetters(new LetterOptions()).AddSummaries(new SummaryOptions { LeadersChat = LeadersChat }).AddPrivacy(new PrivacyOptions());
-        services.AddDialogEngine().AddDossierLookup().AddReceptionBooking().AddPetitionFlows().AddServiceRating().AddAnnouncementFlows().AddAskOfficer().AddLetterTemplates().AddSummaryCommand().AddMyData();
+        services.AddFeatures(new FeatureSettings
+        {
+            Commune = Commune,
+            Roles = new RoleOptions { AdminUserKeys = [AdminKey], OfficersChat = OfficersChat },
+            Escalation = new EscalationOptions { OfficersChat = OfficersChat },
+            Reception = Reception,
+            Petitions = new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday },
+            Summaries = new SummaryOptions { LeadersChat = LeadersChat },
+            RateLimits = _limits,
+        });
         return services.BuildServiceProvider();
     }
 

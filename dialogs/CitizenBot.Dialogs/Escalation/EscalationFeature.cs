@@ -1,0 +1,26 @@
+using CitizenBot.Core;
+using CitizenBot.Core.Escalation;
+using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Menu;
+using CitizenBot.Dialogs.Officers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitizenBot.Dialogs.Escalation;
+
+/// <summary>Escalation: a citizen's question relayed to the officers' chat, and their answer relayed back. Registers the slice in one place: its core services (stores, sweeps, personal data), its dialogs and prompts, its menu entries and its officer commands.</summary>
+public static class EscalationFeature
+{
+    public static IServiceCollection AddEscalationFeature(this IServiceCollection services, EscalationOptions options)
+    {
+        services.AddEscalation(options);
+        services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, Interruptions.OfficerDialogId, 90, AskOfficerTexts.MenuSynonyms, AskOfficerTexts.MenuHelp));
+        services.AddSingleton<Dialog, AskOfficerDialog>();
+        services.AddSingleton<Dialog>(new TextPrompt(AskOfficerDialog.QuestionPromptId));
+        // Registered last: free text is the officers' only when no other slice claims it.
+        services.AddSingleton<IMenuShortcut, UnmatchedQuestionShortcut>();
+        services.AddSingleton<IOfficerCommand, AnswerQuestionCommand>();
+        services.AddSingleton<IOfficerCommand, OpenQuestionsCommand>();
+        services.AddSingleton<IOfficerReplyHandler, QuestionReplyHandler>();
+        return services;
+    }
+}
