@@ -1,3 +1,4 @@
+using CitizenBot.Core.Commune;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Escalation;

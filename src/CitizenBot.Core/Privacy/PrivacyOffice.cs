@@ -5,7 +5,6 @@ using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Privacy;
 
@@ -54,33 +53,4 @@ public sealed class PrivacyOffice(IEnumerable<IPersonalDataHolder> holders, Citi
         });
         return new ErasureResult(erased, kept);
     }
-}
-
-/// <summary>The Hangfire job that forgets what is older than the retention period.</summary>
-public sealed class RetentionSweep(IEnumerable<IPersonalDataHolder> holders, PrivacyOptions options, CommuneClock clock, ILogger<RetentionSweep> logger)
-{
-    public const string JobId = "privacy-retention";
-
-    public int Run()
-    {
-        var before = clock.UtcNow.AddMonths(-options.RetentionMonths);
-        var expired = holders.Sum(h => h.Expire(before));
-        if (expired > 0)
-        {
-            logger.LogInformation("Retention sweep forgot {Count} records older than {Months} months", expired, options.RetentionMonths);
-        }
-
-        return expired;
-    }
-}
-
-/// <summary>What the bot tells citizens about their data.</summary>
-public static class PrivacyTexts
-{
-    public const string LegalBasis = "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định số 356/2025/NĐ-CP";
-
-    public static string Notice(int retentionMonths) =>
-        "🔒 Về dữ liệu cá nhân: để giải quyết việc của ông/bà, UBND xã lưu các tin nhắn, số điện thoại, họ tên và nội dung ông/bà gửi "
-        + $"(lịch hẹn, kiến nghị, câu hỏi, đánh giá), chỉ dùng cho việc đó và xóa sau {retentionMonths} tháng không dùng đến. "
-        + $"Ông/bà có quyền xem, tải về, xóa dữ liệu và rút lại sự đồng ý bất cứ lúc nào ở mục \"Dữ liệu của tôi\" ({LegalBasis}).";
 }

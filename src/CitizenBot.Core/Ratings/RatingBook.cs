@@ -1,5 +1,4 @@
 using CitizenBot.Core.Commune;
-using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
 
