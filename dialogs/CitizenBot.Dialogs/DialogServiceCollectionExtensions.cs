@@ -34,6 +34,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<IOfficerCommand, GrantRoleCommand>();
         services.AddSingleton<IOfficerCommand, RevokeRoleCommand>();
         services.AddSingleton<IOfficerCommand, WebLoginCommand>();
+        services.AddSingleton<IInterruption>(sp => sp.GetRequiredService<OfficerCommands>());
         return services;
     }
 
@@ -156,7 +157,7 @@ public static class DialogServiceCollectionExtensions
 
     public static IServiceCollection AddAskOfficer(this IServiceCollection services)
     {
-        services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, Interruptions.OfficerDialogId, 90, AskOfficerTexts.MenuSynonyms));
+        services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, AskOfficerDialog.DialogId, 90, AskOfficerTexts.MenuSynonyms));
         services.AddSingleton<Dialog, AskOfficerDialog>();
         services.AddSingleton<Dialog>(new TextPrompt(AskOfficerDialog.QuestionPromptId));
         // Registered last: free text is the officers' only when no other slice claims it.
@@ -164,6 +165,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<IOfficerCommand, AnswerQuestionCommand>();
         services.AddSingleton<IOfficerCommand, OpenQuestionsCommand>();
         services.AddSingleton<IOfficerReplyHandler, QuestionReplyHandler>();
+        services.AddSingleton<IInterruption, AskOfficerInterruption>();
         return services;
     }
 

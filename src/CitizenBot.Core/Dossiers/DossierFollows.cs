@@ -42,8 +42,7 @@ public sealed class DossierFollows
         _escalation = escalation;
         _clock = clock;
         _logger = logger;
-        var col = db.Collection<DossierFollow>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<DossierFollow>(CollectionName, col =>
         {
             col.EnsureIndex(f => f.DossierCode);
             col.EnsureIndex(f => f.AddressKey);

@@ -29,8 +29,7 @@ public sealed partial class OfficerQuestions
         _directory = directory;
         _outbox = outbox;
         _time = time;
-        var col = db.Collection<OfficerQuestion>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<OfficerQuestion>(CollectionName, col =>
         {
             col.EnsureIndex(q => q.Tag, unique: true);
             col.EnsureIndex(q => q.AddressKey);
