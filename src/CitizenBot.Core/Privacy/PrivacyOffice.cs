@@ -8,12 +8,6 @@ using CitizenBot.Core.Storage;
 
 namespace CitizenBot.Core.Privacy;
 
-public sealed record PrivacyOptions
-{
-    /// <summary>Months after which conversations, messages, follows, bookings, questions and ratings are forgotten.</summary>
-    public int RetentionMonths { get; init; } = 24;
-}
-
 /// <summary>A citizen's rights over their data: see it, export it, erase it, withdraw consent. Every erasure is audited (no data).</summary>
 public sealed class PrivacyOffice(IEnumerable<IPersonalDataHolder> holders, CitizenDatabase db, CommuneOptions commune, CommuneClock clock)
 {
