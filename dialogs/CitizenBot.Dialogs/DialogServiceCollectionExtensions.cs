@@ -20,6 +20,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<Dialog, MenuPrompt>();
         services.AddSingleton<OfficerCommands>();
         services.AddSingleton<IOfficerCommand, OfficerHelpCommand>();
+        services.AddSingleton<IInterruption>(sp => sp.GetRequiredService<OfficerCommands>());
         return services;
     }
 }

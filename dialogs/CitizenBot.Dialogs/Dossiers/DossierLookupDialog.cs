@@ -1,6 +1,7 @@
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Escalation;
 
 namespace CitizenBot.Dialogs.Dossiers;
 
@@ -88,7 +89,7 @@ public sealed class DossierLookupDialog : WaterfallDialog
             case "another":
                 return await step.ReplaceWithAsync(DialogId, null, ct);
             case "officer":
-                return await step.ReplaceWithAsync(Interruptions.OfficerDialogId, new Dictionary<string, string> { ["from"] = DialogId }, ct);
+                return await step.ReplaceWithAsync(AskOfficerDialog.DialogId, new Dictionary<string, string> { ["from"] = DialogId }, ct);
             case "unfollow":
                 _follows.Unfollow(code, step.Address);
                 step.Send(DossierTexts.Unfollowed(code));

@@ -1,5 +1,4 @@
 using CitizenBot.Core.Commune;
-using CitizenBot.Dialogs.Officers;
 
 namespace CitizenBot.Dialogs.Engine;
 
@@ -8,12 +7,14 @@ public sealed record PayloadRoute(string Prefix, string DialogId);
 
 /// <summary>
 /// Menu, cancel, help and "ask an officer" work at every step: they are checked before the active
-/// dialog sees the input (Bot Framework's CancelAndHelp pattern), so no one is ever stuck. Officer
-/// commands and the buttons slices send outside a dialog are routed here too.
+/// dialog sees the input (Bot Framework's CancelAndHelp pattern), so no one is ever stuck. The buttons slices
+/// send outside a dialog are routed here too, and the interruptions features register (officer commands,
+/// "ask an officer") are asked before or after the engine's own words.
 /// </summary>
-public sealed class Interruptions(OfficerCommands officerCommands, IEnumerable<PayloadRoute> routes)
+public sealed class Interruptions(IEnumerable<IInterruption> interruptions, IEnumerable<PayloadRoute> routes)
 {
-    public const string OfficerDialogId = "officer.ask";
+    private readonly IInterruption[] _first = [.. interruptions.Where(i => i.Order == InterruptionOrder.BeforeEngine)];
+    private readonly IInterruption[] _last = [.. interruptions.Where(i => i.Order == InterruptionOrder.AfterEngine)];
 
     private static readonly string[] MenuWords = ["menu", "/menu", "/start", "menu chinh", "ve menu", "ve menu chinh", "bat dau", "start"];
     private static readonly string[] CancelWords = ["huy", "/huy", "huy bo", "thoat", "cancel", "/cancel", "dung lai"];
@@ -21,7 +22,7 @@ public sealed class Interruptions(OfficerCommands officerCommands, IEnumerable<P
 
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {
-        if (await officerCommands.TryHandleAsync(dc, ct) || dc.Input.InGroup)
+        if (await AnyHandlesAsync(_first, dc, ct) || dc.Input.InGroup)
         {
             return true;
         }
@@ -74,12 +75,17 @@ public sealed class Interruptions(OfficerCommands officerCommands, IEnumerable<P
             return true;
         }
 
-        if (payload == PromptTexts.OfficerPayload && dc.Dialogs.Find(OfficerDialogId) is not null)
+        return await AnyHandlesAsync(_last, dc, ct);
+    }
+
+    private static async Task<bool> AnyHandlesAsync(IInterruption[] candidates, DialogContext dc, CancellationToken ct)
+    {
+        foreach (var interruption in candidates)
         {
-            var from = dc.State.Stack.Count > 0 ? dc.State.Stack[0].DialogId : "";
-            dc.CancelAll();
-            await dc.BeginDialogAsync(OfficerDialogId, new Dictionary<string, string> { ["from"] = from }, ct);
-            return true;
+            if (await interruption.TryHandleAsync(dc, ct))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -11,6 +11,7 @@ namespace CitizenBot.Dialogs.Escalation;
 /// </summary>
 public sealed class AskOfficerDialog : WaterfallDialog
 {
+    public const string DialogId = "officer.ask";
     public const string QuestionPromptId = "officer.question";
     private readonly OfficerQuestions _questions;
     private readonly IReadOnlyList<MenuEntry> _menu;
@@ -19,7 +20,7 @@ public sealed class AskOfficerDialog : WaterfallDialog
     private readonly TimeProvider _time;
 
     public AskOfficerDialog(OfficerQuestions questions, IEnumerable<MenuEntry> menu, RateLimitOptions limits, CommuneOptions commune, TimeProvider time)
-        : base(Interruptions.OfficerDialogId)
+        : base(DialogId)
     {
         _questions = questions;
         _menu = [.. menu];
@@ -101,7 +102,7 @@ public sealed class UnmatchedQuestionShortcut : IMenuShortcut
     {
         var words = Core.Commune.TextMatching.Words(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length >= MinWords && words.Count(w => w.Any(char.IsLetter)) >= MinWords
-            ? (Interruptions.OfficerDialogId, new Dictionary<string, string> { ["question"] = text.Trim(), ["from"] = "main" })
+            ? (AskOfficerDialog.DialogId, new Dictionary<string, string> { ["question"] = text.Trim(), ["from"] = "main" })
             : null;
     }
 }

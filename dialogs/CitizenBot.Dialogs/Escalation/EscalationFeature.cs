@@ -1,3 +1,4 @@
+using CitizenBot.Core.Commune;
 using CitizenBot.Core;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Dialogs.Engine;
@@ -13,7 +14,7 @@ public static class EscalationFeature
     public static IServiceCollection AddEscalationFeature(this IServiceCollection services, EscalationOptions options)
     {
         services.AddEscalation(options);
-        services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, Interruptions.OfficerDialogId, 90, AskOfficerTexts.MenuSynonyms, AskOfficerTexts.MenuHelp));
+        services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, AskOfficerDialog.DialogId, 90, AskOfficerTexts.MenuSynonyms, AskOfficerTexts.MenuHelp));
         services.AddSingleton<Dialog, AskOfficerDialog>();
         services.AddSingleton<Dialog>(new TextPrompt(AskOfficerDialog.QuestionPromptId));
         // Registered last: free text is the officers' only when no other slice claims it.
@@ -21,6 +22,7 @@ public static class EscalationFeature
         services.AddSingleton<IOfficerCommand, AnswerQuestionCommand>();
         services.AddSingleton<IOfficerCommand, OpenQuestionsCommand>();
         services.AddSingleton<IOfficerReplyHandler, QuestionReplyHandler>();
+        services.AddSingleton<IInterruption, AskOfficerInterruption>();
         return services;
     }
 }

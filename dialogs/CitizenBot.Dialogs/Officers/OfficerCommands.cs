@@ -8,11 +8,14 @@ namespace CitizenBot.Dialogs.Officers;
 /// sender's role. A citizen gets a polite refusal and nothing else; their dialog stays where it was.
 /// A command that shows personal data answers only in a private chat or the officers' chat.
 /// </summary>
-public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, IEnumerable<IOfficerReplyHandler> replyHandlers, UserRoles roles)
+public sealed class OfficerCommands(IEnumerable<IOfficerCommand> commands, IEnumerable<IOfficerReplyHandler> replyHandlers, UserRoles roles) : IInterruption
 {
     public const string PayloadPrefix = "op:";
 
     public IReadOnlyList<IOfficerCommand> All { get; } = [.. commands];
+
+    /// <summary>Commands work everywhere, in the officers' group too, whatever dialog is active.</summary>
+    public InterruptionOrder Order => InterruptionOrder.BeforeEngine;
 
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {

@@ -199,19 +199,3 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
         return await step.EndAsync(petition.Code, ct);
     }
 }
-
-/// <summary>A shared location ("lat,lon"), or "skip" from its button.</summary>
-public sealed class LocationPrompt(string id) : Prompt<string>(id, null)
-{
-    protected override string DefaultRetry => PetitionDialogTexts.LocationRetry;
-
-    protected override Recognition<string> Recognize(DialogContext dc, PromptOptions options, string? buttonValue)
-    {
-        if (dc.Input.Location is { } location)
-        {
-            return Recognition<string>.Of(string.Create(CultureInfo.InvariantCulture, $"{location.Latitude},{location.Longitude}"));
-        }
-
-        return ChoicePrompt.Match(options.Choices, buttonValue, dc.Input.Text) is { } skip ? Recognition<string>.Of(skip) : Recognition<string>.Fail();
-    }
-}

@@ -1,23 +1,14 @@
+using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
-using LiteDB;
 
 namespace CitizenBot.Channels.Telegram;
 
 /// <summary>The next getUpdates offset, saved once every update before it is durable, so a restart never skips one (a repeat is turned away by its id).</summary>
 public sealed class TelegramCursor(CitizenDatabase db)
 {
-    private const string CollectionName = "telegram_cursor";
+    private readonly ChannelCursor _cursor = new(db, "telegram");
 
-    public int Load() => db.Collection<CursorRecord>(CollectionName).FindById("offset")?.NextOffset ?? 0;
+    public int Load() => _cursor.Load();
 
-    public Task SaveAsync(int nextOffset) => db.WriteAsync(tx =>
-        tx.GetCollection<CursorRecord>(CollectionName).Upsert(new CursorRecord { Id = "offset", NextOffset = nextOffset }));
-
-    public sealed class CursorRecord
-    {
-        [BsonId]
-        public string Id { get; set; } = "";
-
-        public int NextOffset { get; set; }
-    }
+    public Task SaveAsync(int nextOffset) => _cursor.SaveAsync(nextOffset);
 }

@@ -1,4 +1,5 @@
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Officers;
 using Microsoft.Extensions.Hosting;
@@ -225,7 +226,7 @@ public sealed class TelegramUpdateReceiver(
     }
 
     private static bool IsStorageFailure(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException || (ex is LiteDB.LiteException && ex.InnerException is IOException) || ex is ObjectDisposedException;
+        CitizenDatabase.IsStorageFailure(ex) || ex is ObjectDisposedException;
 
     internal async Task HandleUpdateAsync(Update update, CancellationToken ct)
     {

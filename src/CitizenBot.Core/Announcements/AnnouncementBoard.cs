@@ -25,12 +25,12 @@ public sealed class AnnouncementBoard : IChatMembershipListener
         _outbox = outbox;
         _commune = commune;
         _clock = clock;
-        db.Write(_ =>
+        db.EnsureIndexes<VillageGroup>(GroupsCollection, groups => groups.EnsureIndex(g => g.Village));
+        db.EnsureIndexes<Announcement>(CollectionName, announcements => announcements.EnsureIndex(a => a.CreatedAt));
+        db.EnsureIndexes<VillageSubscription>(SubscriptionsCollection, subscriptions =>
         {
-            db.Collection<VillageGroup>(GroupsCollection).EnsureIndex(g => g.Village);
-            db.Collection<Announcement>(CollectionName).EnsureIndex(a => a.CreatedAt);
-            db.Collection<VillageSubscription>(SubscriptionsCollection).EnsureIndex(s => s.Village);
-            db.Collection<VillageSubscription>(SubscriptionsCollection).EnsureIndex(s => s.AddressKey);
+            subscriptions.EnsureIndex(s => s.Village);
+            subscriptions.EnsureIndex(s => s.AddressKey);
         });
     }
 

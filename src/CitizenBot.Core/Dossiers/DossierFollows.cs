@@ -1,5 +1,4 @@
 using CitizenBot.Core.Commune;
-using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
 using LiteDB;
@@ -43,8 +42,7 @@ public sealed class DossierFollows
         _escalation = escalation;
         _clock = clock;
         _logger = logger;
-        var col = db.Collection<DossierFollow>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<DossierFollow>(CollectionName, col =>
         {
             col.EnsureIndex(f => f.DossierCode);
             col.EnsureIndex(f => f.AddressKey);

@@ -63,7 +63,7 @@ public sealed class DossierImports
     {
         _db = db;
         _clock = clock;
-        db.Write(_ => db.Collection<DossierImport>(CollectionName).EnsureIndex(i => i.State));
+        db.EnsureIndexes<DossierImport>(CollectionName, imports => imports.EnsureIndex(i => i.State));
     }
 
     public DossierImport Start(string fileName, string contentHash, string by) => _db.Write(tx =>

@@ -21,8 +21,7 @@ public sealed class DossierStore
     public DossierStore(CitizenDatabase db)
     {
         _db = db;
-        var col = db.Collection<Dossier>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<Dossier>(CollectionName, col =>
         {
             col.EnsureIndex(d => d.LookupKey, unique: true);
             col.EnsureIndex(d => d.NumberKey);

@@ -1,4 +1,4 @@
-using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Commune;
 
 namespace CitizenBot.Core.Escalation;
 

@@ -77,12 +77,6 @@ public sealed class OfficerQuestion
     public string? AnsweredBy { get; set; }
 }
 
-/// <summary>A citizen's phone as another slice knows it (from a booking or a petition), to give officers a masked contact.</summary>
-public interface ICitizenDirectory
-{
-    string? PhoneOf(string addressKey);
-}
-
 public enum AnswerOutcome
 {
     Answered,

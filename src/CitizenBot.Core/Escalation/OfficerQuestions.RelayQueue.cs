@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using LiteDB;
 

@@ -1,23 +1,10 @@
 using System.Text.RegularExpressions;
+using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Core.Storage;
 
 namespace CitizenBot.Core.Escalation;
-
-/// <summary>Where questions for officers go, and how long one may wait before it is put to them again.</summary>
-public sealed class EscalationOptions
-{
-    public ChatAddress? OfficersChat { get; init; }
-
-    public TimeSpan ReannounceAfter { get; init; } = TimeSpan.FromHours(4);
-
-    /// <summary>Questions relayed on their own to the officers' chat in one clock hour; the rest go into that hour's digest.</summary>
-    public int RelaysPerHour { get; init; } = 30;
-
-    /// <summary>Relays waiting in the outbox at once: the queue keeps the rest, so it can pick fairly between senders.</summary>
-    public int RelaysInFlight { get; init; } = 1;
-}
 
 /// <summary>
 /// Questions for officers: recorded and put in the fair relay queue in one transaction (relayed at once when
@@ -42,8 +29,7 @@ public sealed partial class OfficerQuestions
         _directory = directory;
         _outbox = outbox;
         _time = time;
-        var col = db.Collection<OfficerQuestion>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<OfficerQuestion>(CollectionName, col =>
         {
             col.EnsureIndex(q => q.Tag, unique: true);
             col.EnsureIndex(q => q.AddressKey);

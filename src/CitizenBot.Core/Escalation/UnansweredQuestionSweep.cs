@@ -1,4 +1,5 @@
 using CitizenBot.Core.Sweeps;
+using CitizenBot.Core.Commune;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Escalation;

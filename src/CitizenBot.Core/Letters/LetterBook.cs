@@ -23,9 +23,8 @@ public sealed class LetterBook
         _templates = templates;
         _commune = commune;
         _clock = clock;
-        db.Write(_ =>
+        db.EnsureIndexes<Letter>(CollectionName, letters =>
         {
-            var letters = db.Collection<Letter>(CollectionName);
             letters.EnsureIndex(l => l.SentAt);
             letters.EnsureIndex(l => l.AddressKey);
         });

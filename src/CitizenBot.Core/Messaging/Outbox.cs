@@ -14,8 +14,7 @@ public sealed class Outbox
     {
         _db = db;
         _seal = seal;
-        var col = db.Collection<OutboxMessage>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<OutboxMessage>(CollectionName, col =>
         {
             col.EnsureIndex(m => m.Key, unique: true);
             col.EnsureIndex(m => m.AddressKey);

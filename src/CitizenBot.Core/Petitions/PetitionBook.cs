@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
@@ -22,7 +21,6 @@ public enum PetitionChange
 public sealed class PetitionBook : ICitizenDirectory
 {
     public const string CollectionName = "petitions";
-    private const string CodeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679";
 
     private static readonly Dictionary<PetitionStatus, PetitionStatus[]> Allowed = new()
     {
@@ -47,8 +45,7 @@ public sealed class PetitionBook : ICitizenDirectory
         _seal = seal;
         _escalation = escalation;
         _clock = clock;
-        var col = db.Collection<Petition>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<Petition>(CollectionName, col =>
         {
             col.EnsureIndex(p => p.Code, unique: true);
             col.EnsureIndex(p => p.AddressKey);
@@ -249,26 +246,12 @@ public sealed class PetitionBook : ICitizenDirectory
         }
     });
 
-    public static string NormalizeCode(string code)
-    {
-        var letters = TextMatching.Fold(code).ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return letters.Length > 2 ? $"{letters[..2]}-{letters[2..]}" : letters;
-    }
+    public static string NormalizeCode(string code) => TrackingCode.Normalize(code);
 
     private DateTimeOffset EndOfDay(DateOnly date) => _clock.FromLocal(date.ToDateTime(new TimeOnly(23, 59, 59)));
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static string NewCode(LiteDB.ILiteCollection<Petition> col, PetitionKind kind)
-    {
-        var prefix = kind switch { PetitionKind.Complaint => "KH-", PetitionKind.Denunciation => "TC-", _ => "KN-" };
-        while (true)
-        {
-            var code = prefix + string.Concat(Enumerable.Range(0, 6).Select(_ => CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)]));
-            if (!col.Exists(p => p.Code == code))
-            {
-                return code;
-            }
-        }
-    }
+    private static string NewCode(LiteDB.ILiteCollection<Petition> col, PetitionKind kind) =>
+        TrackingCode.New(kind switch { PetitionKind.Complaint => "KH", PetitionKind.Denunciation => "TC", _ => "KN" }, code => col.Exists(p => p.Code == code));
 }

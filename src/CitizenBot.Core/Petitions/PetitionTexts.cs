@@ -1,5 +1,4 @@
 using CitizenBot.Core.Commune;
-using CitizenBot.Core.Dossiers;
 
 namespace CitizenBot.Core.Petitions;
 

@@ -1,5 +1,4 @@
 using CitizenBot.Core.Commune;
-using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
 
@@ -29,14 +28,12 @@ public sealed class RatingBook
         _db = db;
         _escalation = escalation;
         _clock = clock;
-        db.Write(_ =>
+        db.EnsureIndexes<Rating>(CollectionName, ratings =>
         {
-            var ratings = db.Collection<Rating>(CollectionName);
             ratings.EnsureIndex(r => r.SubjectKey, unique: true);
             ratings.EnsureIndex(r => r.CreatedAt);
-            var invitations = db.Collection<RatingInvitation>(InvitationsCollection);
-            invitations.EnsureIndex(i => i.Key, unique: true);
         });
+        db.EnsureIndexes<RatingInvitation>(InvitationsCollection, invitations => invitations.EnsureIndex(i => i.Key, unique: true));
     }
 
     public static string FreeSubject() => "free:" + Guid.NewGuid().ToString("N");

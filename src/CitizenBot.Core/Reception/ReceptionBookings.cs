@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
@@ -17,7 +16,6 @@ namespace CitizenBot.Core.Reception;
 public sealed class ReceptionBookings : ICitizenDirectory
 {
     public const string CollectionName = "bookings";
-    private const string CodeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679";
 
     private readonly CitizenDatabase _db;
     private readonly ReceptionCalendar _calendar;
@@ -28,8 +26,7 @@ public sealed class ReceptionBookings : ICitizenDirectory
         _db = db;
         _calendar = calendar;
         _clock = clock;
-        var col = db.Collection<Booking>(CollectionName);
-        db.Write(_ =>
+        db.EnsureIndexes<Booking>(CollectionName, col =>
         {
             col.EnsureIndex(b => b.Code, unique: true);
             col.EnsureIndex(b => b.SeatKey, unique: true);
@@ -206,16 +203,7 @@ public sealed class ReceptionBookings : ICitizenDirectory
         return booking;
     });
 
-    public static string NormalizeCode(string code)
-    {
-        var letters = TextMatching.Fold(code).ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (letters.StartsWith("LH", StringComparison.Ordinal))
-        {
-            letters = letters[2..];
-        }
-
-        return "LH-" + letters;
-    }
+    public static string NormalizeCode(string code) => TrackingCode.Normalize(code, "LH");
 
     private void Release(LiteDatabase tx, Booking booking, BookingStatus status, string actor, DateTimeOffset now)
     {
@@ -245,15 +233,5 @@ public sealed class ReceptionBookings : ICitizenDirectory
             .Where(f => f.Free > 0 && f.StartsAt > now)];
     }
 
-    private static string NewCode(ILiteCollection<Booking> col)
-    {
-        while (true)
-        {
-            var code = "LH-" + string.Concat(Enumerable.Range(0, 6).Select(_ => CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)]));
-            if (!col.Exists(b => b.Code == code))
-            {
-                return code;
-            }
-        }
-    }
+    private static string NewCode(ILiteCollection<Booking> col) => TrackingCode.New("LH", code => col.Exists(b => b.Code == code));
 }

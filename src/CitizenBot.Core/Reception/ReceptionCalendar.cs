@@ -25,7 +25,7 @@ public sealed class ReceptionCalendar
         _db = db;
         _options = options;
         _clock = clock;
-        db.Write(_ => db.Collection<LeaderSession>(SessionsCollection).EnsureIndex(s => s.Date));
+        db.EnsureIndexes<LeaderSession>(SessionsCollection, sessions => sessions.EnsureIndex(s => s.Date));
     }
 
     public ReceptionOptions Options => _options;

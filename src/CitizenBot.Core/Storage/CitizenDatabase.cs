@@ -135,6 +135,13 @@ public sealed class CitizenDatabase : IDisposable
         return _db.GetCollection<T>(name);
     }
 
+    /// <summary>Declares a collection's indexes in one write, where a store first opens it (EnsureIndex does nothing when the index exists).</summary>
+    public void EnsureIndexes<T>(string name, Action<ILiteCollection<T>> declare)
+    {
+        var col = Collection<T>(name);
+        Write(_ => declare(col));
+    }
+
     /// <summary>
     /// Queues a unit of work for the next group commit; the task completes once it is committed and on disk.
     /// Called from the writer thread (a unit writing through a service), the work joins the running transaction.
@@ -419,7 +426,8 @@ public sealed class CitizenDatabase : IDisposable
         }
     }
 
-    private static bool IsStorageFailure(Exception ex) => ex is IOException or UnauthorizedAccessException || (ex is LiteException && ex.InnerException is IOException);
+    /// <summary>The disk or the file failed (full, gone, not ours), as opposed to a bug: callers wait and try again.</summary>
+    public static bool IsStorageFailure(Exception ex) => ex is IOException or UnauthorizedAccessException || (ex is LiteException && ex.InnerException is IOException);
 
     public void Dispose()
     {

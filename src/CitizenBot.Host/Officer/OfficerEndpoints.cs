@@ -37,7 +37,7 @@ public static class OfficerEndpoints
         var settings = app.Services.GetRequiredService<HostSettings>();
         app.MapGet("/officer", (IAntiforgery antiforgery, HttpContext http) =>
             Results.Content(OfficerPage.Render(antiforgery.GetAndStoreTokens(http).RequestToken!, settings.MaxImportMegabytes), "text/html; charset=utf-8"));
-        app.MapGet("/officer/officer.js", () => Results.Text(OfficerPageScript.Js, "text/javascript; charset=utf-8"));
+        app.MapGet("/officer/officer.js", () => Results.Text(OfficerPage.Script, "text/javascript; charset=utf-8"));
         app.MapGet("/officer/officer.css", () => Results.Text(OfficerPage.Style, "text/css; charset=utf-8"));
         app.MapPost("/officer/api/login", Login);
         // Checked once, before the endpoint runs at all (no body read, no service built for a stranger); the officer found is kept for the endpoint.

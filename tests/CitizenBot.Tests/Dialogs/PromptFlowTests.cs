@@ -44,7 +44,7 @@ public sealed class PromptFlowTests : IDisposable
             new PhonePrompt("phone"), new AttachmentPrompt("files"), new ConfirmPrompt("confirm")]);
         var seal = new DataSeal(new byte[32]);
         _outbox = new Outbox(_db, seal);
-        _bot = new ConversationBot(dialogs, new ConversationStore(_db, seal), new Interruptions(new OfficerCommands([], [], new UserRoles(_db, new RoleOptions(), time)), []), new TurnRateLimiter(new RateLimitOptions(), time), seal, time, NullLogger<ConversationBot>.Instance);
+        _bot = new ConversationBot(dialogs, new ConversationStore(_db, seal), new Interruptions([new OfficerCommands([], [], new UserRoles(_db, new RoleOptions(), time))], []), new TurnRateLimiter(new RateLimitOptions(), time), seal, time, NullLogger<ConversationBot>.Instance);
     }
 
     public void Dispose()

@@ -1,10 +1,11 @@
-using CitizenBot.Core.Privacy;
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
 
-namespace CitizenBot.Core.Messaging;
+namespace CitizenBot.Core.Privacy;
 
-/// <summary>The messages the bot sent or will send to the chat.</summary>
-public sealed class OutboxPersonalData(CitizenDatabase db, Outbox outbox, CitizenBot.Core.Commune.CommuneClock clock) : IPersonalDataHolder
+/// <summary>The messages the bot sent or will send to the chat (kept beside the other holders so Messaging, a lower layer, does not depend on Privacy).</summary>
+public sealed class OutboxPersonalData(CitizenDatabase db, Outbox outbox, CommuneClock clock) : IPersonalDataHolder
 {
     public string Section => "Tin nhắn trợ lý đã gửi ông/bà";
 

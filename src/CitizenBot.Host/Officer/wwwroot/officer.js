@@ -1,9 +1,3 @@
-namespace CitizenBot.Host.Officer;
-
-/// <summary>The officer page's script, served as /officer/officer.js so the page needs no inline script.</summary>
-internal static class OfficerPageScript
-{
-    public const string Js = """
 const $ = id => document.getElementById(id);
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
 const maxImportMb = Number(document.querySelector('meta[name="max-import-mb"]').content);
@@ -123,5 +117,3 @@ $('loadRatings').onclick = async () => {
   $('ratings').textContent = r.ok ? j.text : (j.error || ('Lỗi ' + r.status));
 };
 loadImports();
-""";
-}

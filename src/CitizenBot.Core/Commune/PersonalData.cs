@@ -1,4 +1,4 @@
-namespace CitizenBot.Core.Dossiers;
+namespace CitizenBot.Core.Commune;
 
 /// <summary>Masks names and phone numbers for display to someone who only knows a code, and for logs.</summary>
 public static class PersonalData
