@@ -56,8 +56,6 @@ public static class DialogServiceCollectionExtensions
     {
         services.AddSingleton(new MenuEntry("privacy", Privacy.MyDataTexts.MenuLabel, Privacy.MyDataDialog.DialogId, 95, Privacy.MyDataTexts.MenuSynonyms));
         services.AddSingleton<Dialog, Privacy.MyDataDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(Privacy.MyDataDialog.ActionPromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(Privacy.MyDataDialog.ConfirmPromptId));
         return services;
     }
 
@@ -67,17 +65,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton(new MenuEntry("reception.mine", BookingTexts.MineLabel, MyBookingsDialog.DialogId, 25, BookingTexts.MineSynonyms));
         services.AddSingleton(new PayloadRoute("bk:", MyBookingsDialog.DialogId));
         services.AddSingleton<Dialog, BookReceptionDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.DayPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.SlotPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.TopicPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(BookReceptionDialog.DetailsPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(BookReceptionDialog.NamePromptId, BookReceptionDialog.ValidateName));
-        services.AddSingleton<Dialog>(new PhonePrompt(BookReceptionDialog.PhonePromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(BookReceptionDialog.ConfirmPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.AlternativePromptId));
         services.AddSingleton<Dialog, MyBookingsDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(MyBookingsDialog.ActionPromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(MyBookingsDialog.CancelPromptId));
         services.AddSingleton<IOfficerCommand, DayBookingsCommand>();
         services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: true));
         services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: false));
@@ -91,18 +79,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton(new MenuEntry("petition", PetitionDialogTexts.MenuLabel, SubmitPetitionDialog.DialogId, 30, PetitionDialogTexts.MenuSynonyms));
         services.AddSingleton(new MenuEntry("petition.mine", PetitionDialogTexts.MineLabel, MyPetitionsDialog.DialogId, 35, PetitionDialogTexts.MineSynonyms));
         services.AddSingleton<Dialog, SubmitPetitionDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.KindPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.TopicPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.VillagePromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(SubmitPetitionDialog.ContentPromptId));
-        services.AddSingleton<Dialog>(new AttachmentPrompt(SubmitPetitionDialog.PhotosPromptId));
-        services.AddSingleton<Dialog>(new LocationPrompt(SubmitPetitionDialog.LocationPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.AnonymityPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(SubmitPetitionDialog.NamePromptId, BookReceptionDialog.ValidateName));
-        services.AddSingleton<Dialog>(new PhonePrompt(SubmitPetitionDialog.PhonePromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(SubmitPetitionDialog.ConfirmPromptId));
         services.AddSingleton<Dialog, MyPetitionsDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(MyPetitionsDialog.NextPromptId));
         services.AddSingleton<IOfficerCommand, OpenPetitionsCommand>();
         services.AddSingleton<IOfficerCommand, ViewPetitionCommand>();
         foreach (var index in Enumerable.Range(0, 6))
@@ -117,12 +94,7 @@ public static class DialogServiceCollectionExtensions
     {
         services.AddSingleton(new MenuEntry("announcements", AnnouncementDialogTexts.MenuLabel, SubscribeDialog.DialogId, 50, AnnouncementDialogTexts.MenuSynonyms));
         services.AddSingleton<Dialog, SubscribeDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubscribeDialog.VillagePromptId));
         services.AddSingleton<Dialog, ComposeAnnouncementDialog>();
-        services.AddSingleton<Dialog>(new AttachmentPrompt(ComposeAnnouncementDialog.FilePromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(ComposeAnnouncementDialog.TextPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(ComposeAnnouncementDialog.VillagesPromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(ComposeAnnouncementDialog.ConfirmPromptId));
         services.AddSingleton<IOfficerCommand, ComposeAnnouncementCommand>();
         services.AddSingleton<IOfficerCommand, RegisterVillageGroupCommand>();
         services.AddSingleton<IOfficerCommand, AnnouncementReportCommand>();
@@ -134,9 +106,6 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton(new MenuEntry("rating", RateServiceTexts.MenuLabel, RateServiceDialog.DialogId, 40, RateServiceTexts.MenuSynonyms));
         services.AddSingleton(new PayloadRoute(RatingInvitationSweep.PayloadPrefix, RateServiceDialog.DialogId));
         services.AddSingleton<Dialog, RateServiceDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(RateServiceDialog.FieldPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(RateServiceDialog.LevelPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(RateServiceDialog.CommentPromptId));
         services.AddSingleton<IOfficerCommand, RatingTallyCommand>();
         return services;
     }
@@ -148,9 +117,6 @@ public static class DialogServiceCollectionExtensions
         services.TryAddSingleton(new LookupLimitOptions());
         services.AddSingleton<LookupAllowance>();
         services.AddSingleton<Dialog, DossierLookupDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(DossierLookupDialog.CodePromptId, DossierLookupDialog.ValidateCode));
-        services.AddSingleton<Dialog>(new ChoicePrompt(DossierLookupDialog.NextPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(DossierLookupDialog.DigitsPromptId, DossierLookupDialog.ValidateDigits));
         return services;
     }
 
@@ -158,7 +124,6 @@ public static class DialogServiceCollectionExtensions
     {
         services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, Interruptions.OfficerDialogId, 90, AskOfficerTexts.MenuSynonyms));
         services.AddSingleton<Dialog, AskOfficerDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(AskOfficerDialog.QuestionPromptId));
         // Registered last: free text is the officers' only when no other slice claims it.
         services.AddSingleton<IMenuShortcut, UnmatchedQuestionShortcut>();
         services.AddSingleton<IOfficerCommand, AnswerQuestionCommand>();

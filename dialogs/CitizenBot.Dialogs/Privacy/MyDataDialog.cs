@@ -18,9 +18,11 @@ public sealed class MyDataDialog : WaterfallDialog
     public MyDataDialog(PrivacyOffice office) : base(DialogId)
     {
         _office = office;
-        AddStep(OfferAsync);
-        AddStep(ActAsync);
-        AddStep(EraseAsync);
+        AddStep(nameof(OfferAsync), OfferAsync);
+        AddStep(nameof(ActAsync), ActAsync);
+        AddStep(nameof(EraseAsync), EraseAsync);
+        AddPrompt(new ChoicePrompt(ActionPromptId));
+        AddPrompt(new ConfirmPrompt(ConfirmPromptId));
     }
 
     public override string HelpText => MyDataTexts.Help;

@@ -16,7 +16,6 @@ public sealed class RateServiceDialog : WaterfallDialog
     public const string FieldPromptId = "rating.field";
     public const string LevelPromptId = "rating.level";
     public const string CommentPromptId = "rating.comment";
-    private const int CommentStep = 2;
     private const string Skip = "skip";
 
     private readonly RatingBook _book;
@@ -28,10 +27,13 @@ public sealed class RateServiceDialog : WaterfallDialog
         _book = book;
         _letters = letters;
         _thanks = thanks;
-        AddStep(AskFieldAsync);
-        AddStep(AskLevelAsync);
-        AddStep(AskCommentAsync);
-        AddStep(SaveAsync);
+        AddStep(nameof(AskFieldAsync), AskFieldAsync);
+        AddStep(nameof(AskLevelAsync), AskLevelAsync);
+        AddStep(nameof(AskCommentAsync), AskCommentAsync);
+        AddStep(nameof(SaveAsync), SaveAsync);
+        AddPrompt(new ChoicePrompt(FieldPromptId));
+        AddPrompt(new ChoicePrompt(LevelPromptId));
+        AddPrompt(new TextPrompt(CommentPromptId));
     }
 
     public override string HelpText => RateServiceTexts.Help;
@@ -73,7 +75,7 @@ public sealed class RateServiceDialog : WaterfallDialog
         step.Values["subject"] = invitation.SubjectKey;
         step.Values["title"] = invitation.SubjectTitle;
         step.Values["field"] = invitation.Field.ToString();
-        return await step.GoToStepAsync(CommentStep, level.ToString(), ct);
+        return await step.GoToStepAsync(nameof(AskCommentAsync), level.ToString(), ct);
     }
 
     private Task<DialogTurnResult> AskLevelAsync(WaterfallStepContext step, CancellationToken ct)

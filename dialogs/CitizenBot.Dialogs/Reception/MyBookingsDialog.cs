@@ -20,9 +20,11 @@ public sealed class MyBookingsDialog : WaterfallDialog
         _bookings = bookings;
         _options = options;
         _clock = clock;
-        AddStep(ListAsync);
-        AddStep(ActAsync);
-        AddStep(CancelAsync);
+        AddStep(nameof(ListAsync), ListAsync);
+        AddStep(nameof(ActAsync), ActAsync);
+        AddStep(nameof(CancelAsync), CancelAsync);
+        AddPrompt(new ChoicePrompt(ActionPromptId));
+        AddPrompt(new ConfirmPrompt(CancelPromptId));
     }
 
     public override string HelpText => BookingTexts.Help;
