@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Dialogs.Engine;
 
@@ -27,6 +28,7 @@ public sealed record PetitionState : IReadsDialogValues
 
     public string? Phone { get; set; }
 
+    [JsonIgnore]
     public (double, double)? Location => Latitude is { } lat && Longitude is { } lon ? (lat, lon) : null;
 
     /// <summary>A conversation saved by the code before typed state: "kind", "photos" space-joined, "location" as "lat,lon", "anonymous" = "1".</summary>

@@ -71,13 +71,13 @@ public sealed class MyBookingsDialog : WaterfallDialog
             return await step.EndAsync(null, ct);
         }
 
-        step.Values["code"] = booking.Code;
+        step.State<MyBookingsState>().Code = booking.Code;
         return await step.PromptAsync(CancelPromptId, new PromptOptions { Prompt = BookingTexts.ConfirmCancel(booking, _clock) }, ct);
     }
 
     private async Task<DialogTurnResult> CancelAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var code = step.Values.GetValueOrDefault("code", "");
+        var code = step.State<MyBookingsState>().Code ?? "";
         if (step.Result is false)
         {
             step.Send(BookingTexts.KeptBooking);
