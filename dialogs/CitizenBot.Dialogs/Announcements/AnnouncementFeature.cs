@@ -14,12 +14,7 @@ public static class AnnouncementFeature
         services.AddAnnouncements();
         services.AddSingleton(new MenuEntry("announcements", AnnouncementDialogTexts.MenuLabel, SubscribeDialog.DialogId, 50, AnnouncementDialogTexts.MenuSynonyms, AnnouncementDialogTexts.MenuHelp));
         services.AddSingleton<Dialog, SubscribeDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubscribeDialog.VillagePromptId));
         services.AddSingleton<Dialog, ComposeAnnouncementDialog>();
-        services.AddSingleton<Dialog>(new AttachmentPrompt(ComposeAnnouncementDialog.FilePromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(ComposeAnnouncementDialog.TextPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(ComposeAnnouncementDialog.VillagesPromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(ComposeAnnouncementDialog.ConfirmPromptId));
         services.AddSingleton<IOfficerCommand, ComposeAnnouncementCommand>();
         services.AddSingleton<IOfficerCommand, RegisterVillageGroupCommand>();
         services.AddSingleton<IOfficerCommand, AnnouncementReportCommand>();

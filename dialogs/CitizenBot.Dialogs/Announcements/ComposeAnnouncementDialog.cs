@@ -18,7 +18,6 @@ public sealed class ComposeAnnouncementDialog : WaterfallDialog
     public const string TextPromptId = "announcements.text";
     public const string VillagesPromptId = "announcements.villages";
     public const string ConfirmPromptId = "announcements.confirm";
-    private const int VillagesStep = 2;
     private const int MaxWithFile = 1000;
     private const int MaxText = 3500;
 
@@ -31,11 +30,15 @@ public sealed class ComposeAnnouncementDialog : WaterfallDialog
         _board = board;
         _roles = roles;
         _commune = commune;
-        AddStep(AskFileAsync);
-        AddStep(AskTextAsync);
-        AddStep(AskVillagesAsync);
-        AddStep(PreviewAsync);
-        AddStep(PublishAsync);
+        AddStep(nameof(AskFileAsync), AskFileAsync);
+        AddStep(nameof(AskTextAsync), AskTextAsync);
+        AddStep(nameof(AskVillagesAsync), AskVillagesAsync);
+        AddStep(nameof(PreviewAsync), PreviewAsync);
+        AddStep(nameof(PublishAsync), PublishAsync);
+        AddPrompt(new AttachmentPrompt(FilePromptId));
+        AddPrompt(new TextPrompt(TextPromptId));
+        AddPrompt(new ChoicePrompt(VillagesPromptId));
+        AddPrompt(new ConfirmPrompt(ConfirmPromptId));
     }
 
     private Task<DialogTurnResult> AskFileAsync(WaterfallStepContext step, CancellationToken ct) =>
@@ -43,22 +46,24 @@ public sealed class ComposeAnnouncementDialog : WaterfallDialog
 
     private Task<DialogTurnResult> AskTextAsync(WaterfallStepContext step, CancellationToken ct)
     {
+        var state = step.State<AnnouncementDraftState>();
         if (step.Result is IReadOnlyList<InputAttachment> { Count: > 0 } files)
         {
             var file = files[0];
-            step.Values["fileId"] = file.FileId;
-            step.Values["fileKind"] = file.Kind;
+            state.FileId = file.FileId;
+            state.FileKind = file.Kind;
         }
 
-        var max = step.Values.ContainsKey("fileId") ? MaxWithFile : MaxText;
+        var max = state.FileId is not null ? MaxWithFile : MaxText;
         return step.PromptAsync(TextPromptId, new PromptOptions { Prompt = AnnouncementDialogTexts.AskText(max), Min = 10, Max = max }, ct);
     }
 
     private async Task<DialogTurnResult> AskVillagesAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        if (step.Result is string text && !step.Values.ContainsKey("text"))
+        var state = step.State<AnnouncementDraftState>();
+        if (step.Result is string text && state.Text is null)
         {
-            step.Values["text"] = text;
+            state.Text = text;
         }
 
         var chosen = Chosen(step);
@@ -75,19 +80,19 @@ public sealed class ComposeAnnouncementDialog : WaterfallDialog
         if (picked == "done" && chosen.Count == 0)
         {
             step.Send(AnnouncementDialogTexts.PickOne);
-            return await step.GoToStepAsync(VillagesStep, null, ct);
+            return await step.GoToStepAsync(nameof(AskVillagesAsync), null, ct);
         }
 
         if (picked != "done" && picked != "*")
         {
             // Toggle the village and ask again, so several can be picked.
-            step.Values["villages"] = string.Join('|', chosen.Contains(picked) ? chosen.Where(v => v != picked) : chosen.Append(picked));
-            return await step.GoToStepAsync(VillagesStep, null, ct);
+            step.State<AnnouncementDraftState>().Villages = [.. chosen.Contains(picked) ? chosen.Where(v => v != picked) : chosen.Append(picked)];
+            return await step.GoToStepAsync(nameof(AskVillagesAsync), null, ct);
         }
 
         if (picked == "*")
         {
-            step.Values["all"] = "1";
+            step.State<AnnouncementDraftState>().All = true;
         }
 
         var villages = Targets(step);
@@ -98,7 +103,7 @@ public sealed class ComposeAnnouncementDialog : WaterfallDialog
             return await step.EndAsync(null, ct);
         }
 
-        var message = AnnouncementTexts.Message(_commune.Name, step.Values["text"]);
+        var message = AnnouncementTexts.Message(_commune.Name, step.State<AnnouncementDraftState>().Text!);
         if (File(step) is { } file)
         {
             step.Send(new OutgoingMessage(message, [], File: file));
@@ -117,16 +122,15 @@ public sealed class ComposeAnnouncementDialog : WaterfallDialog
         }
 
         var actor = UserRoles.UserKey(step.Address.Channel, input.UserId!);
-        var announcement = _board.Publish(step.Values["text"], File(step), Targets(step), actor, step.Address);
+        var announcement = _board.Publish(step.State<AnnouncementDraftState>().Text!, File(step), Targets(step), actor, step.Address);
         step.Send(AnnouncementDialogTexts.Published(announcement.Code, announcement.Recipients));
         return step.Context.CancelAll();
     }
 
-    private static List<string> Chosen(WaterfallStepContext step) =>
-        [.. step.Values.GetValueOrDefault("villages", "").Split('|', StringSplitOptions.RemoveEmptyEntries)];
+    private static List<string> Chosen(WaterfallStepContext step) => [.. step.State<AnnouncementDraftState>().Villages];
 
-    private static List<string> Targets(WaterfallStepContext step) => step.Values.ContainsKey("all") ? [] : Chosen(step);
+    private static List<string> Targets(WaterfallStepContext step) => step.State<AnnouncementDraftState>().All ? [] : Chosen(step);
 
     private static FileAttachment? File(WaterfallStepContext step) =>
-        step.Values.TryGetValue("fileId", out var id) ? FileAttachment.FromChannel(id, step.Values.GetValueOrDefault("fileKind", "document")) : null;
+        step.State<AnnouncementDraftState>() is { FileId: { } id } state ? FileAttachment.FromChannel(id, state.FileKind ?? "document") : null;
 }

@@ -13,8 +13,9 @@ public sealed class SubscribeDialog : WaterfallDialog
     public SubscribeDialog(AnnouncementBoard board) : base(DialogId)
     {
         _board = board;
-        AddStep(ChooseAsync);
-        AddStep(ToggleAsync);
+        AddStep(nameof(ChooseAsync), ChooseAsync);
+        AddStep(nameof(ToggleAsync), ToggleAsync);
+        AddPrompt(new ChoicePrompt(VillagePromptId));
     }
 
     public override string HelpText => AnnouncementDialogTexts.Help;

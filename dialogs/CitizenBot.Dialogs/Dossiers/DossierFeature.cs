@@ -18,9 +18,6 @@ public static class DossierFeature
         services.AddSingleton<IMenuShortcut, DossierCodeShortcut>();
         services.AddSingleton<LookupAllowance>();
         services.AddSingleton<Dialog, DossierLookupDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(DossierLookupDialog.CodePromptId, DossierLookupDialog.ValidateCode));
-        services.AddSingleton<Dialog>(new ChoicePrompt(DossierLookupDialog.NextPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(DossierLookupDialog.DigitsPromptId, DossierLookupDialog.ValidateDigits));
         return services;
     }
 

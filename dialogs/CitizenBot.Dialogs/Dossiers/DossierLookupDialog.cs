@@ -28,10 +28,13 @@ public sealed class DossierLookupDialog : WaterfallDialog
         _follows = follows;
         _clock = clock;
         _allowance = allowance;
-        AddStep(AskCodeAsync);
-        AddStep(ShowDossierAsync);
-        AddStep(ActOnChoiceAsync);
-        AddStep(CheckDigitsAsync);
+        AddStep(nameof(AskCodeAsync), AskCodeAsync);
+        AddStep(nameof(ShowDossierAsync), ShowDossierAsync);
+        AddStep(nameof(ActOnChoiceAsync), ActOnChoiceAsync);
+        AddStep(nameof(CheckDigitsAsync), CheckDigitsAsync);
+        AddPrompt(new TextPrompt(CodePromptId, ValidateCode));
+        AddPrompt(new ChoicePrompt(NextPromptId));
+        AddPrompt(new TextPrompt(DigitsPromptId, ValidateDigits));
     }
 
     public override string HelpText => DossierTexts.Help;
@@ -43,7 +46,7 @@ public sealed class DossierLookupDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> AskCodeAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        if (step.Values.TryGetValue("code", out var code) && DossierCode.IsWellFormed(code))
+        if (step.State<DossierLookupState>().Code is { } code && DossierCode.IsWellFormed(code))
         {
             return await step.NextAsync(code, ct);
         }
@@ -72,7 +75,7 @@ public sealed class DossierLookupDialog : WaterfallDialog
             }, ct);
         }
 
-        step.Values["code"] = dossier.Code;
+        step.State<DossierLookupState>().Code = dossier.Code;
         List<Choice> choices = _follows.IsFollowing(dossier.Code, step.Address)
             ? [new("unfollow", DossierTexts.UnfollowLabel, ["bo theo doi"])]
             : [new("follow", DossierTexts.FollowLabel, ["theo doi"])];
@@ -82,7 +85,7 @@ public sealed class DossierLookupDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> ActOnChoiceAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var code = step.Values.GetValueOrDefault("code", "");
+        var code = step.State<DossierLookupState>().Code ?? "";
         switch ((string)step.Result!)
         {
             case "retry":
@@ -114,7 +117,8 @@ public sealed class DossierLookupDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> CheckDigitsAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var code = step.Values.GetValueOrDefault("code", "");
+        var state = step.State<DossierLookupState>();
+        var code = state.Code ?? "";
         switch (_follows.TryFollow(code, step.Address, (string)step.Result!))
         {
             case FollowResult.Followed:
@@ -124,12 +128,11 @@ public sealed class DossierLookupDialog : WaterfallDialog
                 step.Send(DossierTexts.AlreadyFollowing(code));
                 return await step.EndAsync(null, ct);
             case FollowResult.WrongDigits:
-                var tries = int.Parse(step.Values.GetValueOrDefault("followTries", "0"), System.Globalization.CultureInfo.InvariantCulture) + 1;
-                step.Values["followTries"] = tries.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var tries = ++state.FollowTries;
                 if (tries < MaxFollowTries)
                 {
                     step.Send(DossierTexts.WrongDigits(MaxFollowTries - tries));
-                    return await step.GoToStepAsync(2, "follow", ct);
+                    return await step.GoToStepAsync(nameof(ActOnChoiceAsync), "follow", ct);
                 }
 
                 step.Send(DossierTexts.DigitsNotMatched, PromptTexts.OfficerButton, PromptTexts.MenuButton);

@@ -6,7 +6,15 @@ namespace CitizenBot.Dialogs.Engine;
 /// </summary>
 public abstract class Dialog(string id)
 {
+    private readonly List<Dialog> _prompts = [];
+
     public string Id { get; } = id;
+
+    /// <summary>The prompts this dialog asks with (Bot Framework's ComponentDialog): the dialog set registers them with it.</summary>
+    public IReadOnlyList<Dialog> Prompts => _prompts;
+
+    /// <summary>Adds a prompt this dialog owns; its id must still be unique in the bot (it is saved in conversations).</summary>
+    protected void AddPrompt(Dialog prompt) => _prompts.Add(prompt);
 
     /// <summary>Shown when the citizen asks for help while this dialog is on top.</summary>
     public virtual string? HelpText => null;

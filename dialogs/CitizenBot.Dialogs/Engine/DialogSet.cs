@@ -1,6 +1,6 @@
 namespace CitizenBot.Dialogs.Engine;
 
-/// <summary>Every dialog the bot knows, by id; feature slices contribute theirs through DI.</summary>
+/// <summary>Every dialog the bot knows, by id; feature slices contribute theirs through DI, each dialog with its own prompts.</summary>
 public sealed class DialogSet
 {
     private readonly Dictionary<string, Dialog> _dialogs;
@@ -10,10 +10,21 @@ public sealed class DialogSet
         _dialogs = [];
         foreach (var dialog in dialogs)
         {
-            if (!_dialogs.TryAdd(dialog.Id, dialog))
-            {
-                throw new InvalidOperationException($"Two dialogs share the id '{dialog.Id}'.");
-            }
+            Add(dialog);
+        }
+    }
+
+    /// <summary>A dialog and, with it, the prompts it owns.</summary>
+    private void Add(Dialog dialog)
+    {
+        if (!_dialogs.TryAdd(dialog.Id, dialog))
+        {
+            throw new InvalidOperationException($"Two dialogs share the id '{dialog.Id}'.");
+        }
+
+        foreach (var prompt in dialog.Prompts)
+        {
+            Add(prompt);
         }
     }
 

@@ -27,8 +27,9 @@ public sealed class AskOfficerDialog : WaterfallDialog
         _limits = limits;
         _commune = commune;
         _time = time;
-        AddStep(AskAsync);
-        AddStep(RelayAsync);
+        AddStep(nameof(AskAsync), AskAsync);
+        AddStep(nameof(RelayAsync), RelayAsync);
+        AddPrompt(new TextPrompt(QuestionPromptId));
     }
 
     public override string HelpText => AskOfficerTexts.Help;

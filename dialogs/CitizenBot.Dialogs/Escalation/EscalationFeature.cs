@@ -16,7 +16,6 @@ public static class EscalationFeature
         services.AddEscalation(options);
         services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, AskOfficerDialog.DialogId, 90, AskOfficerTexts.MenuSynonyms, AskOfficerTexts.MenuHelp));
         services.AddSingleton<Dialog, AskOfficerDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(AskOfficerDialog.QuestionPromptId));
         // Registered last: free text is the officers' only when no other slice claims it.
         services.AddSingleton<IMenuShortcut, UnmatchedQuestionShortcut>();
         services.AddSingleton<IOfficerCommand, AnswerQuestionCommand>();

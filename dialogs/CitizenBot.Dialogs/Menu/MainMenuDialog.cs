@@ -24,9 +24,9 @@ public sealed class MainMenuDialog : WaterfallDialog
         _entries = [.. entries.OrderBy(e => e.Order)];
         _shortcuts = shortcuts;
         _commune = commune;
-        AddStep(OfferMenuAsync);
-        AddStep(StartFeatureAsync);
-        AddStep(ShowMenuAgainAsync);
+        AddStep(nameof(OfferMenuAsync), OfferMenuAsync);
+        AddStep(nameof(StartFeatureAsync), StartFeatureAsync);
+        AddStep(nameof(ShowMenuAgainAsync), ShowMenuAgainAsync);
     }
 
     public override string HelpText => MenuTexts.Help(_entries);

@@ -16,8 +16,9 @@ public sealed class MyPetitionsDialog : WaterfallDialog
     {
         _petitions = petitions;
         _clock = clock;
-        AddStep(ListAsync);
-        AddStep(ActAsync);
+        AddStep(nameof(ListAsync), ListAsync);
+        AddStep(nameof(ActAsync), ActAsync);
+        AddPrompt(new ChoicePrompt(NextPromptId));
     }
 
     public override string HelpText => PetitionDialogTexts.Help;

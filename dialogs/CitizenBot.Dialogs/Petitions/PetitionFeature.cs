@@ -17,18 +17,7 @@ public static class PetitionFeature
         services.AddSingleton(new MenuEntry("petition", PetitionDialogTexts.MenuLabel, SubmitPetitionDialog.DialogId, 30, PetitionDialogTexts.MenuSynonyms, PetitionDialogTexts.MenuHelp));
         services.AddSingleton(new MenuEntry("petition.mine", PetitionDialogTexts.MineLabel, MyPetitionsDialog.DialogId, 35, PetitionDialogTexts.MineSynonyms, PetitionDialogTexts.MineHelp));
         services.AddSingleton<Dialog, SubmitPetitionDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.KindPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.TopicPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.VillagePromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(SubmitPetitionDialog.ContentPromptId));
-        services.AddSingleton<Dialog>(new AttachmentPrompt(SubmitPetitionDialog.PhotosPromptId));
-        services.AddSingleton<Dialog>(new LocationPrompt(SubmitPetitionDialog.LocationPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(SubmitPetitionDialog.AnonymityPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(SubmitPetitionDialog.NamePromptId, BookReceptionDialog.ValidateName));
-        services.AddSingleton<Dialog>(new PhonePrompt(SubmitPetitionDialog.PhonePromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(SubmitPetitionDialog.ConfirmPromptId));
         services.AddSingleton<Dialog, MyPetitionsDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(MyPetitionsDialog.NextPromptId));
         services.AddSingleton<IOfficerCommand, OpenPetitionsCommand>();
         services.AddSingleton<IOfficerCommand, ViewPetitionCommand>();
         foreach (var index in Enumerable.Range(0, 6))

@@ -27,7 +27,6 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
     public const int MinContent = 20;
     public const int MaxContent = 3000;
     private const string Skip = "skip";
-    private const int ConfirmStep = 10;
 
     private readonly PetitionBook _petitions;
     private readonly CommuneOptions _commune;
@@ -38,18 +37,28 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
         _petitions = petitions;
         _commune = commune;
         _clock = clock;
-        AddStep(AskKindAsync);
-        AddStep(AskTopicAsync);
-        AddStep(AskVillageAsync);
-        AddStep(AskContentAsync);
-        AddStep(AskPhotosAsync);
-        AddStep(AskLocationAsync);
-        AddStep(AskAnonymityAsync);
-        AddStep(AskNameAsync);
-        AddStep(AskPhoneAsync);
-        AddStep(KeepPhoneAsync);
-        AddStep(ConfirmAsync);
-        AddStep(SubmitAsync);
+        AddStep(nameof(AskKindAsync), AskKindAsync);
+        AddStep(nameof(AskTopicAsync), AskTopicAsync);
+        AddStep(nameof(AskVillageAsync), AskVillageAsync);
+        AddStep(nameof(AskContentAsync), AskContentAsync);
+        AddStep(nameof(AskPhotosAsync), AskPhotosAsync);
+        AddStep(nameof(AskLocationAsync), AskLocationAsync);
+        AddStep(nameof(AskAnonymityAsync), AskAnonymityAsync);
+        AddStep(nameof(AskNameAsync), AskNameAsync);
+        AddStep(nameof(AskPhoneAsync), AskPhoneAsync);
+        AddStep(nameof(KeepPhoneAsync), KeepPhoneAsync);
+        AddStep(nameof(ConfirmAsync), ConfirmAsync);
+        AddStep(nameof(SubmitAsync), SubmitAsync);
+        AddPrompt(new ChoicePrompt(KindPromptId));
+        AddPrompt(new ChoicePrompt(TopicPromptId));
+        AddPrompt(new ChoicePrompt(VillagePromptId));
+        AddPrompt(new TextPrompt(ContentPromptId));
+        AddPrompt(new AttachmentPrompt(PhotosPromptId));
+        AddPrompt(new LocationPrompt(LocationPromptId));
+        AddPrompt(new ChoicePrompt(AnonymityPromptId));
+        AddPrompt(new TextPrompt(NamePromptId, Reception.BookReceptionDialog.ValidateName));
+        AddPrompt(new PhonePrompt(PhonePromptId));
+        AddPrompt(new ConfirmPrompt(ConfirmPromptId));
     }
 
     public override string HelpText => PetitionDialogTexts.Help;
@@ -68,7 +77,7 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
 
     private Task<DialogTurnResult> AskTopicAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["kind"] = (string)step.Result!;
+        step.State<PetitionState>().Kind = Enum.Parse<PetitionKind>((string)step.Result!);
         return step.PromptAsync(TopicPromptId, new PromptOptions
         {
             Prompt = PetitionDialogTexts.AskTopic,
@@ -78,7 +87,7 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> AskVillageAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["topic"] = PetitionDialogTexts.Topics[int.Parse((string)step.Result!, CultureInfo.InvariantCulture)];
+        step.State<PetitionState>().Topic = PetitionDialogTexts.Topics[int.Parse((string)step.Result!, CultureInfo.InvariantCulture)];
         if (_commune.Villages.Count == 0)
         {
             return await step.NextAsync(PetitionDialogTexts.OtherVillage, ct);
@@ -93,7 +102,7 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
 
     private Task<DialogTurnResult> AskContentAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["village"] = (string)step.Result!;
+        step.State<PetitionState>().Village = (string)step.Result!;
         return step.PromptAsync(ContentPromptId, new PromptOptions
         {
             Prompt = PetitionDialogTexts.AskContent(MinContent, MaxContent),
@@ -104,14 +113,14 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
 
     private Task<DialogTurnResult> AskPhotosAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["content"] = (string)step.Result!;
+        step.State<PetitionState>().Content = (string)step.Result!;
         return step.PromptAsync(PhotosPromptId, new PromptOptions { Prompt = PetitionDialogTexts.AskPhotos, Min = 0 }, ct);
     }
 
     private Task<DialogTurnResult> AskLocationAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var photos = (IReadOnlyList<InputAttachment>)step.Result!;
-        step.Values["photos"] = string.Join(' ', photos.Take(5).Select(a => a.FileId));
+        step.State<PetitionState>().Photos = [.. photos.Take(5).Select(a => a.FileId)];
         return step.PromptAsync(LocationPromptId, new PromptOptions
         {
             Prompt = PetitionDialogTexts.AskLocation,
@@ -122,13 +131,14 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> AskAnonymityAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        if (step.Result is string location && location != Skip)
+        var state = step.State<PetitionState>();
+        if (step.Result is string location && location != Skip && location.Split(',') is [var lat, var lon])
         {
-            step.Values["location"] = location;
+            state.Latitude = double.Parse(lat, CultureInfo.InvariantCulture);
+            state.Longitude = double.Parse(lon, CultureInfo.InvariantCulture);
         }
 
-        var kind = Enum.Parse<PetitionKind>(step.Values["kind"]);
-        if (!PetitionOptions.AllowsAnonymity(kind))
+        if (!PetitionOptions.AllowsAnonymity(state.Kind))
         {
             step.Send(PetitionDialogTexts.IdentityRequired);
             return await step.NextAsync("named", ct);
@@ -145,8 +155,8 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
     {
         if ((string)step.Result! == "anonymous")
         {
-            step.Values["anonymous"] = "1";
-            return await step.GoToStepAsync(ConfirmStep, null, ct);
+            step.State<PetitionState>().Anonymous = true;
+            return await step.GoToStepAsync(nameof(ConfirmAsync), null, ct);
         }
 
         return await step.PromptAsync(NamePromptId, new PromptOptions { Prompt = PetitionDialogTexts.AskName, Min = 2, Max = 80 }, ct);
@@ -154,25 +164,23 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
 
     private Task<DialogTurnResult> AskPhoneAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["name"] = (string)step.Result!;
+        step.State<PetitionState>().Name = (string)step.Result!;
         return step.PromptAsync(PhonePromptId, new PromptOptions { Prompt = PetitionDialogTexts.AskPhone }, ct);
     }
 
     private Task<DialogTurnResult> KeepPhoneAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["phone"] = (string)step.Result!;
+        step.State<PetitionState>().Phone = (string)step.Result!;
         return step.NextAsync(null, ct);
     }
 
     private Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var v = step.Values;
-        var photos = v.GetValueOrDefault("photos", "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var text = PetitionDialogTexts.Summary(Enum.Parse<PetitionKind>(v["kind"]), v["topic"], v["village"], v["content"], photos,
-            v.ContainsKey("location"), v.ContainsKey("anonymous"), v.GetValueOrDefault("name"), v.GetValueOrDefault("phone"));
+        var v = step.State<PetitionState>();
+        var text = PetitionDialogTexts.Summary(v.Kind, v.Topic, v.Village, v.Content, v.Photos.Count,
+            v.Location is not null, v.Anonymous, v.Name, v.Phone);
         // The summary repeats the name and phone: a denouncer's must never be stored in clear.
-        var kind = Enum.Parse<PetitionKind>(v["kind"]);
-        return step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = text, Confidential = kind == PetitionKind.Denunciation }, ct);
+        return step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = text, Confidential = v.Kind == PetitionKind.Denunciation }, ct);
     }
 
     private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext step, CancellationToken ct)
@@ -183,17 +191,10 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
             return await step.EndAsync(null, ct);
         }
 
-        var v = step.Values;
-        (double, double)? location = null;
-        if (v.TryGetValue("location", out var text) && text.Split(',') is [var lat, var lon])
-        {
-            location = (double.Parse(lat, CultureInfo.InvariantCulture), double.Parse(lon, CultureInfo.InvariantCulture));
-        }
-
+        var v = step.State<PetitionState>();
         var petition = _petitions.Submit(new PetitionDraft(
-            Enum.Parse<PetitionKind>(v["kind"]), v["topic"], v["village"], v["content"],
-            [.. v.GetValueOrDefault("photos", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)], location,
-            v.ContainsKey("anonymous"), v.GetValueOrDefault("name"), v.GetValueOrDefault("phone"), step.Address.Key),
+            v.Kind, v.Topic, v.Village, v.Content, [.. v.Photos], v.Location,
+            v.Anonymous, v.Name, v.Phone, step.Address.Key),
             received => new OutgoingMessage(PetitionDialogTexts.Submitted(received, _clock)));
         FaultPoints.Hit(FaultPoints.PetitionSubmitted);
         return await step.EndAsync(petition.Code, ct);

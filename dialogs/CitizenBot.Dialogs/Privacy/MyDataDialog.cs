@@ -18,9 +18,11 @@ public sealed class MyDataDialog : WaterfallDialog
     public MyDataDialog(PrivacyOffice office) : base(DialogId)
     {
         _office = office;
-        AddStep(OfferAsync);
-        AddStep(ActAsync);
-        AddStep(EraseAsync);
+        AddStep(nameof(OfferAsync), OfferAsync);
+        AddStep(nameof(ActAsync), ActAsync);
+        AddStep(nameof(EraseAsync), EraseAsync);
+        AddPrompt(new ChoicePrompt(ActionPromptId));
+        AddPrompt(new ConfirmPrompt(ConfirmPromptId));
     }
 
     public override string HelpText => MyDataTexts.Help;
@@ -58,7 +60,7 @@ public sealed class MyDataDialog : WaterfallDialog
                 step.Send(OutgoingMessage.Document(MyDataTexts.Exported, _office.Export(step.Address)).AsConfidential());
                 return await step.EndAsync(null, ct);
             default:
-                step.Values["action"] = action;
+                step.State<MyDataState>().Action = action;
                 return await step.PromptAsync(ConfirmPromptId, new PromptOptions
                 {
                     Prompt = action == "withdraw" ? MyDataTexts.ConfirmWithdraw : MyDataTexts.ConfirmErase,
@@ -74,7 +76,7 @@ public sealed class MyDataDialog : WaterfallDialog
             return await step.EndAsync(null, ct);
         }
 
-        var withdraw = step.Values.GetValueOrDefault("action") == "withdraw";
+        var withdraw = step.State<MyDataState>().Action == "withdraw";
         var result = _office.Erase(step.Address, withdraw);
         if (withdraw)
         {

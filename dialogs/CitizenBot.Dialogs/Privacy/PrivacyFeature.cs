@@ -14,8 +14,6 @@ public static class PrivacyFeature
         services.AddPrivacy(options);
         services.AddSingleton(new MenuEntry("privacy", MyDataTexts.MenuLabel, MyDataDialog.DialogId, 95, MyDataTexts.MenuSynonyms, MyDataTexts.MenuHelp));
         services.AddSingleton<Dialog, MyDataDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(MyDataDialog.ActionPromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(MyDataDialog.ConfirmPromptId));
         return services;
     }
 }

@@ -16,7 +16,6 @@ public sealed class RateServiceDialog : WaterfallDialog
     public const string FieldPromptId = "rating.field";
     public const string LevelPromptId = "rating.level";
     public const string CommentPromptId = "rating.comment";
-    private const int CommentStep = 2;
     private const string Skip = "skip";
 
     private readonly RatingBook _book;
@@ -28,17 +27,20 @@ public sealed class RateServiceDialog : WaterfallDialog
         _book = book;
         _letters = letters;
         _thanks = thanks;
-        AddStep(AskFieldAsync);
-        AddStep(AskLevelAsync);
-        AddStep(AskCommentAsync);
-        AddStep(SaveAsync);
+        AddStep(nameof(AskFieldAsync), AskFieldAsync);
+        AddStep(nameof(AskLevelAsync), AskLevelAsync);
+        AddStep(nameof(AskCommentAsync), AskCommentAsync);
+        AddStep(nameof(SaveAsync), SaveAsync);
+        AddPrompt(new ChoicePrompt(FieldPromptId));
+        AddPrompt(new ChoicePrompt(LevelPromptId));
+        AddPrompt(new TextPrompt(CommentPromptId));
     }
 
     public override string HelpText => RateServiceTexts.Help;
 
     private async Task<DialogTurnResult> AskFieldAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var payload = step.Values.GetValueOrDefault("payload", "");
+        var payload = step.State<RatingState>().Payload ?? "";
         if (payload.StartsWith(RatingInvitationSweep.PayloadPrefix, StringComparison.Ordinal))
         {
             return await StartFromInvitationAsync(step, payload, ct);
@@ -69,16 +71,17 @@ public sealed class RateServiceDialog : WaterfallDialog
             return await step.EndAsync(null, ct);
         }
 
-        step.Values["invitation"] = invitation.Id.ToString(CultureInfo.InvariantCulture);
-        step.Values["subject"] = invitation.SubjectKey;
-        step.Values["title"] = invitation.SubjectTitle;
-        step.Values["field"] = invitation.Field.ToString();
-        return await step.GoToStepAsync(CommentStep, level.ToString(), ct);
+        var state = step.State<RatingState>();
+        state.Invitation = invitation.Id;
+        state.Subject = invitation.SubjectKey;
+        state.Title = invitation.SubjectTitle;
+        state.Field = invitation.Field;
+        return await step.GoToStepAsync(nameof(AskCommentAsync), level.ToString(), ct);
     }
 
     private Task<DialogTurnResult> AskLevelAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["field"] = (string)step.Result!;
+        step.State<RatingState>().Field = Enum.Parse<ServiceField>((string)step.Result!);
         return step.PromptAsync(LevelPromptId, new PromptOptions
         {
             Prompt = RateServiceTexts.AskLevel,
@@ -88,8 +91,9 @@ public sealed class RateServiceDialog : WaterfallDialog
 
     private Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["level"] = (string)step.Result!;
-        var unsatisfied = step.Values["level"] == nameof(RatingLevel.Unsatisfied);
+        var level = Enum.Parse<RatingLevel>((string)step.Result!);
+        step.State<RatingState>().Level = level;
+        var unsatisfied = level == RatingLevel.Unsatisfied;
         return step.PromptAsync(CommentPromptId, new PromptOptions
         {
             Prompt = unsatisfied ? RateServiceTexts.AskWhatWentWrong : RateServiceTexts.AskComment,
@@ -101,16 +105,17 @@ public sealed class RateServiceDialog : WaterfallDialog
     private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var comment = (string)step.Result!;
+        var state = step.State<RatingState>();
         var rating = new Rating
         {
             AddressKey = step.Address.Key,
-            Field = Enum.Parse<ServiceField>(step.Values["field"]),
-            Level = Enum.Parse<RatingLevel>(step.Values["level"]),
+            Field = state.Field!.Value,
+            Level = state.Level!.Value,
             Comment = comment == Skip ? null : comment,
-            SubjectKey = step.Values.GetValueOrDefault("subject") ?? RatingBook.FreeSubject(),
+            SubjectKey = state.Subject ?? RatingBook.FreeSubject(),
         };
-        long? invitation = step.Values.TryGetValue("invitation", out var id) ? long.Parse(id, CultureInfo.InvariantCulture) : null;
-        var title = step.Values.GetValueOrDefault("title") ?? RatingNames.Field(rating.Field);
+        var invitation = state.Invitation;
+        var title = state.Title ?? RatingNames.Field(rating.Field);
         var outcome = _book.Save(rating, invitation, r => RatingTexts.OfficerAlert(r, title));
         if (outcome == RatingOutcome.Saved)
         {

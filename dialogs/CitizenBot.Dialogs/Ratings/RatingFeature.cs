@@ -16,9 +16,6 @@ public static class RatingFeature
         services.AddSingleton(new MenuEntry("rating", RateServiceTexts.MenuLabel, RateServiceDialog.DialogId, 40, RateServiceTexts.MenuSynonyms, RateServiceTexts.MenuHelp));
         services.AddSingleton(new PayloadRoute(RatingInvitationSweep.PayloadPrefix, RateServiceDialog.DialogId));
         services.AddSingleton<Dialog, RateServiceDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(RateServiceDialog.FieldPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(RateServiceDialog.LevelPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(RateServiceDialog.CommentPromptId));
         services.AddSingleton<IOfficerCommand, RatingTallyCommand>();
         return services;
     }

@@ -22,9 +22,6 @@ public sealed class BookReceptionDialog : WaterfallDialog
     public const string ConfirmPromptId = "reception.confirm";
     public const string AlternativePromptId = "reception.alternative";
     public const string MinePayload = "bk:mine";
-    private const int ChooseDayStep = 0;
-    private const int ConfirmStep = 6;
-    private const int BookStep = 7;
 
     private readonly ReceptionBookings _bookings;
     private readonly ReceptionOptions _options;
@@ -37,15 +34,23 @@ public sealed class BookReceptionDialog : WaterfallDialog
         _options = options;
         _commune = commune;
         _clock = clock;
-        AddStep(ChooseDayAsync);
-        AddStep(ChooseSlotAsync);
-        AddStep(AskTopicAsync);
-        AddStep(AskDetailsAsync);
-        AddStep(AskNameAsync);
-        AddStep(AskPhoneAsync);
-        AddStep(ConfirmAsync);
-        AddStep(BookAsync);
-        AddStep(TakeAlternativeAsync);
+        AddStep(nameof(ChooseDayAsync), ChooseDayAsync);
+        AddStep(nameof(ChooseSlotAsync), ChooseSlotAsync);
+        AddStep(nameof(AskTopicAsync), AskTopicAsync);
+        AddStep(nameof(AskDetailsAsync), AskDetailsAsync);
+        AddStep(nameof(AskNameAsync), AskNameAsync);
+        AddStep(nameof(AskPhoneAsync), AskPhoneAsync);
+        AddStep(nameof(ConfirmAsync), ConfirmAsync);
+        AddStep(nameof(BookAsync), BookAsync);
+        AddStep(nameof(TakeAlternativeAsync), TakeAlternativeAsync);
+        AddPrompt(new ChoicePrompt(DayPromptId));
+        AddPrompt(new ChoicePrompt(SlotPromptId));
+        AddPrompt(new ChoicePrompt(TopicPromptId));
+        AddPrompt(new TextPrompt(DetailsPromptId));
+        AddPrompt(new TextPrompt(NamePromptId, ValidateName));
+        AddPrompt(new PhonePrompt(PhonePromptId));
+        AddPrompt(new ConfirmPrompt(ConfirmPromptId));
+        AddPrompt(new ChoicePrompt(AlternativePromptId));
     }
 
     public override string HelpText => BookingTexts.Help;
@@ -53,12 +58,12 @@ public sealed class BookReceptionDialog : WaterfallDialog
     public static string? ValidateName(string name, DialogContext dc) => name.Any(char.IsLetter) ? null : BookingTexts.NameInvalid;
 
     private Booking? Rescheduled(WaterfallStepContext step) =>
-        step.Values.TryGetValue("reschedule", out var code) && _bookings.Get(code) is { Status: BookingStatus.Booked } booking
+        step.State<BookingState>().Reschedule is { } code && _bookings.Get(code) is { Status: BookingStatus.Booked } booking
             && booking.AddressKey == step.Address.Key ? booking : null;
 
     private async Task<DialogTurnResult> ChooseDayAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var moving = step.Values.ContainsKey("reschedule");
+        var moving = step.State<BookingState>().Reschedule is not null;
         if (moving && Rescheduled(step) is null)
         {
             step.Send(BookingTexts.MoveNotFound);
@@ -93,10 +98,10 @@ public sealed class BookReceptionDialog : WaterfallDialog
         if (day is null || free.Count == 0)
         {
             step.Send(BookingTexts.DayFull);
-            return await step.GoToStepAsync(ChooseDayStep, null, ct);
+            return await step.GoToStepAsync(nameof(ChooseDayAsync), null, ct);
         }
 
-        step.Values["day"] = dayKey;
+        step.State<BookingState>().Day = dayKey;
         return await step.PromptAsync(SlotPromptId, new PromptOptions
         {
             Prompt = BookingTexts.AskSlot(day),
@@ -106,10 +111,11 @@ public sealed class BookReceptionDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> AskTopicAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["slot"] = (string)step.Result!;
-        if (step.Values.ContainsKey("reschedule"))
+        var state = step.State<BookingState>();
+        state.Slot = (string)step.Result!;
+        if (state.Reschedule is not null)
         {
-            return await step.GoToStepAsync(ConfirmStep, null, ct);
+            return await step.GoToStepAsync(nameof(ConfirmAsync), null, ct);
         }
 
         return await step.PromptAsync(TopicPromptId, new PromptOptions
@@ -121,40 +127,41 @@ public sealed class BookReceptionDialog : WaterfallDialog
 
     private Task<DialogTurnResult> AskDetailsAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["topic"] = (string)step.Result!;
+        step.State<BookingState>().Topic = (string)step.Result!;
         return step.PromptAsync(DetailsPromptId, new PromptOptions { Prompt = BookingTexts.AskDetails, Min = 5, Max = 500 }, ct);
     }
 
     private Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["details"] = (string)step.Result!;
+        step.State<BookingState>().Details = (string)step.Result!;
         return step.PromptAsync(NamePromptId, new PromptOptions { Prompt = BookingTexts.AskName, Retry = BookingTexts.NameInvalid, Min = 2, Max = 80 }, ct);
     }
 
     private Task<DialogTurnResult> AskPhoneAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        step.Values["name"] = (string)step.Result!;
+        step.State<BookingState>().Name = (string)step.Result!;
         return step.PromptAsync(PhonePromptId, new PromptOptions { Prompt = BookingTexts.AskPhone }, ct);
     }
 
     private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken ct)
     {
+        var state = step.State<BookingState>();
         if (step.Result is string phone)
         {
-            step.Values["phone"] = phone;
+            state.Phone = phone;
         }
 
-        var day = _bookings.Calendar.Find(step.Values.GetValueOrDefault("day", ""));
-        var slot = day?.Slot(step.Values.GetValueOrDefault("slot", ""));
+        var day = _bookings.Calendar.Find(state.Day ?? "");
+        var slot = day?.Slot(state.Slot ?? "");
         if (day is null || slot is null)
         {
             step.Send(BookingTexts.DayFull);
-            return await step.GoToStepAsync(ChooseDayStep, null, ct);
+            return await step.GoToStepAsync(nameof(ChooseDayAsync), null, ct);
         }
 
         var text = Rescheduled(step) is { } old
             ? BookingTexts.ConfirmMove(old, day, slot)
-            : BookingTexts.Confirm(day, slot, step.Values["topic"], step.Values["details"], step.Values["name"], step.Values["phone"]);
+            : BookingTexts.Confirm(day, slot, state.Topic!, state.Details!, state.Name!, state.Phone!);
         return await step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = text }, ct);
     }
 
@@ -162,15 +169,15 @@ public sealed class BookReceptionDialog : WaterfallDialog
     {
         if (step.Result is false)
         {
-            step.Send(step.Values.ContainsKey("reschedule") ? BookingTexts.KeptBooking : BookingTexts.NotBooked);
+            step.Send(step.State<BookingState>().Reschedule is not null ? BookingTexts.KeptBooking : BookingTexts.NotBooked);
             return await step.EndAsync(null, ct);
         }
 
         var old = Rescheduled(step);
-        var v = step.Values;
+        var v = step.State<BookingState>();
         var request = old is null
-            ? new BookingRequest(step.Address.Key, v["day"], v["slot"], v["topic"], v["details"], v["name"], v["phone"])
-            : new BookingRequest(step.Address.Key, v["day"], v["slot"], old.Topic, old.Details, old.Name, old.Phone, old.Code);
+            ? new BookingRequest(step.Address.Key, v.Day!, v.Slot!, v.Topic!, v.Details!, v.Name!, v.Phone!)
+            : new BookingRequest(step.Address.Key, v.Day!, v.Slot!, old.Topic, old.Details, old.Name, old.Phone, old.Code);
         // The confirmation and the calendar file are queued with the booking, in one transaction.
         var result = _bookings.Book(request, booking =>
         [
@@ -215,13 +222,14 @@ public sealed class BookReceptionDialog : WaterfallDialog
         var chosen = (string)step.Result!;
         if (chosen == "other")
         {
-            return await step.GoToStepAsync(ChooseDayStep, null, ct);
+            return await step.GoToStepAsync(nameof(ChooseDayAsync), null, ct);
         }
 
         var parts = chosen.Split('|');
-        step.Values["day"] = parts[0];
-        step.Values["slot"] = parts[1];
+        var state = step.State<BookingState>();
+        state.Day = parts[0];
+        state.Slot = parts[1];
         // The citizen chose this exact slot from the list: book it straight away.
-        return await step.GoToStepAsync(BookStep, true, ct);
+        return await step.GoToStepAsync(nameof(BookAsync), true, ct);
     }
 }

@@ -20,9 +20,11 @@ public sealed class MyBookingsDialog : WaterfallDialog
         _bookings = bookings;
         _options = options;
         _clock = clock;
-        AddStep(ListAsync);
-        AddStep(ActAsync);
-        AddStep(CancelAsync);
+        AddStep(nameof(ListAsync), ListAsync);
+        AddStep(nameof(ActAsync), ActAsync);
+        AddStep(nameof(CancelAsync), CancelAsync);
+        AddPrompt(new ChoicePrompt(ActionPromptId));
+        AddPrompt(new ConfirmPrompt(CancelPromptId));
     }
 
     public override string HelpText => BookingTexts.Help;
@@ -69,13 +71,13 @@ public sealed class MyBookingsDialog : WaterfallDialog
             return await step.EndAsync(null, ct);
         }
 
-        step.Values["code"] = booking.Code;
+        step.State<MyBookingsState>().Code = booking.Code;
         return await step.PromptAsync(CancelPromptId, new PromptOptions { Prompt = BookingTexts.ConfirmCancel(booking, _clock) }, ct);
     }
 
     private async Task<DialogTurnResult> CancelAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var code = step.Values.GetValueOrDefault("code", "");
+        var code = step.State<MyBookingsState>().Code ?? "";
         if (step.Result is false)
         {
             step.Send(BookingTexts.KeptBooking);

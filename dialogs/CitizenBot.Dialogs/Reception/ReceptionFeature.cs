@@ -18,17 +18,7 @@ public static class ReceptionFeature
         services.AddSingleton(new MenuEntry("reception.mine", BookingTexts.MineLabel, MyBookingsDialog.DialogId, 25, BookingTexts.MineSynonyms, BookingTexts.MineHelp));
         services.AddSingleton(new PayloadRoute("bk:", MyBookingsDialog.DialogId));
         services.AddSingleton<Dialog, BookReceptionDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.DayPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.SlotPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.TopicPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(BookReceptionDialog.DetailsPromptId));
-        services.AddSingleton<Dialog>(new TextPrompt(BookReceptionDialog.NamePromptId, BookReceptionDialog.ValidateName));
-        services.AddSingleton<Dialog>(new PhonePrompt(BookReceptionDialog.PhonePromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(BookReceptionDialog.ConfirmPromptId));
-        services.AddSingleton<Dialog>(new ChoicePrompt(BookReceptionDialog.AlternativePromptId));
         services.AddSingleton<Dialog, MyBookingsDialog>();
-        services.AddSingleton<Dialog>(new ChoicePrompt(MyBookingsDialog.ActionPromptId));
-        services.AddSingleton<Dialog>(new ConfirmPrompt(MyBookingsDialog.CancelPromptId));
         services.AddSingleton<IOfficerCommand, DayBookingsCommand>();
         services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: true));
         services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: false));
