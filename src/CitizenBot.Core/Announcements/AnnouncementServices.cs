@@ -1,3 +1,4 @@
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Privacy;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class AnnouncementServices
         services.AddSingleton<AnnouncementBoard>();
         services.AddSingleton<IChatMembershipListener>(sp => sp.GetRequiredService<AnnouncementBoard>());
         services.AddSingleton<AnnouncementReportSweep>();
+        services.AddSingleton<ISummaryFigures, AnnouncementSummaryFigures>();
         services.AddSingleton<IPersonalDataHolder, SubscriptionPersonalData>();
         return services;
     }

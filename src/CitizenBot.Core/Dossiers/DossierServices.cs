@@ -1,3 +1,4 @@
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Ratings;
@@ -13,6 +14,7 @@ public static class DossierServices
     public static IServiceCollection AddDossiers(this IServiceCollection services)
     {
         services.AddSingleton<DossierStore>();
+        services.AddSingleton<ISummaryFigures, DossierSummaryFigures>();
         services.TryAddSingleton(new FollowGuardOptions());
         services.AddSingleton<DossierFollows>();
         services.AddSingleton<DossierImporter>();

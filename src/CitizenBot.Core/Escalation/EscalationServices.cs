@@ -1,4 +1,5 @@
 using CitizenBot.Core.Commune;
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class EscalationServices
         services.AddSingleton<OfficerQuestions>();
         services.AddSweep<UnansweredQuestionSweep>();
         services.AddSweep<QuestionRelaySweep>();
+        services.AddSingleton<ISummaryFigures, QuestionSummaryFigures>();
         services.AddSingleton<IPersonalDataHolder, QuestionPersonalData>();
         return services;
     }

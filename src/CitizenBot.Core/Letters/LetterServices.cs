@@ -1,3 +1,4 @@
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class LetterServices
         services.AddSingleton(options);
         services.AddSingleton<LetterTemplates>();
         services.AddSingleton<LetterBook>();
+        services.AddSingleton<ISummaryFigures, LetterSummaryFigures>();
         services.AddSweep<LetterSweep>();
         services.AddSingleton<IPersonalDataHolder, LetterPersonalData>();
         return services;

@@ -1,4 +1,5 @@
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Ratings;
@@ -18,6 +19,7 @@ public static class PetitionServices
         services.AddSingleton<IdentitySeal>();
         services.AddSingleton<PetitionBook>();
         services.AddSweep<PetitionDeadlineSweep>();
+        services.AddSingleton<ISummaryFigures, PetitionSummaryFigures>();
         services.AddSingleton<IPersonalDataHolder, PetitionPersonalData>();
         services.AddSingleton<IRatingSubjectSource, AnsweredPetitionSubjects>();
         services.AddSingleton<ILetterSource, PetitionLetterSource>();

@@ -1,3 +1,4 @@
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Sweeps;
@@ -12,6 +13,7 @@ public static class RatingServices
     {
         services.AddSingleton<RatingBook>();
         services.AddSweep<RatingInvitationSweep>();
+        services.AddSingleton<ISummaryFigures, RatingSummaryFigures>();
         services.AddSingleton<IPersonalDataHolder, RatingPersonalData>();
         services.AddSingleton<RatingLetterSource>();
         services.AddSingleton<ILetterSource>(sp => sp.GetRequiredService<RatingLetterSource>());

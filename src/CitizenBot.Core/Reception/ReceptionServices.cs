@@ -1,4 +1,5 @@
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Sweeps;
@@ -16,6 +17,7 @@ public static class ReceptionServices
         services.AddSingleton<ReceptionBookings>();
         services.AddSweep<BookingReminderSweep>();
         services.AddSingleton<BookingExport>();
+        services.AddSingleton<ISummaryFigures, ReceptionSummaryFigures>();
         services.AddSingleton<IPersonalDataHolder, BookingPersonalData>();
         services.AddSingleton<IRatingSubjectSource, AttendedBookingSubjects>();
         services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<ReceptionBookings>());
