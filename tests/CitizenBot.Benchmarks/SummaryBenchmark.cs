@@ -5,6 +5,7 @@ using CitizenBot.Core.Announcements;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
+using CitizenBot.Core.Figures;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
@@ -145,7 +146,13 @@ public static class SummaryBenchmark
         _ = new PetitionBook(db, new PetitionOptions { IdentityKey = new byte[32] }, new IdentitySeal(new DataSeal(new byte[32])), new DataSeal(new byte[32]), new EscalationOptions(), clock);
         _ = new OfficerQuestions(db, new EscalationOptions(), [], new Outbox(db, new DataSeal(new byte[32])), new FixedTime(Today), new DataSeal(new byte[32]));
         _ = new ReceptionBookings(db, calendar, clock);
-        return (new SummaryCompiler(db, commune, clock, calendar, letters, ratings, board), clock);
+        ISummaryFigures[] figures =
+        [
+            new DossierSummaryFigures(db), new LetterSummaryFigures(letters), new ReceptionSummaryFigures(db, calendar),
+            new PetitionSummaryFigures(db), new QuestionSummaryFigures(db), new RatingSummaryFigures(ratings),
+            new AnnouncementSummaryFigures(db, board),
+        ];
+        return (new SummaryCompiler(commune, clock, figures), clock);
     }
 
     /// <summary>Ten years of a commune, written in time order: dossiers spread evenly, most resolved on time, a few open; other records in proportion.</summary>

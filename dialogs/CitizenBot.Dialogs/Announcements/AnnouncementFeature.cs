@@ -1,4 +1,4 @@
-using CitizenBot.Core;
+using CitizenBot.Core.Announcements;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Menu;
 using CitizenBot.Dialogs.Officers;

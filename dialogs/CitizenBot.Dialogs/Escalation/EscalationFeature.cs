@@ -1,5 +1,4 @@
 using CitizenBot.Core.Commune;
-using CitizenBot.Core;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Menu;

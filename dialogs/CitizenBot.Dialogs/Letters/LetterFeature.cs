@@ -1,4 +1,3 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Letters;
 using CitizenBot.Dialogs.Officers;
 using Microsoft.Extensions.DependencyInjection;

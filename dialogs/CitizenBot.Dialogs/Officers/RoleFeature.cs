@@ -1,4 +1,3 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Roles;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Menu;

@@ -1,4 +1,3 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Menu;

@@ -1,4 +1,3 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Reception;
 using CitizenBot.Dialogs.Engine;

@@ -1,4 +1,3 @@
-using CitizenBot.Core;
 using CitizenBot.Core.Summaries;
 using CitizenBot.Dialogs.Officers;
 using Microsoft.Extensions.DependencyInjection;

@@ -41,10 +41,3 @@ public sealed class Letter
 /// commune's name: {ten} (the citizen's name, or "ông/bà"), {ngay} (the event's date), {ma}, {viec}, {hen_moi}.
 /// </summary>
 public sealed record LetterEvent(LetterKind Kind, string EventKey, ChatAddress To, string Subject, IReadOnlyDictionary<string, string> Values);
-
-/// <summary>A slice that knows which of its events call for a letter (resolved dossiers, passed due dates, answered petitions, ratings).</summary>
-public interface ILetterSource
-{
-    /// <summary>The events since <paramref name="since"/> (older ones are not written to again); a letter already sent is skipped by the book.</summary>
-    IEnumerable<LetterEvent> Events(DateTimeOffset since);
-}

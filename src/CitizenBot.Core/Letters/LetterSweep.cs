@@ -4,12 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Letters;
 
-public sealed record LetterOptions
-{
-    /// <summary>Events older than this get no letter: a first import of years of history congratulates no one.</summary>
-    public int LookbackDays { get; init; } = 30;
-}
-
 /// <summary>
 /// The Hangfire job of the letter system: asks every slice for the events that call for a letter and writes
 /// each one's letter once. It can stop at any point (a crash, a kill) and run again: letters already written

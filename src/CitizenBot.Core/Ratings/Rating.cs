@@ -68,12 +68,6 @@ public sealed class RatingInvitation
 /// <summary>A finished piece of service a citizen may be invited to rate, offered by another slice.</summary>
 public sealed record RatingSubject(string SubjectKey, string Title, string AddressKey, ServiceField Field);
 
-/// <summary>A slice that has finished pieces of service to rate (resolved dossiers, attended bookings).</summary>
-public interface IRatingSubjectSource
-{
-    IEnumerable<RatingSubject> Completed();
-}
-
 /// <summary>Vietnamese names of levels and fields, and how a dossier's field text maps to a field.</summary>
 public static class RatingNames
 {

@@ -1,52 +1,40 @@
 using CitizenBot.Core.Announcements;
-using CitizenBot.Core.Commune;
 using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Letters;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
-using CitizenBot.Core.Storage;
 
 namespace CitizenBot.Core.Summaries;
 
-/// <summary>Every figure of a period's summary, each computed from LiteDB records by its own slice.</summary>
+/// <summary>
+/// Every figure of a period's summary, each computed from LiteDB records by its own slice: <see cref="Sections"/>
+/// holds what each registered <see cref="Figures.ISummaryFigures"/> computed, by its section key; the typed
+/// properties are the views the summary's text, printable file and chart read.
+/// </summary>
 public sealed record CommuneSummary(
     string Commune,
     SummaryPeriod Period,
     DateTimeOffset CompiledAt,
-    DossierFigures Dossiers,
-    IReadOnlyDictionary<LetterKind, int> Letters,
-    ReceptionFigures Reception,
-    PetitionFigures Petitions,
-    QuestionFigures Questions,
-    RatingReport Ratings,
-    AnnouncementFigures Announcements);
-
-/// <summary>Compiles a period's summary from the slices' figures.</summary>
-public sealed class SummaryCompiler(
-    CitizenDatabase db,
-    CommuneOptions commune,
-    CommuneClock clock,
-    ReceptionCalendar calendar,
-    LetterBook letters,
-    RatingBook ratings,
-    AnnouncementBoard announcements)
+    IReadOnlyDictionary<string, object> Sections)
 {
-    public CommuneSummary Compile(SummaryPeriod period)
-    {
-        var from = clock.FromLocal(period.From.ToDateTime(TimeOnly.MinValue));
-        var to = clock.FromLocal(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        return new CommuneSummary(
-            commune.Name,
-            period,
-            clock.UtcNow,
-            DossierFigures.Compute(db, from, to),
-            letters.CountByKind(from, to),
-            ReceptionFigures.Compute(db, calendar, period.From, period.To, clock.Today),
-            PetitionFigures.Compute(db, from, to),
-            QuestionFigures.Compute(db, from, to),
-            RatingReport.Compute(ratings, from, to),
-            AnnouncementFigures.Compute(db, announcements, from, to));
-    }
+    public DossierFigures Dossiers => Section<DossierFigures>(DossierSummaryFigures.Section);
+
+    public IReadOnlyDictionary<LetterKind, int> Letters => Section<IReadOnlyDictionary<LetterKind, int>>(LetterSummaryFigures.Section);
+
+    public ReceptionFigures Reception => Section<ReceptionFigures>(ReceptionSummaryFigures.Section);
+
+    public PetitionFigures Petitions => Section<PetitionFigures>(PetitionSummaryFigures.Section);
+
+    public QuestionFigures Questions => Section<QuestionFigures>(QuestionSummaryFigures.Section);
+
+    public RatingReport Ratings => Section<RatingReport>(RatingSummaryFigures.Section);
+
+    public AnnouncementFigures Announcements => Section<AnnouncementFigures>(AnnouncementSummaryFigures.Section);
+
+    /// <summary>A section's figures; a slice whose figures the summary reads must register them.</summary>
+    public T Section<T>(string key) => Sections.TryGetValue(key, out var figures)
+        ? (T)figures
+        : throw new InvalidOperationException($"The summary has no '{key}' section: its slice registers no ISummaryFigures.");
 }

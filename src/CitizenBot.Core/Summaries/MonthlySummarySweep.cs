@@ -6,12 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Core.Summaries;
 
-public sealed record SummaryOptions
-{
-    /// <summary>The leaders' group chat that receives the monthly summary besides every leader.</summary>
-    public ChatAddress? LeadersChat { get; init; }
-}
-
 /// <summary>
 /// The Hangfire job of the 1st of each month, 07:00 commune time: last month's summary to every leader and to the
 /// leaders' chat. Each recipient's message is keyed by the period, so a second run, or a run after a crash,

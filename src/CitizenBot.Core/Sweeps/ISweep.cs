@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CitizenBot.Core.Sweeps;
 
 /// <summary>
@@ -28,16 +26,5 @@ public interface ISweep
     {
         Run();
         return Task.CompletedTask;
-    }
-}
-
-public static class SweepServiceCollectionExtensions
-{
-    /// <summary>Registers a slice's sweep, as itself (tests run it directly) and as one of the host's recurring jobs.</summary>
-    public static IServiceCollection AddSweep<T>(this IServiceCollection services) where T : class, ISweep
-    {
-        services.AddSingleton<T>();
-        services.AddSingleton<ISweep>(sp => sp.GetRequiredService<T>());
-        return services;
     }
 }
