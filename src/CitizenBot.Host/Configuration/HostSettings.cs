@@ -119,6 +119,7 @@ public sealed class HostSettings
         }
 
         var dataDir = config["Storage:DataDir"];
+        var limits = Settings.Read<LimitsOptions>(config);
         return new HostSettings
         {
             Telegram = new TelegramOptions
@@ -151,25 +152,25 @@ public sealed class HostSettings
             LetterLookbackDays = ReadInt(config, "Letters:LookbackDays", 30, 1, 3650),
             LeadersChatId = ReadOptionalLong(config, "Summary:LeadersChatId"),
             RetentionMonths = ReadInt(config, "Privacy:RetentionMonths", 24, 6, 120),
-            TurnsPerMinute = ReadInt(config, "Limits:TurnsPerMinute", 30, 5, 10_000),
-            QuestionsPerDay = ReadInt(config, "Limits:QuestionsPerDay", 5, 1, 1_000),
+            TurnsPerMinute = limits.TurnsPerMinute,
+            QuestionsPerDay = limits.QuestionsPerDay,
             FollowGuard = new FollowGuardOptions
             {
-                GuessesPerDossier = ReadInt(config, "Limits:FollowGuessesPerDossier", 5, 1, 100),
-                LockPeriod = TimeSpan.FromHours(ReadInt(config, "Limits:FollowLockHours", 24, 1, 720)),
+                GuessesPerDossier = limits.FollowGuessesPerDossier,
+                LockPeriod = TimeSpan.FromHours(limits.FollowLockHours),
             },
-            LookupsPerHour = ReadInt(config, "Limits:LookupsPerHour", 20, 1, 10_000),
+            LookupsPerHour = limits.LookupsPerHour,
             WebChat = new WebChatLimits
             {
-                ConversationsPerHour = ReadInt(config, "Limits:WebConversationsPerHour", 30, 1, 100_000),
-                TurnsPerMinute = ReadInt(config, "Limits:WebTurnsPerMinute", 60, 1, 100_000),
-                ReadsPerMinute = ReadInt(config, "Limits:WebReadsPerMinute", 240, 1, 100_000),
+                ConversationsPerHour = limits.WebConversationsPerHour,
+                TurnsPerMinute = limits.WebTurnsPerMinute,
+                ReadsPerMinute = limits.WebReadsPerMinute,
             },
             KnownProxies = [.. ReadStrings(config, "Proxy:KnownProxies").Select(v => IPAddress.TryParse(v, out var ip)
                 ? ip
                 : throw new ConfigurationException("Proxy:KnownProxies", $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1)."))],
-            QuestionsPerSenderPerDay = ReadInt(config, "Limits:QuestionsPerSenderPerDay", 20, 1, 10_000),
-            RelaysPerHour = ReadInt(config, "Limits:RelaysPerHour", 30, 1, 1_000),
+            QuestionsPerSenderPerDay = limits.QuestionsPerSenderPerDay,
+            RelaysPerHour = limits.RelaysPerHour,
         };
     }
 
