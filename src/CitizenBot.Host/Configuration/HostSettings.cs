@@ -120,6 +120,7 @@ public sealed class HostSettings
 
         var dataDir = config["Storage:DataDir"];
         var limits = Settings.Read<LimitsOptions>(config);
+        var officer = Settings.Read<OfficerOptions>(config);
         return new HostSettings
         {
             Telegram = new TelegramOptions
@@ -144,14 +145,14 @@ public sealed class HostSettings
             HangfireConnectionString = connectionString,
             HangfireServerEnabled = ReadBool(config, "Hangfire:ServerEnabled", true),
             Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
-            OfficerToken = string.IsNullOrWhiteSpace(config["Officer:Token"]) ? null : config["Officer:Token"],
-            MaxImportMegabytes = ReadInt(config, "Officer:MaxImportMegabytes", 50, 1, 1_000),
-            LoginFailuresPerAddress = ReadInt(config, "Officer:LoginFailuresPerAddress", 5, 1, 1_000),
+            OfficerToken = string.IsNullOrWhiteSpace(officer.Token) ? null : officer.Token,
+            MaxImportMegabytes = officer.MaxImportMegabytes,
+            LoginFailuresPerAddress = officer.LoginFailuresPerAddress,
             Reception = ReceptionSettings.Load(config),
-            QuestionReannounceAfter = TimeSpan.FromMinutes(ReadInt(config, "Escalation:ReannounceAfterMinutes", 240, 5, 10_080)),
-            LetterLookbackDays = ReadInt(config, "Letters:LookbackDays", 30, 1, 3650),
+            QuestionReannounceAfter = TimeSpan.FromMinutes(Settings.Read<EscalationTimingOptions>(config).ReannounceAfterMinutes),
+            LetterLookbackDays = Settings.Read<LetterLookbackOptions>(config).LookbackDays,
             LeadersChatId = ReadOptionalLong(config, "Summary:LeadersChatId"),
-            RetentionMonths = ReadInt(config, "Privacy:RetentionMonths", 24, 6, 120),
+            RetentionMonths = Settings.Read<PrivacyRetentionOptions>(config).RetentionMonths,
             TurnsPerMinute = limits.TurnsPerMinute,
             QuestionsPerDay = limits.QuestionsPerDay,
             FollowGuard = new FollowGuardOptions

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CitizenBot.Host.Configuration;
 
 /// <summary>The <c>Limits</c> section: how much one person, sender, dossier or client address may do.</summary>
@@ -28,23 +26,17 @@ public sealed class LimitsOptions
     public int RelaysPerHour { get; set; } = 30;
 }
 
-/// <summary>The ranges of the <c>Limits</c> section, checked on the raw text so the one-line error quotes the value.</summary>
-public sealed class LimitsValidator(IConfiguration config) : IValidateOptions<LimitsOptions>
-{
-    private static readonly (string Name, int Min, int Max)[] Ranges =
-    [
-        (nameof(LimitsOptions.TurnsPerMinute), 5, 10_000),
-        (nameof(LimitsOptions.QuestionsPerDay), 1, 1_000),
-        (nameof(LimitsOptions.FollowGuessesPerDossier), 1, 100),
-        (nameof(LimitsOptions.FollowLockHours), 1, 720),
-        (nameof(LimitsOptions.LookupsPerHour), 1, 10_000),
-        (nameof(LimitsOptions.WebConversationsPerHour), 1, 100_000),
-        (nameof(LimitsOptions.WebTurnsPerMinute), 1, 100_000),
-        (nameof(LimitsOptions.WebReadsPerMinute), 1, 100_000),
-        (nameof(LimitsOptions.QuestionsPerSenderPerDay), 1, 10_000),
-        (nameof(LimitsOptions.RelaysPerHour), 1, 1_000),
-    ];
-
-    public ValidateOptionsResult Validate(string? name, LimitsOptions options) =>
-        Settings.Result(Ranges.Select(r => Settings.CheckInt(config, $"{LimitsOptions.Section}:{r.Name}", r.Min, r.Max)));
-}
+/// <summary>The ranges of the <c>Limits</c> section.</summary>
+public sealed class LimitsValidator(IConfiguration config) : RangeValidator<LimitsOptions>(config, LimitsOptions.Section,
+[
+    (nameof(LimitsOptions.TurnsPerMinute), 5, 10_000),
+    (nameof(LimitsOptions.QuestionsPerDay), 1, 1_000),
+    (nameof(LimitsOptions.FollowGuessesPerDossier), 1, 100),
+    (nameof(LimitsOptions.FollowLockHours), 1, 720),
+    (nameof(LimitsOptions.LookupsPerHour), 1, 10_000),
+    (nameof(LimitsOptions.WebConversationsPerHour), 1, 100_000),
+    (nameof(LimitsOptions.WebTurnsPerMinute), 1, 100_000),
+    (nameof(LimitsOptions.WebReadsPerMinute), 1, 100_000),
+    (nameof(LimitsOptions.QuestionsPerSenderPerDay), 1, 10_000),
+    (nameof(LimitsOptions.RelaysPerHour), 1, 1_000),
+]);

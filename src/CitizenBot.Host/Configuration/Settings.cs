@@ -12,12 +12,27 @@ public static class Settings
     private const string Prefix = "Configuration error: ";
 
     /// <summary>The sections bound as options; the rest is still read by hand in <see cref="HostSettings.Load"/>.</summary>
-    private static readonly (string Name, object Defaults)[] Sections = [(LimitsOptions.Section, new LimitsOptions())];
+    private static readonly (string Name, object Defaults)[] Sections =
+    [
+        (LimitsOptions.Section, new LimitsOptions()),
+        (OfficerOptions.Section, new OfficerOptions()),
+        (PrivacyRetentionOptions.Section, new PrivacyRetentionOptions()),
+        (LetterLookbackOptions.Section, new LetterLookbackOptions()),
+        (EscalationTimingOptions.Section, new EscalationTimingOptions()),
+    ];
 
     public static IServiceCollection AddSettings(this IServiceCollection services)
     {
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsValidator>();
+        services.AddOptions<OfficerOptions>().BindConfiguration(OfficerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OfficerOptions>, OfficerValidator>();
+        services.AddOptions<PrivacyRetentionOptions>().BindConfiguration(PrivacyRetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyRetentionOptions>, PrivacyRetentionValidator>();
+        services.AddOptions<LetterLookbackOptions>().BindConfiguration(LetterLookbackOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LetterLookbackOptions>, LetterLookbackValidator>();
+        services.AddOptions<EscalationTimingOptions>().BindConfiguration(EscalationTimingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationTimingOptions>, EscalationTimingValidator>();
         return services;
     }
 

@@ -23,12 +23,29 @@ public sealed class OptionsSettingsTests
     [InlineData("Limits:TurnsPerMinute", "4", "Configuration error: Limits:TurnsPerMinute: '4' must be a whole number from 5 to 10000.")]
     [InlineData("Limits:RelaysPerHour", "many", "Configuration error: Limits:RelaysPerHour: 'many' must be a whole number from 1 to 1000.")]
     [InlineData("Limits:LookupsPerHour", "+5", "Configuration error: Limits:LookupsPerHour: '+5' must be a whole number from 1 to 10000.")]
-    public void A_bad_limit_is_one_line_naming_the_key(string key, string value, string message)
+    [InlineData("Officer:MaxImportMegabytes", "0", "Configuration error: Officer:MaxImportMegabytes: '0' must be a whole number from 1 to 1000.")]
+    [InlineData("Privacy:RetentionMonths", "5", "Configuration error: Privacy:RetentionMonths: '5' must be a whole number from 6 to 120.")]
+    [InlineData("Letters:LookbackDays", "month", "Configuration error: Letters:LookbackDays: 'month' must be a whole number from 1 to 3650.")]
+    [InlineData("Escalation:ReannounceAfterMinutes", "1", "Configuration error: Escalation:ReannounceAfterMinutes: '1' must be a whole number from 5 to 10080.")]
+    public void A_bad_setting_is_one_line_naming_the_key(string key, string value, string message)
     {
-        var ex = Assert.Throws<ConfigurationException>(() => Settings.Read<LimitsOptions>(Config((key, value))));
+        var ex = Assert.Throws<ConfigurationException>(() => HostSettings.Load(Config((key, value))));
 
         Assert.Equal(message, ex.Message);
         Assert.Equal(key, ex.Key);
+    }
+
+    [Fact]
+    public void Officer_privacy_letter_and_escalation_settings_keep_their_defaults_and_are_read()
+    {
+        var defaults = HostSettings.Load(Config());
+        var settings = HostSettings.Load(Config(("Officer:Token", "secret"), ("Officer:MaxImportMegabytes", "10"), ("Officer:LoginFailuresPerAddress", "3"),
+            ("Privacy:RetentionMonths", "36"), ("Letters:LookbackDays", "7"), ("Escalation:ReannounceAfterMinutes", "60"), ("limits:turnsperminute", " ")));
+
+        Assert.Equal(((string?)null, 50, 5, 24, 30, TimeSpan.FromHours(4)),
+            (defaults.OfficerToken, defaults.MaxImportMegabytes, defaults.LoginFailuresPerAddress, defaults.RetentionMonths, defaults.LetterLookbackDays, defaults.QuestionReannounceAfter));
+        Assert.Equal(("secret", 10, 3, 36, 7, TimeSpan.FromHours(1), 30),
+            (settings.OfficerToken, settings.MaxImportMegabytes, settings.LoginFailuresPerAddress, settings.RetentionMonths, settings.LetterLookbackDays, settings.QuestionReannounceAfter, settings.TurnsPerMinute));
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+namespace CitizenBot.Host.Configuration;
+
+/// <summary>The <c>Officer</c> section: the officers' access token and the limits of their page.</summary>
+public sealed class OfficerOptions
+{
+    public const string Section = "Officer";
+
+    public string? Token { get; set; }
+
+    public int MaxImportMegabytes { get; set; } = 50;
+
+    public int LoginFailuresPerAddress { get; set; } = 5;
+}
+
+public sealed class OfficerValidator(IConfiguration config) : RangeValidator<OfficerOptions>(config, OfficerOptions.Section,
+[
+    (nameof(OfficerOptions.MaxImportMegabytes), 1, 1_000),
+    (nameof(OfficerOptions.LoginFailuresPerAddress), 1, 1_000),
+]);
+
+/// <summary>The <c>Privacy</c> section: months after which personal data not in use is forgotten.</summary>
+public sealed class PrivacyRetentionOptions
+{
+    public const string Section = "Privacy";
+
+    public int RetentionMonths { get; set; } = 24;
+}
+
+public sealed class PrivacyRetentionValidator(IConfiguration config) : RangeValidator<PrivacyRetentionOptions>(config, PrivacyRetentionOptions.Section,
+[
+    (nameof(PrivacyRetentionOptions.RetentionMonths), 6, 120),
+]);
+
+/// <summary>The <c>Letters</c> section: events older than this many days get no letter.</summary>
+public sealed class LetterLookbackOptions
+{
+    public const string Section = "Letters";
+
+    public int LookbackDays { get; set; } = 30;
+}
+
+public sealed class LetterLookbackValidator(IConfiguration config) : RangeValidator<LetterLookbackOptions>(config, LetterLookbackOptions.Section,
+[
+    (nameof(LetterLookbackOptions.LookbackDays), 1, 3650),
+]);
+
+/// <summary>The <c>Escalation</c> section: after how long an unanswered question is announced again.</summary>
+public sealed class EscalationTimingOptions
+{
+    public const string Section = "Escalation";
+
+    public int ReannounceAfterMinutes { get; set; } = 240;
+}
+
+public sealed class EscalationTimingValidator(IConfiguration config) : RangeValidator<EscalationTimingOptions>(config, EscalationTimingOptions.Section,
+[
+    (nameof(EscalationTimingOptions.ReannounceAfterMinutes), 5, 10_080),
+]);
