@@ -95,23 +95,7 @@ public sealed class HostSettings
             throw new ConfigurationException("Telegram:ApiBaseUrl", $"'{apiBaseUrl}' is not an absolute http(s) URL.");
         }
 
-        var storage = config["Hangfire:Storage"];
-        HangfireStorageKind storageKind;
-        if (string.IsNullOrWhiteSpace(storage))
-        {
-            storageKind = HangfireStorageKind.InMemory;
-        }
-        else if (!Enum.TryParse(storage, ignoreCase: true, out storageKind) || !Enum.IsDefined(storageKind))
-        {
-            throw new ConfigurationException("Hangfire:Storage", $"'{storage}' is not one of InMemory, PostgreSql.");
-        }
-
-        var connectionString = config["Hangfire:ConnectionString"];
-        if (storageKind == HangfireStorageKind.PostgreSql && string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new ConfigurationException("Hangfire:ConnectionString", "is required when Hangfire:Storage is PostgreSql.");
-        }
-
+        var hangfire = Settings.Read<HangfireStorageOptions>(config);
         var token = config["Telegram:BotToken"];
         if (!string.IsNullOrWhiteSpace(token) && !token.Contains(':', StringComparison.Ordinal))
         {
@@ -141,9 +125,9 @@ public sealed class HostSettings
                 Phone = ReadPhone(config, "Commune:Phone"),
             },
             DataDir = string.IsNullOrWhiteSpace(dataDir) ? "./data" : dataDir,
-            HangfireStorage = storageKind,
-            HangfireConnectionString = connectionString,
-            HangfireServerEnabled = ReadBool(config, "Hangfire:ServerEnabled", true),
+            HangfireStorage = hangfire.StorageKind,
+            HangfireConnectionString = hangfire.ConnectionString,
+            HangfireServerEnabled = hangfire.ServerEnabled,
             Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
             OfficerToken = string.IsNullOrWhiteSpace(officer.Token) ? null : officer.Token,
             MaxImportMegabytes = officer.MaxImportMegabytes,
@@ -151,7 +135,7 @@ public sealed class HostSettings
             Reception = ReceptionSettings.Load(config),
             QuestionReannounceAfter = TimeSpan.FromMinutes(Settings.Read<EscalationTimingOptions>(config).ReannounceAfterMinutes),
             LetterLookbackDays = Settings.Read<LetterLookbackOptions>(config).LookbackDays,
-            LeadersChatId = ReadOptionalLong(config, "Summary:LeadersChatId"),
+            LeadersChatId = Settings.Read<LeadersSummaryOptions>(config).LeadersChatId,
             RetentionMonths = Settings.Read<PrivacyRetentionOptions>(config).RetentionMonths,
             TurnsPerMinute = limits.TurnsPerMinute,
             QuestionsPerDay = limits.QuestionsPerDay,

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CitizenBot.Host.Configuration;
 
 /// <summary>The <c>Officer</c> section: the officers' access token and the limits of their page.</summary>
@@ -56,3 +58,56 @@ public sealed class EscalationTimingValidator(IConfiguration config) : RangeVali
 [
     (nameof(EscalationTimingOptions.ReannounceAfterMinutes), 5, 10_080),
 ]);
+
+/// <summary>The <c>Summary</c> section: the leaders' Telegram chat that receives the monthly summary besides every leader.</summary>
+public sealed class LeadersSummaryOptions
+{
+    public const string Section = "Summary";
+
+    public long? LeadersChatId { get; set; }
+}
+
+public sealed class LeadersSummaryValidator(IConfiguration config) : IValidateOptions<LeadersSummaryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LeadersSummaryOptions options) =>
+        Settings.Result([Settings.Check(() => HostSettings.ReadOptionalLong(config, "Summary:LeadersChatId"))]);
+}
+
+/// <summary>The <c>Hangfire</c> section: where recurring jobs are stored and whether this process runs them.</summary>
+public sealed class HangfireStorageOptions
+{
+    public const string Section = "Hangfire";
+
+    /// <summary>InMemory or PostgreSql (any case); read into <see cref="HangfireStorageKind"/> after binding.</summary>
+    public string? Storage { get; set; }
+
+    public string? ConnectionString { get; set; }
+
+    public bool ServerEnabled { get; set; } = true;
+
+    /// <summary>The post-bind step: the storage kind, InMemory when blank.</summary>
+    public HangfireStorageKind StorageKind =>
+        string.IsNullOrWhiteSpace(Storage) ? HangfireStorageKind.InMemory : Enum.Parse<HangfireStorageKind>(Storage, ignoreCase: true);
+}
+
+public sealed class HangfireStorageValidator(IConfiguration config) : IValidateOptions<HangfireStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HangfireStorageOptions options) => Settings.Result(
+    [
+        Settings.Check(() =>
+        {
+            var storage = config["Hangfire:Storage"];
+            var kind = HangfireStorageKind.InMemory;
+            if (!string.IsNullOrWhiteSpace(storage) && (!Enum.TryParse(storage, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+            {
+                throw new ConfigurationException("Hangfire:Storage", $"'{storage}' is not one of InMemory, PostgreSql.");
+            }
+
+            if (kind == HangfireStorageKind.PostgreSql && string.IsNullOrWhiteSpace(config["Hangfire:ConnectionString"]))
+            {
+                throw new ConfigurationException("Hangfire:ConnectionString", "is required when Hangfire:Storage is PostgreSql.");
+            }
+        }),
+        Settings.Check(() => HostSettings.ReadBool(config, "Hangfire:ServerEnabled", true)),
+    ]);
+}

@@ -19,6 +19,8 @@ public static class Settings
         (PrivacyRetentionOptions.Section, new PrivacyRetentionOptions()),
         (LetterLookbackOptions.Section, new LetterLookbackOptions()),
         (EscalationTimingOptions.Section, new EscalationTimingOptions()),
+        (LeadersSummaryOptions.Section, new LeadersSummaryOptions()),
+        (HangfireStorageOptions.Section, new HangfireStorageOptions()),
     ];
 
     public static IServiceCollection AddSettings(this IServiceCollection services)
@@ -33,6 +35,10 @@ public static class Settings
         services.AddSingleton<IValidateOptions<LetterLookbackOptions>, LetterLookbackValidator>();
         services.AddOptions<EscalationTimingOptions>().BindConfiguration(EscalationTimingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationTimingOptions>, EscalationTimingValidator>();
+        services.AddOptions<LeadersSummaryOptions>().BindConfiguration(LeadersSummaryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LeadersSummaryOptions>, LeadersSummaryValidator>();
+        services.AddOptions<HangfireStorageOptions>().BindConfiguration(HangfireStorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HangfireStorageOptions>, HangfireStorageValidator>();
         return services;
     }
 
@@ -87,6 +93,20 @@ public static class Settings
             || (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
             ? null
             : new ConfigurationException(key, $"'{value}' must be a whole number from {min} to {max}.").Message;
+    }
+
+    /// <summary>A post-bind check written as today's reader: its <see cref="ConfigurationException"/> becomes the failure line.</summary>
+    internal static string? Check(Action check)
+    {
+        try
+        {
+            check();
+            return null;
+        }
+        catch (ConfigurationException ex)
+        {
+            return ex.Message;
+        }
     }
 
     internal static ValidateOptionsResult Result(IEnumerable<string?> failures) =>

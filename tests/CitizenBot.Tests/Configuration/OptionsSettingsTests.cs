@@ -27,6 +27,9 @@ public sealed class OptionsSettingsTests
     [InlineData("Privacy:RetentionMonths", "5", "Configuration error: Privacy:RetentionMonths: '5' must be a whole number from 6 to 120.")]
     [InlineData("Letters:LookbackDays", "month", "Configuration error: Letters:LookbackDays: 'month' must be a whole number from 1 to 3650.")]
     [InlineData("Escalation:ReannounceAfterMinutes", "1", "Configuration error: Escalation:ReannounceAfterMinutes: '1' must be a whole number from 5 to 10080.")]
+    [InlineData("Summary:LeadersChatId", "leaders", "Configuration error: Summary:LeadersChatId: 'leaders' is not a Telegram chat id (a whole number, negative for groups).")]
+    [InlineData("Hangfire:ServerEnabled", "yes", "Configuration error: Hangfire:ServerEnabled: 'yes' must be true or false.")]
+    [InlineData("Hangfire:Storage", "Redis", "Configuration error: Hangfire:Storage: 'Redis' is not one of InMemory, PostgreSql.")]
     public void A_bad_setting_is_one_line_naming_the_key(string key, string value, string message)
     {
         var ex = Assert.Throws<ConfigurationException>(() => HostSettings.Load(Config((key, value))));
@@ -46,6 +49,17 @@ public sealed class OptionsSettingsTests
             (defaults.OfficerToken, defaults.MaxImportMegabytes, defaults.LoginFailuresPerAddress, defaults.RetentionMonths, defaults.LetterLookbackDays, defaults.QuestionReannounceAfter));
         Assert.Equal(("secret", 10, 3, 36, 7, TimeSpan.FromHours(1), 30),
             (settings.OfficerToken, settings.MaxImportMegabytes, settings.LoginFailuresPerAddress, settings.RetentionMonths, settings.LetterLookbackDays, settings.QuestionReannounceAfter, settings.TurnsPerMinute));
+    }
+
+    [Fact]
+    public void Summary_and_hangfire_settings_are_read()
+    {
+        var settings = HostSettings.Load(Config(("Summary:LeadersChatId", "-1002"), ("Hangfire:Storage", "postgresql"), ("Hangfire:ConnectionString", "Host=db"),
+            ("Hangfire:ServerEnabled", "false")));
+
+        Assert.Equal((-1002L, HangfireStorageKind.PostgreSql, "Host=db", false),
+            (settings.LeadersChatId, settings.HangfireStorage, settings.HangfireConnectionString, settings.HangfireServerEnabled));
+        Assert.Equal(((long?)null, true), (HostSettings.Load(Config(("Summary:LeadersChatId", ""))).LeadersChatId, HostSettings.Load(Config()).HangfireServerEnabled));
     }
 
     [Fact]
