@@ -38,6 +38,8 @@ public static class CitizenBotHost
             .AddConsoleFormatter<RedactingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 
         var services = builder.Services;
+        builder.Configuration.HideBlankValues(builder.Configuration);
+        services.AddSettings();
         services.AddSingleton(settings);
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);

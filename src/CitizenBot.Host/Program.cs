@@ -58,5 +58,15 @@ catch (DataFolderException ex)
 }
 
 var app = CitizenBotHost.Build(configArgs, settings, db, seedDemo: !noDemo);
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // Settings bound as options are validated again when the host starts: the same one line.
+    Console.Error.WriteLine(Settings.ToConfigurationException(ex).Message);
+    return 2;
+}
+
 return 0;

@@ -95,23 +95,7 @@ public sealed class HostSettings
             throw new ConfigurationException("Telegram:ApiBaseUrl", $"'{apiBaseUrl}' is not an absolute http(s) URL.");
         }
 
-        var storage = config["Hangfire:Storage"];
-        HangfireStorageKind storageKind;
-        if (string.IsNullOrWhiteSpace(storage))
-        {
-            storageKind = HangfireStorageKind.InMemory;
-        }
-        else if (!Enum.TryParse(storage, ignoreCase: true, out storageKind) || !Enum.IsDefined(storageKind))
-        {
-            throw new ConfigurationException("Hangfire:Storage", $"'{storage}' is not one of InMemory, PostgreSql.");
-        }
-
-        var connectionString = config["Hangfire:ConnectionString"];
-        if (storageKind == HangfireStorageKind.PostgreSql && string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new ConfigurationException("Hangfire:ConnectionString", "is required when Hangfire:Storage is PostgreSql.");
-        }
-
+        var hangfire = Settings.Read<HangfireStorageOptions>(config);
         var token = config["Telegram:BotToken"];
         if (!string.IsNullOrWhiteSpace(token) && !token.Contains(':', StringComparison.Ordinal))
         {
@@ -119,6 +103,8 @@ public sealed class HostSettings
         }
 
         var dataDir = config["Storage:DataDir"];
+        var limits = Settings.Read<LimitsOptions>(config);
+        var officer = Settings.Read<OfficerOptions>(config);
         return new HostSettings
         {
             Telegram = new TelegramOptions
@@ -139,37 +125,37 @@ public sealed class HostSettings
                 Phone = ReadPhone(config, "Commune:Phone"),
             },
             DataDir = string.IsNullOrWhiteSpace(dataDir) ? "./data" : dataDir,
-            HangfireStorage = storageKind,
-            HangfireConnectionString = connectionString,
-            HangfireServerEnabled = ReadBool(config, "Hangfire:ServerEnabled", true),
+            HangfireStorage = hangfire.StorageKind,
+            HangfireConnectionString = hangfire.ConnectionString,
+            HangfireServerEnabled = hangfire.ServerEnabled,
             Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
-            OfficerToken = string.IsNullOrWhiteSpace(config["Officer:Token"]) ? null : config["Officer:Token"],
-            MaxImportMegabytes = ReadInt(config, "Officer:MaxImportMegabytes", 50, 1, 1_000),
-            LoginFailuresPerAddress = ReadInt(config, "Officer:LoginFailuresPerAddress", 5, 1, 1_000),
+            OfficerToken = string.IsNullOrWhiteSpace(officer.Token) ? null : officer.Token,
+            MaxImportMegabytes = officer.MaxImportMegabytes,
+            LoginFailuresPerAddress = officer.LoginFailuresPerAddress,
             Reception = ReceptionSettings.Load(config),
-            QuestionReannounceAfter = TimeSpan.FromMinutes(ReadInt(config, "Escalation:ReannounceAfterMinutes", 240, 5, 10_080)),
-            LetterLookbackDays = ReadInt(config, "Letters:LookbackDays", 30, 1, 3650),
-            LeadersChatId = ReadOptionalLong(config, "Summary:LeadersChatId"),
-            RetentionMonths = ReadInt(config, "Privacy:RetentionMonths", 24, 6, 120),
-            TurnsPerMinute = ReadInt(config, "Limits:TurnsPerMinute", 30, 5, 10_000),
-            QuestionsPerDay = ReadInt(config, "Limits:QuestionsPerDay", 5, 1, 1_000),
+            QuestionReannounceAfter = TimeSpan.FromMinutes(Settings.Read<EscalationTimingOptions>(config).ReannounceAfterMinutes),
+            LetterLookbackDays = Settings.Read<LetterLookbackOptions>(config).LookbackDays,
+            LeadersChatId = Settings.Read<LeadersSummaryOptions>(config).LeadersChatId,
+            RetentionMonths = Settings.Read<PrivacyRetentionOptions>(config).RetentionMonths,
+            TurnsPerMinute = limits.TurnsPerMinute,
+            QuestionsPerDay = limits.QuestionsPerDay,
             FollowGuard = new FollowGuardOptions
             {
-                GuessesPerDossier = ReadInt(config, "Limits:FollowGuessesPerDossier", 5, 1, 100),
-                LockPeriod = TimeSpan.FromHours(ReadInt(config, "Limits:FollowLockHours", 24, 1, 720)),
+                GuessesPerDossier = limits.FollowGuessesPerDossier,
+                LockPeriod = TimeSpan.FromHours(limits.FollowLockHours),
             },
-            LookupsPerHour = ReadInt(config, "Limits:LookupsPerHour", 20, 1, 10_000),
+            LookupsPerHour = limits.LookupsPerHour,
             WebChat = new WebChatLimits
             {
-                ConversationsPerHour = ReadInt(config, "Limits:WebConversationsPerHour", 30, 1, 100_000),
-                TurnsPerMinute = ReadInt(config, "Limits:WebTurnsPerMinute", 60, 1, 100_000),
-                ReadsPerMinute = ReadInt(config, "Limits:WebReadsPerMinute", 240, 1, 100_000),
+                ConversationsPerHour = limits.WebConversationsPerHour,
+                TurnsPerMinute = limits.WebTurnsPerMinute,
+                ReadsPerMinute = limits.WebReadsPerMinute,
             },
             KnownProxies = [.. ReadStrings(config, "Proxy:KnownProxies").Select(v => IPAddress.TryParse(v, out var ip)
                 ? ip
                 : throw new ConfigurationException("Proxy:KnownProxies", $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1)."))],
-            QuestionsPerSenderPerDay = ReadInt(config, "Limits:QuestionsPerSenderPerDay", 20, 1, 10_000),
-            RelaysPerHour = ReadInt(config, "Limits:RelaysPerHour", 30, 1, 1_000),
+            QuestionsPerSenderPerDay = limits.QuestionsPerSenderPerDay,
+            RelaysPerHour = limits.RelaysPerHour,
         };
     }
 

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+
+namespace CitizenBot.Host.Configuration;
+
+/// <summary>The <c>Officer</c> section: the officers' access token and the limits of their page.</summary>
+public sealed class OfficerOptions
+{
+    public const string Section = "Officer";
+
+    public string? Token { get; set; }
+
+    public int MaxImportMegabytes { get; set; } = 50;
+
+    public int LoginFailuresPerAddress { get; set; } = 5;
+}
+
+public sealed class OfficerValidator(IConfiguration config) : RangeValidator<OfficerOptions>(config, OfficerOptions.Section,
+[
+    (nameof(OfficerOptions.MaxImportMegabytes), 1, 1_000),
+    (nameof(OfficerOptions.LoginFailuresPerAddress), 1, 1_000),
+]);
+
+/// <summary>The <c>Privacy</c> section: months after which personal data not in use is forgotten.</summary>
+public sealed class PrivacyRetentionOptions
+{
+    public const string Section = "Privacy";
+
+    public int RetentionMonths { get; set; } = 24;
+}
+
+public sealed class PrivacyRetentionValidator(IConfiguration config) : RangeValidator<PrivacyRetentionOptions>(config, PrivacyRetentionOptions.Section,
+[
+    (nameof(PrivacyRetentionOptions.RetentionMonths), 6, 120),
+]);
+
+/// <summary>The <c>Letters</c> section: events older than this many days get no letter.</summary>
+public sealed class LetterLookbackOptions
+{
+    public const string Section = "Letters";
+
+    public int LookbackDays { get; set; } = 30;
+}
+
+public sealed class LetterLookbackValidator(IConfiguration config) : RangeValidator<LetterLookbackOptions>(config, LetterLookbackOptions.Section,
+[
+    (nameof(LetterLookbackOptions.LookbackDays), 1, 3650),
+]);
+
+/// <summary>The <c>Escalation</c> section: after how long an unanswered question is announced again.</summary>
+public sealed class EscalationTimingOptions
+{
+    public const string Section = "Escalation";
+
+    public int ReannounceAfterMinutes { get; set; } = 240;
+}
+
+public sealed class EscalationTimingValidator(IConfiguration config) : RangeValidator<EscalationTimingOptions>(config, EscalationTimingOptions.Section,
+[
+    (nameof(EscalationTimingOptions.ReannounceAfterMinutes), 5, 10_080),
+]);
+
+/// <summary>The <c>Summary</c> section: the leaders' Telegram chat that receives the monthly summary besides every leader.</summary>
+public sealed class LeadersSummaryOptions
+{
+    public const string Section = "Summary";
+
+    public long? LeadersChatId { get; set; }
+}
+
+public sealed class LeadersSummaryValidator(IConfiguration config) : IValidateOptions<LeadersSummaryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LeadersSummaryOptions options) =>
+        Settings.Result([Settings.Check(() => HostSettings.ReadOptionalLong(config, "Summary:LeadersChatId"))]);
+}
+
+/// <summary>The <c>Hangfire</c> section: where recurring jobs are stored and whether this process runs them.</summary>
+public sealed class HangfireStorageOptions
+{
+    public const string Section = "Hangfire";
+
+    /// <summary>InMemory or PostgreSql (any case); read into <see cref="HangfireStorageKind"/> after binding.</summary>
+    public string? Storage { get; set; }
+
+    public string? ConnectionString { get; set; }
+
+    public bool ServerEnabled { get; set; } = true;
+
+    /// <summary>The post-bind step: the storage kind, InMemory when blank.</summary>
+    public HangfireStorageKind StorageKind =>
+        string.IsNullOrWhiteSpace(Storage) ? HangfireStorageKind.InMemory : Enum.Parse<HangfireStorageKind>(Storage, ignoreCase: true);
+}
+
+public sealed class HangfireStorageValidator(IConfiguration config) : IValidateOptions<HangfireStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HangfireStorageOptions options) => Settings.Result(
+    [
+        Settings.Check(() =>
+        {
+            var storage = config["Hangfire:Storage"];
+            var kind = HangfireStorageKind.InMemory;
+            if (!string.IsNullOrWhiteSpace(storage) && (!Enum.TryParse(storage, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+            {
+                throw new ConfigurationException("Hangfire:Storage", $"'{storage}' is not one of InMemory, PostgreSql.");
+            }
+
+            if (kind == HangfireStorageKind.PostgreSql && string.IsNullOrWhiteSpace(config["Hangfire:ConnectionString"]))
+            {
+                throw new ConfigurationException("Hangfire:ConnectionString", "is required when Hangfire:Storage is PostgreSql.");
+            }
+        }),
+        Settings.Check(() => HostSettings.ReadBool(config, "Hangfire:ServerEnabled", true)),
+    ]);
+}
