@@ -169,7 +169,7 @@ public static class CitizenBotHost
     /// <summary>Before any request: an import still marked running was cut short by the last stop.</summary>
     private static void MarkInterruptedImports(WebApplication app)
     {
-        var interrupted = app.Services.GetRequiredService<DossierImports>().MarkInterrupted();
+        var interrupted = app.Services.GetRequiredService<ImportBook>().MarkInterrupted();
         if (interrupted > 0)
         {
             app.Logger.LogWarning("{Count} dossier imports were cut short when the bot last stopped; officers are asked to upload the same file again", interrupted);
@@ -193,7 +193,7 @@ public static class CitizenBotHost
 
         if (seedDemo)
         {
-            var seeded = DemoCommune.SeedIfEmpty(sp.GetRequiredService<DossierStore>(), sp.GetRequiredService<CommuneClock>());
+            var seeded = DemoCommune.SeedIfEmpty(sp.GetRequiredService<DossierBook>(), sp.GetRequiredService<CommuneClock>());
             if (seeded > 0)
             {
                 logger.LogInformation("Empty data folder: created a demo commune with {Count} dossiers (try HS-DEMO-0001)", seeded);

@@ -205,7 +205,7 @@ public static class ConversationBenchmark
         var data = Path.Combine(Path.GetTempPath(), "citizenbot-bench-conv", Guid.NewGuid().ToString("n"));
         var host = await StartHostAsync(telegram, data, new TelegramLimits(), seedDemo: false);
         var started = Stopwatch.StartNew();
-        var board = host.Services.GetRequiredService<AnnouncementBoard>();
+        var board = host.Services.GetRequiredService<AnnouncementBook>();
         var ids = Enumerable.Range(1, Groups).Select(i => -500_000L - i).ToList();
         foreach (var id in ids)
         {

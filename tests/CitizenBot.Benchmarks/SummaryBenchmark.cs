@@ -111,11 +111,11 @@ public static class SummaryBenchmark
     {
         var from = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(7)).UtcDateTime;
         var to = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(7)).UtcDateTime;
-        var dossiers = db.Collection<BsonDocument>(DossierStore.CollectionName);
+        var dossiers = db.Collection<BsonDocument>(DossierBook.CollectionName);
         var read = dossiers.Query().Where(Query.And(Query.GTE("ReceivedAt", from), Query.LT("ReceivedAt", to))).ToEnumerable().Count()
             + dossiers.Query().Where(Query.GTE("ResolvedAt", from)).ToEnumerable().Count()
             + dossiers.Query().Where(Query.In("Status", new BsonArray(new BsonValue[] { "Received", "InProgress", "AwaitingSupplement" }))).ToEnumerable().Count();
-        foreach (var (name, field) in new[] { (PetitionBook.CollectionName, "ReceivedAt"), (OfficerQuestions.CollectionName, "AskedAt"), (RatingBook.CollectionName, "CreatedAt"), (LetterBook.CollectionName, "SentAt") })
+        foreach (var (name, field) in new[] { (PetitionBook.CollectionName, "ReceivedAt"), (QuestionBook.CollectionName, "AskedAt"), (RatingBook.CollectionName, "CreatedAt"), (LetterBook.CollectionName, "SentAt") })
         {
             read += db.Collection<BsonDocument>(name).Query().Where(Query.And(Query.GTE(field, from), Query.LT(field, to))).ToEnumerable().Count();
         }
@@ -126,7 +126,7 @@ public static class SummaryBenchmark
     private static string FloorFull(CitizenDatabase db)
     {
         var read = 0L;
-        foreach (var name in new[] { DossierStore.CollectionName, PetitionBook.CollectionName, OfficerQuestions.CollectionName, RatingBook.CollectionName, ReceptionBookings.CollectionName, LetterBook.CollectionName, Outbox.CollectionName })
+        foreach (var name in new[] { DossierBook.CollectionName, PetitionBook.CollectionName, QuestionBook.CollectionName, RatingBook.CollectionName, ReceptionBook.CollectionName, LetterBook.CollectionName, Outbox.CollectionName })
         {
             read += db.Collection<BsonDocument>(name).FindAll().LongCount();
         }
@@ -140,12 +140,12 @@ public static class SummaryBenchmark
         var clock = new CommuneClock(new FixedTime(Today), commune);
         var letters = new LetterBook(db, new LetterTemplates(db), commune, clock);
         var ratings = new RatingBook(db, new EscalationOptions(), clock);
-        var board = new AnnouncementBoard(db, new Outbox(db, new DataSeal(new byte[32])), commune, clock);
+        var board = new AnnouncementBook(db, new Outbox(db, new DataSeal(new byte[32])), commune, clock);
         var calendar = new ReceptionCalendar(db, new ReceptionOptions(), clock);
-        _ = new DossierStore(db);
+        _ = new DossierBook(db);
         _ = new PetitionBook(db, new PetitionOptions { IdentityKey = new byte[32] }, new IdentitySeal(new DataSeal(new byte[32])), new DataSeal(new byte[32]), new EscalationOptions(), clock);
-        _ = new OfficerQuestions(db, new EscalationOptions(), [], new Outbox(db, new DataSeal(new byte[32])), new FixedTime(Today), new DataSeal(new byte[32]));
-        _ = new ReceptionBookings(db, calendar, clock);
+        _ = new QuestionBook(db, new EscalationOptions(), [], new Outbox(db, new DataSeal(new byte[32])), new FixedTime(Today), new DataSeal(new byte[32]));
+        _ = new ReceptionBook(db, calendar, clock);
         ISummaryFigures[] figures =
         [
             new DossierSummaryFigures(db), new LetterSummaryFigures(letters), new ReceptionSummaryFigures(db, calendar),
@@ -167,7 +167,7 @@ public static class SummaryBenchmark
         // Records are written in time order, as a commune writes them (the desk's exports come month by month).
         DateTimeOffset At(int i, int count) => start.AddSeconds(span * (i + random.NextDouble()) / count);
 
-        Insert(db, DossierStore.CollectionName, options.Dossiers, i =>
+        Insert(db, DossierBook.CollectionName, options.Dossiers, i =>
         {
             var received = At(i, options.Dossiers);
             var due = received.AddDays(random.Next(3, 16));
@@ -204,7 +204,7 @@ public static class SummaryBenchmark
                 Status = answered is null ? PetitionStatus.Received : PetitionStatus.Answered, ReceivedAt = received, DueAt = received.AddDays(14), AnsweredAt = answered,
             };
         });
-        Insert(db, OfficerQuestions.CollectionName, others * 20 / 100, i =>
+        Insert(db, QuestionBook.CollectionName, others * 20 / 100, i =>
         {
             var asked = At(i, others * 20 / 100);
             return new OfficerQuestion
@@ -217,7 +217,7 @@ public static class SummaryBenchmark
         {
             AddressKey = $"telegram:{i}", Level = (RatingLevel)random.Next(4), Field = (ServiceField)random.Next(6), SubjectKey = $"free:{i}", CreatedAt = At(i, others * 20 / 100),
         });
-        Insert(db, ReceptionBookings.CollectionName, others * 14 / 100, i =>
+        Insert(db, ReceptionBook.CollectionName, others * 14 / 100, i =>
         {
             var day = At(i, others * 14 / 100);
             return new Booking
@@ -234,9 +234,9 @@ public static class SummaryBenchmark
         });
 
         // A hundred announcements, each delivered to ten groups through the outbox.
-        var board = new AnnouncementBoard(db, new Outbox(db, new DataSeal(new byte[32])), new CommuneOptions(), new CommuneClock(new FixedTime(Today), new CommuneOptions()));
-        Insert(db, AnnouncementBoard.CollectionName, 100, i => new Announcement { Text = "Thông báo", Author = "telegram:1", CreatedAt = At(i, 100), Recipients = 10 });
-        var ids = db.Collection<Announcement>(AnnouncementBoard.CollectionName).FindAll().Select(a => a.Id).ToList();
+        var board = new AnnouncementBook(db, new Outbox(db, new DataSeal(new byte[32])), new CommuneOptions(), new CommuneClock(new FixedTime(Today), new CommuneOptions()));
+        Insert(db, AnnouncementBook.CollectionName, 100, i => new Announcement { Text = "Thông báo", Author = "telegram:1", CreatedAt = At(i, 100), Recipients = 10 });
+        var ids = db.Collection<Announcement>(AnnouncementBook.CollectionName).FindAll().Select(a => a.Id).ToList();
         Insert(db, Outbox.CollectionName, ids.Count * 10, i => new OutboxMessage
         {
             Key = $"{Announcement.DeliveryPrefix(ids[i / 10])}telegram:-{i % 10}", AddressKey = $"telegram:-{i % 10}", Text = "Thông báo",

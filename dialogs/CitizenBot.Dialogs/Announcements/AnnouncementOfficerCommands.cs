@@ -27,7 +27,7 @@ public sealed class ComposeAnnouncementCommand : IOfficerCommand
 }
 
 /// <summary>/dangkython Thôn Một: typed in a village's group, makes it that village's announcement group.</summary>
-public sealed class RegisterVillageGroupCommand(AnnouncementBoard board) : IOfficerCommand
+public sealed class RegisterVillageGroupCommand(AnnouncementBook board) : IOfficerCommand
 {
     public string Name => "dangkython";
 
@@ -56,7 +56,7 @@ public sealed class RegisterVillageGroupCommand(AnnouncementBoard board) : IOffi
 }
 
 /// <summary>/baocaotb [TB-12]: how an announcement's deliveries stand (default: the latest).</summary>
-public sealed class AnnouncementReportCommand(AnnouncementBoard board) : IOfficerCommand
+public sealed class AnnouncementReportCommand(AnnouncementBook board) : IOfficerCommand
 {
     public string Name => "baocaotb";
 

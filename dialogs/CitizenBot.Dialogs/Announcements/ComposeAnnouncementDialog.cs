@@ -21,11 +21,11 @@ public sealed class ComposeAnnouncementDialog : WaterfallDialog
     private const int MaxWithFile = 1000;
     private const int MaxText = 3500;
 
-    private readonly AnnouncementBoard _board;
+    private readonly AnnouncementBook _board;
     private readonly UserRoles _roles;
     private readonly CommuneOptions _commune;
 
-    public ComposeAnnouncementDialog(AnnouncementBoard board, UserRoles roles, CommuneOptions commune) : base(DialogId)
+    public ComposeAnnouncementDialog(AnnouncementBook board, UserRoles roles, CommuneOptions commune) : base(DialogId)
     {
         _board = board;
         _roles = roles;

@@ -8,9 +8,9 @@ public sealed class SubscribeDialog : WaterfallDialog
 {
     public const string DialogId = "announcements.subscribe";
     public const string VillagePromptId = "announcements.village";
-    private readonly AnnouncementBoard _board;
+    private readonly AnnouncementBook _board;
 
-    public SubscribeDialog(AnnouncementBoard board) : base(DialogId)
+    public SubscribeDialog(AnnouncementBook board) : base(DialogId)
     {
         _board = board;
         AddStep(nameof(ChooseAsync), ChooseAsync);

@@ -17,12 +17,12 @@ public sealed class DossierLookupDialog : WaterfallDialog
     public const string DigitsPromptId = "dossier.digits";
     private const int MaxFollowTries = 3;
 
-    private readonly DossierStore _dossiers;
-    private readonly DossierFollows _follows;
+    private readonly DossierBook _dossiers;
+    private readonly FollowBook _follows;
     private readonly CommuneClock _clock;
     private readonly LookupAllowance _allowance;
 
-    public DossierLookupDialog(DossierStore dossiers, DossierFollows follows, CommuneClock clock, LookupAllowance allowance) : base(DialogId)
+    public DossierLookupDialog(DossierBook dossiers, FollowBook follows, CommuneClock clock, LookupAllowance allowance) : base(DialogId)
     {
         _dossiers = dossiers;
         _follows = follows;

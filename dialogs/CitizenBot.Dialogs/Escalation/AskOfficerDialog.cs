@@ -13,13 +13,13 @@ public sealed class AskOfficerDialog : WaterfallDialog
 {
     public const string DialogId = "officer.ask";
     public const string QuestionPromptId = "officer.question";
-    private readonly OfficerQuestions _questions;
+    private readonly QuestionBook _questions;
     private readonly IReadOnlyList<MenuEntry> _menu;
     private readonly RateLimitOptions _limits;
     private readonly CommuneOptions _commune;
     private readonly TimeProvider _time;
 
-    public AskOfficerDialog(OfficerQuestions questions, IEnumerable<MenuEntry> menu, RateLimitOptions limits, CommuneOptions commune, TimeProvider time)
+    public AskOfficerDialog(QuestionBook questions, IEnumerable<MenuEntry> menu, RateLimitOptions limits, CommuneOptions commune, TimeProvider time)
         : base(DialogId)
     {
         _questions = questions;

@@ -9,7 +9,7 @@ internal static class QuestionAnswers
 {
     public static string AnsweredAs(UserRole role) => role >= UserRole.Leader ? EscalationTexts.LeaderTitle : EscalationTexts.OfficerTitle;
 
-    public static void Answer(OfficerQuestions questions, OfficerCommandContext command, string tag, string text)
+    public static void Answer(QuestionBook questions, OfficerCommandContext command, string tag, string text)
     {
         var (outcome, question) = questions.Answer(tag, text, AnsweredAs(command.Role), command.Actor);
         command.Send(outcome switch
@@ -22,7 +22,7 @@ internal static class QuestionAnswers
 }
 
 /// <summary>/traloi Q-4F2A nội dung: answers a question by its tag, from any chat with the bot.</summary>
-public sealed class AnswerQuestionCommand(OfficerQuestions questions) : IOfficerCommand
+public sealed class AnswerQuestionCommand(QuestionBook questions) : IOfficerCommand
 {
     public string Name => "traloi";
 
@@ -45,7 +45,7 @@ public sealed class AnswerQuestionCommand(OfficerQuestions questions) : IOfficer
 }
 
 /// <summary>/cauhoi: the questions still waiting, oldest first.</summary>
-public sealed class OpenQuestionsCommand(OfficerQuestions questions) : IOfficerCommand
+public sealed class OpenQuestionsCommand(QuestionBook questions) : IOfficerCommand
 {
     public string Name => "cauhoi";
 
@@ -72,7 +72,7 @@ public sealed class OpenQuestionsCommand(OfficerQuestions questions) : IOfficerC
 }
 
 /// <summary>An officer replies (Telegram "reply") to a relayed question: the reply is the answer.</summary>
-public sealed class QuestionReplyHandler(OfficerQuestions questions) : IOfficerReplyHandler
+public sealed class QuestionReplyHandler(QuestionBook questions) : IOfficerReplyHandler
 {
     public Task<bool> TryHandleAsync(OfficerCommandContext command, string repliedMessageId, string text, CancellationToken ct)
     {

@@ -23,12 +23,12 @@ public sealed class BookReceptionDialog : WaterfallDialog
     public const string AlternativePromptId = "reception.alternative";
     public const string MinePayload = "bk:mine";
 
-    private readonly ReceptionBookings _bookings;
+    private readonly ReceptionBook _bookings;
     private readonly ReceptionOptions _options;
     private readonly CommuneOptions _commune;
     private readonly CommuneClock _clock;
 
-    public BookReceptionDialog(ReceptionBookings bookings, ReceptionOptions options, CommuneOptions commune, CommuneClock clock) : base(DialogId)
+    public BookReceptionDialog(ReceptionBook bookings, ReceptionOptions options, CommuneOptions commune, CommuneClock clock) : base(DialogId)
     {
         _bookings = bookings;
         _options = options;

@@ -11,11 +11,11 @@ public sealed class MyBookingsDialog : WaterfallDialog
     public const string ActionPromptId = "reception.mine.action";
     public const string CancelPromptId = "reception.mine.cancel";
 
-    private readonly ReceptionBookings _bookings;
+    private readonly ReceptionBook _bookings;
     private readonly ReceptionOptions _options;
     private readonly CommuneClock _clock;
 
-    public MyBookingsDialog(ReceptionBookings bookings, ReceptionOptions options, CommuneClock clock) : base(DialogId)
+    public MyBookingsDialog(ReceptionBook bookings, ReceptionOptions options, CommuneClock clock) : base(DialogId)
     {
         _bookings = bookings;
         _options = options;

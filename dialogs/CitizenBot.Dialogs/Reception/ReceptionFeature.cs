@@ -19,8 +19,8 @@ public static class ReceptionFeature
         services.AddSingleton<Dialog, BookReceptionDialog>();
         services.AddSingleton<Dialog, MyBookingsDialog>();
         services.AddSingleton<IOfficerCommand, DayBookingsCommand>();
-        services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: true));
-        services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBookings>(), sp.GetRequiredService<CommuneClock>(), attended: false));
+        services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBook>(), sp.GetRequiredService<CommuneClock>(), attended: true));
+        services.AddSingleton<IOfficerCommand>(sp => new MarkBookingCommand(sp.GetRequiredService<ReceptionBook>(), sp.GetRequiredService<CommuneClock>(), attended: false));
         services.AddSingleton<IOfficerCommand, ExportBookingsCommand>();
         services.AddSingleton<IOfficerCommand, AddSessionCommand>();
         return services;

@@ -7,7 +7,7 @@ using CitizenBot.Dialogs.Officers;
 namespace CitizenBot.Dialogs.Reception;
 
 /// <summary>/lichhen [ngày]: a day's bookings in slot order, with a button to mark each attended or absent.</summary>
-public sealed class DayBookingsCommand(ReceptionBookings bookings, CommuneClock clock) : IOfficerCommand
+public sealed class DayBookingsCommand(ReceptionBook bookings, CommuneClock clock) : IOfficerCommand
 {
     public const string CommandName = "lichhen";
 
@@ -47,7 +47,7 @@ public sealed class DayBookingsCommand(ReceptionBookings bookings, CommuneClock 
 }
 
 /// <summary>/comat LH-XXXXXX and /vang LH-XXXXXX (or their buttons): mark a booking attended or absent.</summary>
-public sealed class MarkBookingCommand(ReceptionBookings bookings, CommuneClock clock, bool attended) : IOfficerCommand
+public sealed class MarkBookingCommand(ReceptionBook bookings, CommuneClock clock, bool attended) : IOfficerCommand
 {
     public const string AttendedName = "comat";
     public const string NoShowName = "vang";
@@ -77,7 +77,7 @@ public sealed class MarkBookingCommand(ReceptionBookings bookings, CommuneClock 
 }
 
 /// <summary>/xuatlich [ngày] [xlsx]: the day's bookings as a CSV (default) or XLSX file.</summary>
-public sealed class ExportBookingsCommand(ReceptionBookings bookings, BookingExport export, CommuneClock clock) : IOfficerCommand
+public sealed class ExportBookingsCommand(ReceptionBook bookings, BookingExport export, CommuneClock clock) : IOfficerCommand
 {
     public string Name => "xuatlich";
 

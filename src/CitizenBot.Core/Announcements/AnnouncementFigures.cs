@@ -5,10 +5,10 @@ namespace CitizenBot.Core.Announcements;
 /// <summary>The announcements part of the summary: how many were sent, to how many recipients, how many arrived.</summary>
 public sealed record AnnouncementFigures(int Announcements, int Recipients, int Delivered, int Failed)
 {
-    public static AnnouncementFigures Compute(CitizenDatabase db, AnnouncementBoard board, DateTimeOffset from, DateTimeOffset to)
+    public static AnnouncementFigures Compute(CitizenDatabase db, AnnouncementBook board, DateTimeOffset from, DateTimeOffset to)
     {
         int count = 0, recipients = 0, delivered = 0, failed = 0;
-        foreach (var announcement in db.Collection<Announcement>(AnnouncementBoard.CollectionName).Find(a => a.CreatedAt >= from && a.CreatedAt < to))
+        foreach (var announcement in db.Collection<Announcement>(AnnouncementBook.CollectionName).Find(a => a.CreatedAt >= from && a.CreatedAt < to))
         {
             var report = board.Report(announcement);
             count++;

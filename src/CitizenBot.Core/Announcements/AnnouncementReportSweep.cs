@@ -1,7 +1,7 @@
 namespace CitizenBot.Core.Announcements;
 
 /// <summary>The Hangfire job that sends each finished announcement's delivery report to its author, once.</summary>
-public sealed class AnnouncementReportSweep(AnnouncementBoard board)
+public sealed class AnnouncementReportSweep(AnnouncementBook board)
 {
     public const string JobId = "announcement-reports";
 

@@ -10,8 +10,8 @@ public static class AnnouncementServices
 {
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
-        services.AddSingleton<AnnouncementBoard>();
-        services.AddSingleton<IChatMembershipListener>(sp => sp.GetRequiredService<AnnouncementBoard>());
+        services.AddSingleton<AnnouncementBook>();
+        services.AddSingleton<IChatMembershipListener>(sp => sp.GetRequiredService<AnnouncementBook>());
         services.AddSingleton<AnnouncementReportSweep>();
         services.AddSingleton<ISummaryFigures, AnnouncementSummaryFigures>();
         services.AddSingleton<IPersonalDataHolder, SubscriptionPersonalData>();

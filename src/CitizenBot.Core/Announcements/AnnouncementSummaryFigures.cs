@@ -4,7 +4,7 @@ using CitizenBot.Core.Storage;
 namespace CitizenBot.Core.Announcements;
 
 /// <summary>The announcements' section of the summary: announcements sent, their recipients and deliveries.</summary>
-public sealed class AnnouncementSummaryFigures(CitizenDatabase db, AnnouncementBoard board) : ISummaryFigures
+public sealed class AnnouncementSummaryFigures(CitizenDatabase db, AnnouncementBook board) : ISummaryFigures
 {
     public const string Section = "announcements";
     string ISummaryFigures.Section => Section;

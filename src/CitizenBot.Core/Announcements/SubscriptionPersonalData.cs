@@ -10,10 +10,10 @@ public sealed class SubscriptionPersonalData(CitizenDatabase db, CitizenBot.Core
     public string Section => "Đăng ký nhận thông báo";
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
-        db.Collection<VillageSubscription>(AnnouncementBoard.SubscriptionsCollection).Find(s => s.AddressKey == who.Key)
+        db.Collection<VillageSubscription>(AnnouncementBook.SubscriptionsCollection).Find(s => s.AddressKey == who.Key)
             .Select(s => new PersonalRecord(s.Village, new Dictionary<string, string?> { ["Từ ngày"] = clock.Moment(s.SubscribedAt) }));
 
-    public ErasureResult Erase(ChatAddress who) => new(db.Write(_ => db.Collection<VillageSubscription>(AnnouncementBoard.SubscriptionsCollection).DeleteMany(s => s.AddressKey == who.Key)));
+    public ErasureResult Erase(ChatAddress who) => new(db.Write(_ => db.Collection<VillageSubscription>(AnnouncementBook.SubscriptionsCollection).DeleteMany(s => s.AddressKey == who.Key)));
 
     /// <summary>A subscription is what the citizen asked for: it lasts until they stop it.</summary>
     public int Expire(DateTimeOffset before) => 0;

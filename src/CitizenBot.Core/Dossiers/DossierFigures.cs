@@ -41,7 +41,7 @@ public sealed record DossierFigures
     /// </summary>
     public static DossierFigures Compute(CitizenDatabase db, DateTimeOffset from, DateTimeOffset to)
     {
-        var col = db.Collection<BsonDocument>(DossierStore.CollectionName);
+        var col = db.Collection<BsonDocument>(DossierBook.CollectionName);
         var start = from.UtcDateTime;
         var end = to.UtcDateTime;
         var byChannel = Enum.GetValues<DossierChannel>().ToDictionary(c => c, _ => 0);

@@ -14,8 +14,8 @@ namespace CitizenBot.Core.Dossiers;
 /// </summary>
 public sealed class DossierFollowSweep(
     CitizenDatabase db,
-    DossierFollows follows,
-    DossierStore dossiers,
+    FollowBook follows,
+    DossierBook dossiers,
     CommuneClock clock,
     ILogger<DossierFollowSweep> logger) : ISweep
 {
@@ -52,7 +52,7 @@ public sealed class DossierFollowSweep(
             queued += db.WriteTransaction(tx =>
             {
                 var added = Outbox.AddNew(tx, messages);
-                var col = tx.GetCollection<DossierFollow>(DossierFollows.CollectionName);
+                var col = tx.GetCollection<DossierFollow>(FollowBook.CollectionName);
                 var current = col.FindById(follow.Id);
                 if (current is not null)
                 {

@@ -27,7 +27,7 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, IRead
 /// commune time). A bad row is reported with its line number; the good rows are still imported. Rows are upserted by
 /// dossier code, so importing the same file twice changes nothing the second time, and finishes an import cut short.
 /// </summary>
-public sealed class DossierImporter(DossierStore store, CommuneClock clock, DossierImports? imports = null)
+public sealed class DossierImporter(DossierBook store, CommuneClock clock, ImportBook? imports = null)
 {
     public static readonly string[] Header = ["code", "procedure", "field", "applicant", "phone", "channel", "received_at", "due_at", "status", "resolved_at"];
     public const int MaxReportedErrors = 100;

@@ -8,7 +8,7 @@ namespace CitizenBot.Core.Dossiers;
 /// The dossier events of the letter system, for the chats that follow a dossier (the only way the bot knows who
 /// applied): a birth, marriage or death registration resolved, and a due date passed without a result.
 /// </summary>
-public sealed class DossierLetterSource(DossierFollows follows, DossierStore dossiers, CommuneClock clock) : ILetterSource
+public sealed class DossierLetterSource(FollowBook follows, DossierBook dossiers, CommuneClock clock) : ILetterSource
 {
     /// <summary>Which letter a resolved procedure earns, by words of its name (without diacritics).</summary>
     public static LetterKind? KindFor(string procedure)

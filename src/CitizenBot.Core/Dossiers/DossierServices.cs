@@ -13,12 +13,12 @@ public static class DossierServices
 {
     public static IServiceCollection AddDossiers(this IServiceCollection services)
     {
-        services.AddSingleton<DossierStore>();
+        services.AddSingleton<DossierBook>();
         services.AddSingleton<ISummaryFigures, DossierSummaryFigures>();
         services.TryAddSingleton(new FollowGuardOptions());
-        services.AddSingleton<DossierFollows>();
+        services.AddSingleton<FollowBook>();
         services.AddSingleton<DossierImporter>();
-        services.AddSingleton<DossierImports>();
+        services.AddSingleton<ImportBook>();
         services.AddSweep<DossierFollowSweep>();
         services.AddSingleton<IPersonalDataHolder, FollowPersonalData>();
         services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();

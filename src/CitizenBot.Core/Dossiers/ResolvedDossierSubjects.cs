@@ -3,7 +3,7 @@ using CitizenBot.Core.Ratings;
 namespace CitizenBot.Core.Dossiers;
 
 /// <summary>Offers the ratings slice every resolved dossier, once for each chat that follows it.</summary>
-public sealed class ResolvedDossierSubjects(DossierFollows follows, DossierStore dossiers) : IRatingSubjectSource
+public sealed class ResolvedDossierSubjects(FollowBook follows, DossierBook dossiers) : IRatingSubjectSource
 {
     public IEnumerable<RatingSubject> Completed()
     {

@@ -12,7 +12,7 @@ public static class EscalationServices
     public static IServiceCollection AddEscalation(this IServiceCollection services, EscalationOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<OfficerQuestions>();
+        services.AddSingleton<QuestionBook>();
         services.AddSweep<UnansweredQuestionSweep>();
         services.AddSweep<QuestionRelaySweep>();
         services.AddSingleton<ISummaryFigures, QuestionSummaryFigures>();

@@ -9,7 +9,7 @@ public sealed record QuestionFigures(int Asked, int Answered, TimeSpan? MedianTi
 {
     public static QuestionFigures Compute(CitizenDatabase db, DateTimeOffset from, DateTimeOffset to)
     {
-        var col = db.Collection<BsonDocument>(OfficerQuestions.CollectionName);
+        var col = db.Collection<BsonDocument>(QuestionBook.CollectionName);
         var start = from.UtcDateTime;
         var end = to.UtcDateTime;
         var asked = col.Count(Query.And(Query.GTE(nameof(OfficerQuestion.AskedAt), start), Query.LT(nameof(OfficerQuestion.AskedAt), end)));

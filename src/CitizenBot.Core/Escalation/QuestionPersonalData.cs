@@ -10,7 +10,7 @@ public sealed class QuestionPersonalData(CitizenDatabase db) : IPersonalDataHold
     public string Section => "Câu hỏi gửi cán bộ";
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
-        db.Collection<OfficerQuestion>(OfficerQuestions.CollectionName).Find(q => q.AddressKey == who.Key)
+        db.Collection<OfficerQuestion>(QuestionBook.CollectionName).Find(q => q.AddressKey == who.Key)
             .Select(q => new PersonalRecord(q.Tag, new Dictionary<string, string?> { ["Câu hỏi"] = q.Text, ["Trả lời"] = q.Answer }));
 
     public ErasureResult Erase(ChatAddress who) => new(Anonymise(q => q.AddressKey == who.Key));
@@ -18,7 +18,7 @@ public sealed class QuestionPersonalData(CitizenDatabase db) : IPersonalDataHold
     public int Expire(DateTimeOffset before) => Anonymise(q => q.AskedAt < before && q.AddressKey != "");
 
     private int Anonymise(System.Linq.Expressions.Expression<Func<OfficerQuestion, bool>> which) =>
-        db.UpdateMany<OfficerQuestion>(OfficerQuestions.CollectionName, which, q =>
+        db.UpdateMany<OfficerQuestion>(QuestionBook.CollectionName, which, q =>
         {
             q.AddressKey = "";
             q.SenderKey = "";

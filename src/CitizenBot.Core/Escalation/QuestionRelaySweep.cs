@@ -10,7 +10,7 @@ namespace CitizenBot.Core.Escalation;
 /// step is keyed in the outbox and recorded on the question in the same transaction, so a second run, or a run
 /// after a crash, relays nothing twice and loses nothing.
 /// </summary>
-public sealed class QuestionRelaySweep(OfficerQuestions questions, OutboxDispatcher dispatcher, ILogger<QuestionRelaySweep> logger) : ISweep
+public sealed class QuestionRelaySweep(QuestionBook questions, OutboxDispatcher dispatcher, ILogger<QuestionRelaySweep> logger) : ISweep
 {
     public const string JobId = "question-relay";
     string ISweep.Id => JobId;

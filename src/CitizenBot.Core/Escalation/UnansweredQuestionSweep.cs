@@ -9,7 +9,7 @@ namespace CitizenBot.Core.Escalation;
 /// to the officers again and tells the citizen, with an apology, that it is taking longer. Each round has
 /// its own outbox key, so a second run sends nothing twice.
 /// </summary>
-public sealed class UnansweredQuestionSweep(OfficerQuestions questions, TimeProvider time, ILogger<UnansweredQuestionSweep> logger) : ISweep
+public sealed class UnansweredQuestionSweep(QuestionBook questions, TimeProvider time, ILogger<UnansweredQuestionSweep> logger) : ISweep
 {
     public const string JobId = "question-reannounce";
     string ISweep.Id => JobId;

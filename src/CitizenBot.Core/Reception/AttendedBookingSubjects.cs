@@ -4,7 +4,7 @@ using CitizenBot.Core.Ratings;
 namespace CitizenBot.Core.Reception;
 
 /// <summary>Offers the ratings slice every booking an officer marked attended.</summary>
-public sealed class AttendedBookingSubjects(ReceptionBookings bookings) : IRatingSubjectSource
+public sealed class AttendedBookingSubjects(ReceptionBook bookings) : IRatingSubjectSource
 {
     public IEnumerable<RatingSubject> Completed() =>
         bookings.Attended().Where(b => b.AddressKey.Length > 0).Select(b => new RatingSubject(

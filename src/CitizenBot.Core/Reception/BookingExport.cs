@@ -6,7 +6,7 @@ using MiniExcelLibs;
 namespace CitizenBot.Core.Reception;
 
 /// <summary>A day's bookings as CSV (UTF-8 with BOM, so Excel shows Vietnamese) or XLSX, in slot order.</summary>
-public sealed class BookingExport(ReceptionBookings bookings, CommuneClock clock)
+public sealed class BookingExport(ReceptionBook bookings, CommuneClock clock)
 {
     private static readonly string[] Columns = ["Giờ", "Mã lịch hẹn", "Họ tên", "Điện thoại", "Nội dung", "Chi tiết", "Buổi tiếp", "Trạng thái"];
 

@@ -6,12 +6,12 @@ using CitizenBot.Core.Storage;
 namespace CitizenBot.Core.Reception;
 
 /// <summary>The chat's bookings. Erasing cancels the coming ones (the seat is freed) and keeps past ones only as anonymous counts.</summary>
-public sealed class BookingPersonalData(CitizenDatabase db, ReceptionBookings bookings, CommuneClock clock) : IPersonalDataHolder
+public sealed class BookingPersonalData(CitizenDatabase db, ReceptionBook bookings, CommuneClock clock) : IPersonalDataHolder
 {
     public string Section => "Lịch hẹn tiếp công dân";
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
-        db.Collection<Booking>(ReceptionBookings.CollectionName).Find(b => b.AddressKey == who.Key).OrderBy(b => b.StartsAt)
+        db.Collection<Booking>(ReceptionBook.CollectionName).Find(b => b.AddressKey == who.Key).OrderBy(b => b.StartsAt)
             .Select(b => new PersonalRecord(b.Code, new Dictionary<string, string?>
             {
                 ["Ngày giờ"] = $"{VietnameseFormat.Date(b.Day)} {clock.ToLocal(b.StartsAt):HH:mm}", ["Nội dung"] = b.Details, ["Họ tên"] = b.Name,
@@ -20,7 +20,7 @@ public sealed class BookingPersonalData(CitizenDatabase db, ReceptionBookings bo
 
     public ErasureResult Erase(ChatAddress who)
     {
-        foreach (var coming in db.Collection<Booking>(ReceptionBookings.CollectionName).Find(b => b.AddressKey == who.Key && b.Status == BookingStatus.Booked).ToList())
+        foreach (var coming in db.Collection<Booking>(ReceptionBook.CollectionName).Find(b => b.AddressKey == who.Key && b.Status == BookingStatus.Booked).ToList())
         {
             bookings.Cancel(coming.Code, who.Key);
         }
@@ -31,5 +31,5 @@ public sealed class BookingPersonalData(CitizenDatabase db, ReceptionBookings bo
     public int Expire(DateTimeOffset before) => Anonymise(b => b.EndsAt < before && b.Name != "");
 
     private int Anonymise(System.Linq.Expressions.Expression<Func<Booking, bool>> which) =>
-        db.UpdateMany<Booking>(ReceptionBookings.CollectionName, which, b => (b.AddressKey, b.Name, b.Phone, b.Details) = ("", "", "", ""));
+        db.UpdateMany<Booking>(ReceptionBook.CollectionName, which, b => (b.AddressKey, b.Name, b.Phone, b.Details) = ("", "", "", ""));
 }

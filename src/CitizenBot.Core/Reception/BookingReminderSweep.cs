@@ -11,7 +11,7 @@ namespace CitizenBot.Core.Reception;
 /// after a crash sends nothing twice, and only booked (not cancelled) bookings are reminded.
 /// </summary>
 public sealed class BookingReminderSweep(
-    ReceptionBookings bookings,
+    ReceptionBook bookings,
     ReceptionOptions options,
     Outbox outbox,
     CommuneClock clock,
@@ -32,7 +32,7 @@ public sealed class BookingReminderSweep(
             var eve = clock.FromLocal(booking.Day.AddDays(-1).ToDateTime(EveTime));
             var dayOf = clock.FromLocal(booking.Day.ToDateTime(DayTime));
             var address = ChatAddress.Parse(booking.AddressKey);
-            var keys = ReceptionBookings.ReminderKeys(booking).ToList();
+            var keys = ReceptionBook.ReminderKeys(booking).ToList();
             // A reminder is due once its time has come, and only if the booking existed before that time.
             if (now >= dayOf && booking.CreatedAt < dayOf)
             {

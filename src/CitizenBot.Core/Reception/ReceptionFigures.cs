@@ -11,7 +11,7 @@ public sealed record ReceptionFigures(int DaysHeld, int LeaderSessions, int Book
     public static ReceptionFigures Compute(CitizenDatabase db, ReceptionCalendar calendar, DateOnly from, DateOnly to, DateOnly today)
     {
         var days = calendar.Between(from, to).Where(d => d.Date <= today).ToList();
-        var col = db.Collection<BsonDocument>(ReceptionBookings.CollectionName);
+        var col = db.Collection<BsonDocument>(ReceptionBook.CollectionName);
         int bookings = 0, attended = 0, noShows = 0, cancelled = 0;
         var first = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var last = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

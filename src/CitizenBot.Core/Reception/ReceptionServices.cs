@@ -14,13 +14,13 @@ public static class ReceptionServices
     {
         services.AddSingleton(options);
         services.AddSingleton<ReceptionCalendar>();
-        services.AddSingleton<ReceptionBookings>();
+        services.AddSingleton<ReceptionBook>();
         services.AddSweep<BookingReminderSweep>();
         services.AddSingleton<BookingExport>();
         services.AddSingleton<ISummaryFigures, ReceptionSummaryFigures>();
         services.AddSingleton<IPersonalDataHolder, BookingPersonalData>();
         services.AddSingleton<IRatingSubjectSource, AttendedBookingSubjects>();
-        services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<ReceptionBookings>());
+        services.AddSingleton<ICitizenDirectory>(sp => sp.GetRequiredService<ReceptionBook>());
         return services;
     }
 }

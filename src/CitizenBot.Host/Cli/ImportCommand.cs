@@ -35,9 +35,9 @@ public static class ImportCommand
             using var db = CitizenDatabase.Open(settings.DataDir);
             var clock = new CommuneClock(TimeProvider.System, settings.Commune);
             // Recorded like an upload, so an import cut short here is shown to officers too.
-            var imports = new DossierImports(db, clock);
+            var imports = new ImportBook(db, clock);
             imports.MarkInterrupted();
-            report = new DossierImporter(new DossierStore(db), clock, imports).ImportFile(await File.ReadAllBytesAsync(file), Path.GetFileName(file), "cli");
+            report = new DossierImporter(new DossierBook(db), clock, imports).ImportFile(await File.ReadAllBytesAsync(file), Path.GetFileName(file), "cli");
             if (report.Rejected is { } rejected)
             {
                 await output.WriteLineAsync(rejected);

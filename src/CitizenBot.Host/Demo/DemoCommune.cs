@@ -22,7 +22,7 @@ public static class DemoCommune
 
     private static readonly string[] Names = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Hoa"];
 
-    public static int SeedIfEmpty(DossierStore store, CommuneClock clock)
+    public static int SeedIfEmpty(DossierBook store, CommuneClock clock)
     {
         if (store.Count() > 0)
         {

@@ -10,9 +10,9 @@ public static class AnnouncementOfficerEndpoints
 
     public static RouteGroupBuilder MapAnnouncementOfficerApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/announcements/groups", (AnnouncementBoard board) =>
+        api.MapGet("/announcements/groups", (AnnouncementBook board) =>
             Results.Ok(board.Groups().Select(g => new { chat = g.Id, village = g.Village, active = g.Active })));
-        api.MapPost("/announcements", (PublishRequest request, AnnouncementBoard board, OfficerToken token, HttpContext http) =>
+        api.MapPost("/announcements", (PublishRequest request, AnnouncementBook board, OfficerToken token, HttpContext http) =>
         {
             var text = request.Text?.Trim() ?? "";
             if (text.Length is < 10 or > 3500)
@@ -30,7 +30,7 @@ public static class AnnouncementOfficerEndpoints
             var announcement = board.Publish(text, null, [.. villages.Select(v => board.VillageNamed(v)!)], token.ActorOf(http) ?? OfficerToken.SharedActor, null);
             return Results.Ok(new { id = announcement.Id, code = announcement.Code, recipients = announcement.Recipients });
         });
-        api.MapGet("/announcements/{id:long}", (long id, AnnouncementBoard board) =>
+        api.MapGet("/announcements/{id:long}", (long id, AnnouncementBook board) =>
         {
             if (board.Get(id) is not { } announcement)
             {

@@ -93,7 +93,7 @@ public static class OfficerEndpoints
             return Results.Ok(new { ok = true });
         });
         api.MapPost("/dossiers/import", ImportDossiersAsync);
-        api.MapGet("/dossiers/imports", (DossierImports imports, Core.Commune.CommuneClock clock) => Results.Ok(new
+        api.MapGet("/dossiers/imports", (ImportBook imports, Core.Commune.CommuneClock clock) => Results.Ok(new
         {
             interrupted = imports.Unfinished().Select(i => new
             {

@@ -9,14 +9,14 @@ public static class QuestionOfficerEndpoints
 
     public static RouteGroupBuilder MapQuestionOfficerApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/questions", (OfficerQuestions questions) => Results.Ok(questions.Open().Select(q => new
+        api.MapGet("/questions", (QuestionBook questions) => Results.Ok(questions.Open().Select(q => new
         {
             tag = q.Tag,
             text = q.Text,
             askedAt = q.AskedAt,
             channel = q.AddressKey.Split(':')[0],
         })));
-        api.MapPost("/questions/{tag}/answer", (string tag, AnswerRequest request, OfficerQuestions questions, OfficerToken token, HttpContext http) =>
+        api.MapPost("/questions/{tag}/answer", (string tag, AnswerRequest request, QuestionBook questions, OfficerToken token, HttpContext http) =>
         {
             if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Trim().Length > 3000)
             {

@@ -20,9 +20,9 @@ public static class ReceptionOfficerEndpoints
 
     public static RouteGroupBuilder MapReceptionOfficerApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/reception/bookings", (string? date, ReceptionBookings bookings, CommuneClock clock) =>
+        api.MapGet("/reception/bookings", (string? date, ReceptionBook bookings, CommuneClock clock) =>
             ParseDate(date, clock) is { } day ? Results.Ok(Day(day, bookings, clock)) : BadDate());
-        api.MapPost("/reception/bookings/{code}/mark", (string code, MarkRequest request, ReceptionBookings bookings, OfficerToken token, HttpContext http) =>
+        api.MapPost("/reception/bookings/{code}/mark", (string code, MarkRequest request, ReceptionBook bookings, OfficerToken token, HttpContext http) =>
         {
             var booking = bookings.Get(code);
             var marked = booking is null ? null : bookings.Mark(booking.Id, request.Attended, token.ActorOf(http) ?? OfficerToken.SharedActor);
@@ -80,7 +80,7 @@ public static class ReceptionOfficerEndpoints
         return api;
     }
 
-    private static DayView Day(DateOnly date, ReceptionBookings bookings, CommuneClock clock) => new(
+    private static DayView Day(DateOnly date, ReceptionBook bookings, CommuneClock clock) => new(
         date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         [.. bookings.Calendar.On(date).Select(d => d.Title)],
         [.. bookings.OnDate(date).Select(b => new BookingView(

@@ -78,7 +78,7 @@ public sealed class AnnouncementTelegramTests : TelegramScenario
     {
         await AsAsync(GroupOne, RunningBot.AdminId, "/dangkython Thôn Một", "cho Thôn Một");
         Telegram.BotMembership(GroupOne, 5555, "member", "kicked");
-        await WaitUntilAsync(() => Bot.Get<CitizenBot.Core.Announcements.AnnouncementBoard>().Recipients([]).Count == 0);
+        await WaitUntilAsync(() => Bot.Get<CitizenBot.Core.Announcements.AnnouncementBook>().Recipients([]).Count == 0);
     }
 
     private static async Task WaitUntilAsync(Func<bool> done)

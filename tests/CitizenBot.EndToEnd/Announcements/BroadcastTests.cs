@@ -26,7 +26,7 @@ public sealed class BroadcastTests(ITestOutputHelper output) : TelegramScenario
     {
         await base.InitializeAsync();
         Telegram.EnforceLimits();
-        var board = Bot.Get<AnnouncementBoard>();
+        var board = Bot.Get<AnnouncementBook>();
         foreach (var (id, i) in GroupIds.Select((id, i) => (id, i)))
         {
             board.RegisterGroup(new ChatAddress("telegram", id.ToString(CultureInfo.InvariantCulture)), i % 2 == 0 ? "Thôn Một" : "Thôn Hai", "test");
@@ -76,7 +76,7 @@ public sealed class BroadcastTests(ITestOutputHelper output) : TelegramScenario
         Assert.Equal(0, Telegram.IgnoredRetryAfters);
 
         // Telegram has every message; the host records the last answers a moment later.
-        var board = Bot.Get<AnnouncementBoard>();
+        var board = Bot.Get<AnnouncementBook>();
         await WaitUntilAsync(() => board.Report(board.Get(id)!).Delivered == Groups, TimeSpan.FromSeconds(20));
         var report = board.Report(board.Get(id)!);
         Assert.Equal(0, report.Unconfirmed);
@@ -105,7 +105,7 @@ public sealed class BroadcastTests(ITestOutputHelper output) : TelegramScenario
         output.WriteLine($"429s for exceeding a limit: {Telegram.LimitHits}; " + string.Join('\n', Telegram.IgnoredDetails));
         Assert.Equal(0, Telegram.IgnoredRetryAfters);
         await Bot.RunOutboxDispatchAsync();
-        var board = Bot.Get<AnnouncementBoard>();
+        var board = Bot.Get<AnnouncementBook>();
         var report = board.Report(board.Get(id)!);
         foreach (var d in Bot.Get<Outbox>().WithKeyPrefix(Announcement.DeliveryPrefix(id)).Where(d => d.Status != OutboxStatus.Sent))
         {

@@ -49,7 +49,7 @@ public sealed class QuestionFloodTests : TelegramScenario
 
         // The relay queue moves on as the minutely job moves it, until nothing waits (bounded).
         var officers = new ChatAddress("telegram", RunningBot.OfficersChat.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        for (var round = 0; round < 100 && Bot.Get<OfficerQuestions>().Open().Any(q => q.Relay == RelayState.Queued); round++)
+        for (var round = 0; round < 100 && Bot.Get<QuestionBook>().Open().Any(q => q.Relay == RelayState.Queued); round++)
         {
             await Bot.Get<OutboxDispatcher>().DispatchChatAsync(officers.Key, CancellationToken.None);
             await Bot.Get<SweepJob>().RunAsync(CitizenBot.Core.Escalation.QuestionRelaySweep.JobId, CancellationToken.None);

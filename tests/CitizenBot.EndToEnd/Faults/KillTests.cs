@@ -126,7 +126,7 @@ public sealed class KillTests : IAsyncLifetime
 
         await ConfirmThroughAKillAsync(killAfterMs);
 
-        AssertAtMostOnceAndTold(Records<Core.Reception.Booking>(Core.Reception.ReceptionBookings.CollectionName), "Đã đặt lịch thành công");
+        AssertAtMostOnceAndTold(Records<Core.Reception.Booking>(Core.Reception.ReceptionBook.CollectionName), "Đã đặt lịch thành công");
     }
 
     /// <summary>A complaint filled in up to its confirmation.</summary>
@@ -316,7 +316,7 @@ public sealed class KillTests : IAsyncLifetime
         Assert.Empty((await ImportsAsync()).Interrupted);
         _host.Kill();
         using var db = CitizenDatabase.Open(_dir.Path);
-        Assert.Equal(Rows, db.Collection<Dossier>(DossierStore.CollectionName).Count());
+        Assert.Equal(Rows, db.Collection<Dossier>(DossierBook.CollectionName).Count());
     }
 
     private sealed record ImportView(string FileName, int RowsDone, string? State, string? Text);
@@ -359,7 +359,7 @@ public sealed class KillTests : IAsyncLifetime
     private void SeedFollowedBirths(int citizens)
     {
         using var db = CitizenDatabase.Open(_dir.Path);
-        var store = new DossierStore(db);
+        var store = new DossierBook(db);
         var now = DateTimeOffset.UtcNow;
         store.Upsert([.. Enumerable.Range(1, citizens).Select(i =>
         {
@@ -371,7 +371,7 @@ public sealed class KillTests : IAsyncLifetime
                 DueAt = now.AddDays(2), Status = DossierStatus.Resolved, ResolvedAt = now.AddHours(-1),
             };
         })], now);
-        db.Write(_ => db.Collection<DossierFollow>(DossierFollows.CollectionName).InsertBulk(Enumerable.Range(1, citizens).Select(i =>
+        db.Write(_ => db.Collection<DossierFollow>(FollowBook.CollectionName).InsertBulk(Enumerable.Range(1, citizens).Select(i =>
         {
             var address = new ChatAddress("telegram", (800_000L + i).ToString(CultureInfo.InvariantCulture)).Key;
             return new DossierFollow { Id = DossierFollow.IdFor($"HS-KILL-{i:D4}", address), DossierCode = $"HS-KILL-{i:D4}", AddressKey = address, FollowedAt = now.AddDays(-2), NotifiedSeq = 99 };

@@ -46,7 +46,7 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
             Headers = { { CitizenBot.Host.Officer.OfficerEndpoints.AntiforgeryHeader, csrf } },
         };
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(answer)).StatusCode);
-        Assert.Equal($"telegram:{Officer}", Bot.Get<OfficerQuestions>().Get(open![0].Tag)!.AnsweredBy);
+        Assert.Equal($"telegram:{Officer}", Bot.Get<QuestionBook>().Get(open![0].Tag)!.AnsweredBy);
 
         // A code works once; a stranger's guess never.
         using var other = Browser(new CookieContainer());

@@ -103,7 +103,7 @@ public sealed class TelegramConversationTests : TelegramScenario
         Telegram.SendText(Citizen, "0000");
 
         await Telegram.WaitForAsync(Citizen, "chưa khớp");
-        Assert.False(Bot.Get<CitizenBot.Core.Dossiers.DossierFollows>().IsFollowing("HS-2411-0001", new ChatAddress("telegram", "5001")));
+        Assert.False(Bot.Get<CitizenBot.Core.Dossiers.FollowBook>().IsFollowing("HS-2411-0001", new ChatAddress("telegram", "5001")));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class TelegramConversationTests : TelegramScenario
         var response = await ImportAsync("HS-2411-0009,X,Y,Z,0912345678,direct,2026-11-20,2026-11-27,received,", token: "wrong");
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(Bot.Get<CitizenBot.Core.Dossiers.DossierStore>().Get("HS-2411-0009"));
+        Assert.Null(Bot.Get<CitizenBot.Core.Dossiers.DossierBook>().Get("HS-2411-0009"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class FollowBruteForceTests : TelegramScenario
     {
         await base.InitializeAsync();
         var key = DossierCode.Key(Code);
-        Bot.Get<DossierStore>().Upsert([new Dossier
+        Bot.Get<DossierBook>().Upsert([new Dossier
         {
             Code = Code, LookupKey = key, NumberKey = DossierCode.NumberKey(key), Procedure = "Đăng ký khai sinh", Field = "Hộ tịch",
             Applicant = "Nguyễn Văn An", Phone = "0912345678", Channel = DossierChannel.Direct, ReceivedAt = RunningBot.Start.AddDays(-3),

@@ -42,7 +42,7 @@ public sealed class AnnouncementTests : IDisposable
         (await AsOfficerAsync("/dangkython Thôn Một")).ShouldSay("dùng trong nhóm của thôn");
         (await InGroupAsync(_groupOne, "/dangkython Thôn Chín", OfficerId)).ShouldSay("Các thôn: Thôn Một, Thôn Hai, Thôn Ba");
 
-        Assert.Empty(_bot.Get<AnnouncementBoard>().Groups());
+        Assert.Empty(_bot.Get<AnnouncementBook>().Groups());
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class AnnouncementTests : IDisposable
         await _bot.SayAsync("menu");
         await _bot.PressAsync("Nhận thông báo của thôn");
         (await _bot.PressAsync("Thôn Hai")).ShouldSay("Đã đăng ký nhận thông báo của Thôn Hai");
-        Assert.Equal(["Thôn Hai"], _bot.Get<AnnouncementBoard>().SubscriptionsOf(_bot.Address));
+        Assert.Equal(["Thôn Hai"], _bot.Get<AnnouncementBook>().SubscriptionsOf(_bot.Address));
 
         await _bot.SayAsync("nhận thông báo");
         (await _bot.PressAsync("Thôn Hai (bấm để ngừng nhận)")).ShouldSay("Đã ngừng gửi");
-        Assert.Empty(_bot.Get<AnnouncementBoard>().SubscriptionsOf(_bot.Address));
+        Assert.Empty(_bot.Get<AnnouncementBook>().SubscriptionsOf(_bot.Address));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AnnouncementTests : IDisposable
     public async Task Choosing_all_villages_reaches_every_active_group_and_a_removed_group_is_skipped()
     {
         await RegisterGroupsAsync();
-        _bot.Get<AnnouncementBoard>().ChatLeft(_groupTwo);
+        _bot.Get<AnnouncementBook>().ChatLeft(_groupTwo);
 
         await AsOfficerAsync("/thongbao");
         await PressAsOfficerAsync("Bỏ qua");
@@ -117,7 +117,7 @@ public sealed class AnnouncementTests : IDisposable
     public async Task The_author_gets_one_report_with_delivered_failed_with_reason_and_pending()
     {
         await RegisterGroupsAsync();
-        var board = _bot.Get<AnnouncementBoard>();
+        var board = _bot.Get<AnnouncementBook>();
         var announcement = board.Publish("Họp dân thôn lúc 19 giờ tối nay.", null, [], "telegram:" + OfficerId, _officerChat);
         var deliveries = _bot.Get<Outbox>().WithKeyPrefix(Announcement.DeliveryPrefix(announcement.Id)).ToList();
         var outbox = _bot.Get<Outbox>();

@@ -60,7 +60,7 @@ public sealed class EmptyConversationSweepTests : IDisposable
     {
         var follower = Web(1);
         await _bot.SayAsync("/start", follower);
-        Assert.Equal(FollowResult.Followed, _bot.Get<DossierFollows>().TryFollow("HS-2411-0001", follower, "5678"));
+        Assert.Equal(FollowResult.Followed, _bot.Get<FollowBook>().TryFollow("HS-2411-0001", follower, "5678"));
         _bot.Clock.Advance(TimeSpan.FromHours(25));
 
         Assert.Equal(0, Run());

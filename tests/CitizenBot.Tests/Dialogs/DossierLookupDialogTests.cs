@@ -119,7 +119,7 @@ public sealed class DossierLookupDialogTests : IDisposable
         var replies = await _bot.SayAsync("5678");
 
         replies.ShouldSay("Đã đăng ký theo dõi hồ sơ HS-2411-0001");
-        Assert.True(_bot.Get<DossierFollows>().IsFollowing("HS-2411-0001", _bot.Address));
+        Assert.True(_bot.Get<FollowBook>().IsFollowing("HS-2411-0001", _bot.Address));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class DossierLookupDialogTests : IDisposable
         first.ShouldSay("còn 2 lần thử");
         last.ShouldSay("chưa thể đăng ký theo dõi");
         last.ShouldOfferButton("Hỏi cán bộ");
-        Assert.False(_bot.Get<DossierFollows>().IsFollowing("HS-2411-0001", _bot.Address));
+        Assert.False(_bot.Get<FollowBook>().IsFollowing("HS-2411-0001", _bot.Address));
     }
 
     [Fact]

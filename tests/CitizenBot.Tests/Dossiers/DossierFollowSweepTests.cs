@@ -13,7 +13,7 @@ public sealed class DossierFollowSweepTests : IDisposable
     public DossierFollowSweepTests()
     {
         Import("in_progress", "2026-11-27");
-        Assert.Equal(FollowResult.Followed, _bot.Get<DossierFollows>().TryFollow("HS-2411-0001", _bot.Address, "5678"));
+        Assert.Equal(FollowResult.Followed, _bot.Get<FollowBook>().TryFollow("HS-2411-0001", _bot.Address, "5678"));
     }
 
     public void Dispose() => _bot.Dispose();
@@ -99,7 +99,7 @@ public sealed class DossierFollowSweepTests : IDisposable
     [Fact]
     public void Five_wrong_guesses_lock_following_for_a_day()
     {
-        var follows = _bot.Get<DossierFollows>();
+        var follows = _bot.Get<FollowBook>();
         var other = new ChatAddress("web", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
         for (var i = 0; i < 4; i++)
         {

@@ -21,7 +21,7 @@ public sealed class DossierImportRecordTests : IDisposable
 
     private DossierImporter Importer => _bot.Get<DossierImporter>();
 
-    private DossierImports Imports => _bot.Get<DossierImports>();
+    private ImportBook Imports => _bot.Get<ImportBook>();
 
     [Fact]
     public void An_import_is_recorded_with_who_what_file_and_how_far_it_got()
@@ -62,7 +62,7 @@ public sealed class DossierImportRecordTests : IDisposable
         using var once = new BotHarness();
         once.Get<DossierImporter>().ImportFile(File(rows), "hoso.csv", "cli");
 
-        static string Snapshot(BotHarness bot) => string.Join('\n', bot.Get<CitizenDatabase>().Collection<Dossier>(DossierStore.CollectionName).FindAll()
+        static string Snapshot(BotHarness bot) => string.Join('\n', bot.Get<CitizenDatabase>().Collection<Dossier>(DossierBook.CollectionName).FindAll()
             .OrderBy(d => d.Code).Select(d => $"{d.Code}|{d.Applicant}|{d.Status}|{d.DueAt:O}|{d.History.Count}"));
         Assert.Equal(Snapshot(once), Snapshot(_bot));
     }
@@ -77,7 +77,7 @@ public sealed class DossierImportRecordTests : IDisposable
 
         Assert.Equal(DossierImporter.InvalidUtf8(5), report.Rejected);
         Assert.Equal(0, report.Imported);
-        Assert.Null(_bot.Get<DossierStore>().Get("HS-2411-0001"));
+        Assert.Null(_bot.Get<DossierBook>().Get("HS-2411-0001"));
         Assert.Equal(DossierImportState.Failed, Assert.Single(Imports.Latest(10)).State);
     }
 

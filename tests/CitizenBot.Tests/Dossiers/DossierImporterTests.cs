@@ -26,7 +26,7 @@ public sealed class DossierImporterTests : IDisposable
         Assert.Collection(report.Errors,
             e => { Assert.Equal(3, e.Line); Assert.Contains("carrier_pigeon", e.Reason, StringComparison.Ordinal); },
             e => { Assert.Equal(4, e.Line); Assert.Contains("due_at", e.Reason, StringComparison.Ordinal); });
-        Assert.Equal("Xác nhận, nguồn gốc đất", _bot.Get<DossierStore>().Get("HS-2411-0004")!.Procedure);
+        Assert.Equal("Xác nhận, nguồn gốc đất", _bot.Get<DossierBook>().Get("HS-2411-0004")!.Procedure);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class DossierImporterTests : IDisposable
     {
         Import("HS-2411-0001,Đăng ký khai sinh,Hộ tịch,An,0912345678,direct,2026-11-01T08:30,2026-11-10,received,");
 
-        var dossier = _bot.Get<DossierStore>().Get("HS-2411-0001")!;
+        var dossier = _bot.Get<DossierBook>().Get("HS-2411-0001")!;
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 1, 30, 0, TimeSpan.Zero), dossier.ReceivedAt);
     }
 
@@ -47,7 +47,7 @@ public sealed class DossierImporterTests : IDisposable
             "hs-2411-0001,Đăng ký khai sinh,Hộ tịch,An,0912345678,direct,2026-11-01,2026-11-15,in_progress,");
 
         Assert.Equal(1, report.Updated);
-        var history = _bot.Get<DossierStore>().Get("HS-2411-0001")!.History;
+        var history = _bot.Get<DossierBook>().Get("HS-2411-0001")!.History;
         Assert.Equal([DossierChangeKind.Received, DossierChangeKind.StatusChanged, DossierChangeKind.DueDateChanged], history.Select(h => h.Kind));
         Assert.Equal([1, 2, 3], history.Select(h => h.Seq));
     }
@@ -61,7 +61,7 @@ public sealed class DossierImporterTests : IDisposable
         var report = Import(row);
 
         Assert.Equal(1, report.Unchanged);
-        Assert.Single(_bot.Get<DossierStore>().Get("HS-2411-0001")!.History);
+        Assert.Single(_bot.Get<DossierBook>().Get("HS-2411-0001")!.History);
     }
 
     [Fact]

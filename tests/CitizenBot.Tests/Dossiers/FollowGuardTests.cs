@@ -40,8 +40,8 @@ public sealed class FollowGuardTests : IDisposable
         owner.ShouldSay("đang tạm khóa");
         owner.ShouldSay("Bộ phận Một cửa");
         owner.ShouldOfferButton("Hỏi cán bộ");
-        Assert.False(_bot.Get<DossierFollows>().IsFollowing(Code, FreshWebConversation(1000)));
-        Assert.Equal(FollowResult.TooManyAttempts, _bot.Get<DossierFollows>().TryFollow(Code, new ChatAddress("telegram", "42"), "5678"));
+        Assert.False(_bot.Get<FollowBook>().IsFollowing(Code, FreshWebConversation(1000)));
+        Assert.Equal(FollowResult.TooManyAttempts, _bot.Get<FollowBook>().TryFollow(Code, new ChatAddress("telegram", "42"), "5678"));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class FollowGuardTests : IDisposable
     [Fact]
     public void Wrong_guesses_from_telegram_and_the_web_add_up()
     {
-        var follows = _bot.Get<DossierFollows>();
+        var follows = _bot.Get<FollowBook>();
         for (var n = 0; n < 4; n++)
         {
             var chat = n % 2 == 0 ? new ChatAddress("telegram", $"{n}") : FreshWebConversation(n);

@@ -28,7 +28,7 @@ public sealed class OfficerQuestionTests : IDisposable
     {
         await _bot.SayAsync("menu");
         await _bot.SayAsync(text);
-        return _bot.Get<OfficerQuestions>().Open().Single();
+        return _bot.Get<QuestionBook>().Open().Single();
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class OfficerQuestionTests : IDisposable
         Assert.Contains("Cần tờ khai và giấy chứng sinh.", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Cán bộ Bộ phận Một cửa UBND xã", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(OfficerId, answer.Text, StringComparison.Ordinal);
-        var stored = _bot.Get<OfficerQuestions>().Get(question.Tag)!;
+        var stored = _bot.Get<QuestionBook>().Get(question.Tag)!;
         Assert.Equal(OfficerQuestionStatus.Answered, stored.Status);
         Assert.Equal("telegram:" + OfficerId, stored.AnsweredBy);
         Assert.Contains(_bot.Get<AuditLog>().Latest(5), e => e.Action == "question.answer" && e.Subject == question.Tag);
@@ -105,7 +105,7 @@ public sealed class OfficerQuestionTests : IDisposable
         var answers = ToCitizen().Where(m => m.Text.Contains("Trả lời câu hỏi", StringComparison.Ordinal)).ToList();
         var answer = Assert.Single(answers);
         Assert.Contains("Lãnh đạo UBND xã", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(OfficerQuestionStatus.Answered, _bot.Get<OfficerQuestions>().Get(question.Tag)!.Status);
+        Assert.Equal(OfficerQuestionStatus.Answered, _bot.Get<QuestionBook>().Get(question.Tag)!.Status);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class OfficerQuestionTests : IDisposable
         var replies = await _bot.TurnAsync(new TurnInput { Text = "tôi trả lời hộ", UserId = "555", InGroup = true, ReplyToMessageId = "4243" }, BotHarness.OfficersChat);
 
         Assert.Empty(replies);
-        Assert.Single(_bot.Get<OfficerQuestions>().Open());
+        Assert.Single(_bot.Get<QuestionBook>().Open());
     }
 
     [Fact]
@@ -156,6 +156,6 @@ public sealed class OfficerQuestionTests : IDisposable
         (await _bot.CommandAsync("/cauhoi", OfficerId)).ShouldSay(question.Tag);
         (await _bot.CommandAsync("/cauhoi", "555")).ShouldNotSay(question.Tag);
         (await _bot.CommandAsync($"/traloi {question.Tag} tự trả lời", "555")).ShouldSay("chỉ dành cho");
-        Assert.Single(_bot.Get<OfficerQuestions>().Open());
+        Assert.Single(_bot.Get<QuestionBook>().Open());
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class RelayQueueTests
             bot.DeliverToOfficers();
         }
 
-        Assert.Equal(20, bot.Get<OfficerQuestions>().Open().Count);
+        Assert.Equal(20, bot.Get<QuestionBook>().Open().Count);
         Assert.Equal(20, bot.FirstRelays().Count);
         Assert.Equal(80, refusals.Count);
         refusals[0].ShouldSay("cùng mạng Internet");
@@ -57,7 +57,7 @@ public sealed partial class RelayQueueTests
     public void Conversations_asking_at_the_same_moment_cannot_slip_under_the_sender_limit()
     {
         using var bot = new BotHarness();
-        var questions = bot.Get<OfficerQuestions>();
+        var questions = bot.Get<QuestionBook>();
 
         var asked = 0;
         Parallel.For(0, 100, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
@@ -107,7 +107,7 @@ public sealed partial class RelayQueueTests
         Assert.Equal(30, relayed.Count);
         Assert.Equal(10, held.Count);
         Assert.Empty(bot.Digests());
-        Assert.All(held, tag => Assert.Contains(bot.Get<OfficerQuestions>().Open(), q => q.Tag == tag));
+        Assert.All(held, tag => Assert.Contains(bot.Get<QuestionBook>().Open(), q => q.Tag == tag));
 
         bot.Clock.Advance(TimeSpan.FromMinutes(59));
         bot.DeliverToOfficers();
@@ -125,7 +125,7 @@ public sealed partial class RelayQueueTests
 
         // The digest is not a relay: a reply to it answers nothing, and /traloi answers a question it lists.
         var sent = bot.Get<Outbox>().FindByKey(digest.Key)!;
-        Assert.Null(bot.Get<OfficerQuestions>().ByRelayMessage(BotHarness.OfficersChat, sent.ChannelMessageId!));
+        Assert.Null(bot.Get<QuestionBook>().ByRelayMessage(BotHarness.OfficersChat, sent.ChannelMessageId!));
         (await bot.CommandAsync($"/traloi {held[0]} Thứ Hai hằng tuần tại trạm y tế.", OfficerId)).ShouldSay("Đã gửi câu trả lời");
     }
 
@@ -151,7 +151,7 @@ public sealed partial class RelayQueueTests
         var relays = bot.FirstRelays();
         Assert.Equal(5, relays.Count);
         Assert.Equal(5, TagsIn(relays).Count);
-        Assert.All(bot.Get<OfficerQuestions>().Open(), q => Assert.Equal(RelayState.Relayed, q.Relay));
+        Assert.All(bot.Get<QuestionBook>().Open(), q => Assert.Equal(RelayState.Relayed, q.Relay));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed partial class RelayQueueTests
         bot.Get<UserRoles>().Grant("telegram:" + OfficerId, UserRole.Officer, BotHarness.AdminKey);
         for (var i = 0; i < 40; i++)
         {
-            bot.Get<OfficerQuestions>().Ask(Conversation(i), new string('x', 900) + " câu hỏi dài", "main", "Menu chính", $"web-ip:10.0.0.{i}");
+            bot.Get<QuestionBook>().Ask(Conversation(i), new string('x', 900) + " câu hỏi dài", "main", "Menu chính", $"web-ip:10.0.0.{i}");
         }
 
         var list = Assert.Single(await bot.CommandAsync("/cauhoi", OfficerId), m => m.Text.StartsWith("📥", StringComparison.Ordinal));

@@ -55,6 +55,6 @@ public sealed class RateLimitTests : IDisposable
 
         _bot.Clock.Advance(TimeSpan.FromDays(1));
         (await _bot.SayAsync("Xin hỏi hôm sau về lịch tiêm phòng cho trẻ ở thôn?")).ShouldSay("đã chuyển tới cán bộ xã");
-        Assert.Equal(6, _bot.Get<OfficerQuestions>().AskedSince(_bot.Address, DateTimeOffset.MinValue));
+        Assert.Equal(6, _bot.Get<QuestionBook>().AskedSince(_bot.Address, DateTimeOffset.MinValue));
     }
 }

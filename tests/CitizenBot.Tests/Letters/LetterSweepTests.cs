@@ -35,7 +35,7 @@ public sealed class LetterSweepTests : IDisposable
         _bot.Get<DossierImporter>().Import(new StringReader($"{Header}\n{Rows("in_progress", "")}"));
         for (var i = 0; i < procedures.Length; i++)
         {
-            Assert.Equal(FollowResult.Followed, _bot.Get<DossierFollows>().TryFollow($"HS-2411-{i + 1:D4}", Chat(i + 1), $"56{i + 10}"));
+            Assert.Equal(FollowResult.Followed, _bot.Get<FollowBook>().TryFollow($"HS-2411-{i + 1:D4}", Chat(i + 1), $"56{i + 10}"));
         }
 
         _bot.Get<DossierImporter>().Import(new StringReader($"{Header}\n{Rows("resolved", "2026-11-24")}"));

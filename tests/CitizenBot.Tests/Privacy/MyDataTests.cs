@@ -29,14 +29,14 @@ public sealed class MyDataTests : IDisposable
     {
         var booking = ReceptionSteps.CodeIn(await _bot.BookAsync(who, slot: slot));
         _bot.SeedDossier("HS-2411-0001", DossierStatus.InProgress, BotHarness.Start.AddDays(3));
-        Assert.Equal(FollowResult.Followed, _bot.Get<DossierFollows>().TryFollow("HS-2411-0001", who, "5678"));
+        Assert.Equal(FollowResult.Followed, _bot.Get<FollowBook>().TryFollow("HS-2411-0001", who, "5678"));
         await _bot.SayAsync("menu", who);
         await _bot.PressAsync("Đánh giá sự phục vụ", who);
         await _bot.PressAsync("Hộ tịch", who);
         await _bot.PressAsync("Hài lòng", who);
         await _bot.SayAsync("Cán bộ Hạnh rất chu đáo", who);
         await _bot.SayAsync("Xin hỏi thủ tục cấp lại giấy khai sinh cần những gì ạ?", who);
-        _bot.Get<AnnouncementBoard>().Subscribe(who, "Thôn Một");
+        _bot.Get<AnnouncementBook>().Subscribe(who, "Thôn Một");
         var answered = await _bot.SubmitPetitionAsync(who, "Kiến nghị");
         await _bot.CommandAsync($"/traloidon {answered} Đã xử lý xong.", OfficerId);
         var open = await _bot.SubmitPetitionAsync(who, "Khiếu nại");
@@ -95,13 +95,13 @@ public sealed class MyDataTests : IDisposable
 
         done.ShouldSay("Đã xóa");
         done.ShouldSay("1 đơn đang được giải quyết vẫn được giữ");
-        Assert.Equal(BookingStatus.Cancelled, _bot.Get<ReceptionBookings>().Get(booking)!.Status);
-        Assert.Equal("", _bot.Get<ReceptionBookings>().Get(booking)!.Phone);
-        Assert.DoesNotContain(_bot.Get<DossierFollows>().Active(), f => f.AddressKey == _citizen.Key);
+        Assert.Equal(BookingStatus.Cancelled, _bot.Get<ReceptionBook>().Get(booking)!.Status);
+        Assert.Equal("", _bot.Get<ReceptionBook>().Get(booking)!.Phone);
+        Assert.DoesNotContain(_bot.Get<FollowBook>().Active(), f => f.AddressKey == _citizen.Key);
         Assert.Equal("[đã xóa theo yêu cầu của người gửi]", _bot.Get<PetitionBook>().Get(answered)!.Content);
         Assert.NotNull(_bot.Get<PetitionBook>().Get(open)!.ContactPhone);
-        Assert.Equal(0, _bot.Get<OfficerQuestions>().AskedSince(_citizen, DateTimeOffset.MinValue));
-        Assert.DoesNotContain(_bot.Get<AnnouncementBoard>().Recipients(["Thôn Một"]), a => a.Key == _citizen.Key);
+        Assert.Equal(0, _bot.Get<QuestionBook>().AskedSince(_citizen, DateTimeOffset.MinValue));
+        Assert.DoesNotContain(_bot.Get<AnnouncementBook>().Recipients(["Thôn Một"]), a => a.Key == _citizen.Key);
         var office = _bot.Get<PrivacyOffice>();
         Assert.All(office.Collect(_citizen).Where(s => s.Section != "Kiến nghị, phản ánh, khiếu nại, tố cáo" && s.Section != "Tin nhắn trợ lý đã gửi ông/bà" && s.Section != "Cuộc trò chuyện"),
             s => Assert.Empty(s.Records));
@@ -124,7 +124,7 @@ public sealed class MyDataTests : IDisposable
         // Nothing is left to remind, invite or announce to them.
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 9, 30, 0, TimeSpan.Zero));
         Assert.Equal(0, _bot.Get<BookingReminderSweep>().Run());
-        _bot.Get<AnnouncementBoard>().Publish("Lịch tiêm phòng", null, ["Thôn Một"], "telegram:" + OfficerId, null);
+        _bot.Get<AnnouncementBook>().Publish("Lịch tiêm phòng", null, ["Thôn Một"], "telegram:" + OfficerId, null);
         Assert.DoesNotContain(_bot.Get<Outbox>().All(), m => m.AddressKey == _citizen.Key && m.Text.Contains("tiêm phòng", StringComparison.Ordinal));
         Assert.Contains(_bot.Get<AuditLog>().Latest(10), e => e.Action == "privacy.withdraw");
     }
@@ -143,8 +143,8 @@ public sealed class MyDataTests : IDisposable
 
         Assert.True(_bot.Get<RetentionSweep>().Run() > 0);
 
-        Assert.Equal("", _bot.Get<ReceptionBookings>().Get(booking)!.Name);
-        Assert.Equal(0, _bot.Get<OfficerQuestions>().AskedSince(_citizen, DateTimeOffset.MinValue));
+        Assert.Equal("", _bot.Get<ReceptionBook>().Get(booking)!.Name);
+        Assert.Equal(0, _bot.Get<QuestionBook>().AskedSince(_citizen, DateTimeOffset.MinValue));
         Assert.Empty(_bot.Get<Outbox>().For(_citizen.Key, 0, 1000));
         Assert.Empty(_bot.Get<PrivacyOffice>().Collect(_citizen).Single(s => s.Section == "Cuộc trò chuyện").Records);
         Assert.Equal(0, _bot.Get<RetentionSweep>().Run());

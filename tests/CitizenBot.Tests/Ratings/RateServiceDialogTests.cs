@@ -72,7 +72,7 @@ public sealed class RateServiceDialogTests : IDisposable
     public async Task A_followed_dossier_that_is_resolved_brings_one_invitation_whose_buttons_work_once()
     {
         ImportDossier("in_progress");
-        _bot.Get<DossierFollows>().TryFollow("HS-2411-0001", _bot.Address, "5678");
+        _bot.Get<FollowBook>().TryFollow("HS-2411-0001", _bot.Address, "5678");
         ImportDossier("resolved", "2026-11-24");
 
         Assert.Equal(1, _bot.Get<RatingInvitationSweep>().Run());
@@ -98,7 +98,7 @@ public sealed class RateServiceDialogTests : IDisposable
     public async Task An_invitation_pressed_from_another_chat_is_not_honoured()
     {
         ImportDossier("in_progress");
-        _bot.Get<DossierFollows>().TryFollow("HS-2411-0001", _bot.Address, "5678");
+        _bot.Get<FollowBook>().TryFollow("HS-2411-0001", _bot.Address, "5678");
         ImportDossier("resolved", "2026-11-24");
         _bot.Get<RatingInvitationSweep>().Run();
         var payload = _bot.Get<Outbox>().All().Single(m => m.Key.StartsWith("rating:invite:", StringComparison.Ordinal)).Buttons[0].Payload;
@@ -115,7 +115,7 @@ public sealed class RateServiceDialogTests : IDisposable
         var citizen = new ChatAddress("web", "c5");
         var code = ReceptionSteps.CodeIn(await _bot.BookAsync(citizen));
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 2, 0, 0, TimeSpan.Zero));
-        var bookings = _bot.Get<ReceptionBookings>();
+        var bookings = _bot.Get<ReceptionBook>();
         bookings.Mark(bookings.Get(code)!.Id, attended: true, "telegram:700");
 
         Assert.Equal(1, _bot.Get<RatingInvitationSweep>().Run());
@@ -135,7 +135,7 @@ public sealed class RateServiceDialogTests : IDisposable
         var citizen = new ChatAddress("web", "c6");
         var code = ReceptionSteps.CodeIn(await _bot.BookAsync(citizen));
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 2, 0, 0, TimeSpan.Zero));
-        var bookings = _bot.Get<ReceptionBookings>();
+        var bookings = _bot.Get<ReceptionBook>();
         bookings.Mark(bookings.Get(code)!.Id, attended: false, "telegram:700");
 
         Assert.Equal(0, _bot.Get<RatingInvitationSweep>().Run());

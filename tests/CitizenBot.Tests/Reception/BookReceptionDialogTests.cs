@@ -45,7 +45,7 @@ public sealed class BookReceptionDialogTests : IDisposable
         Assert.Contains("BEGIN:VCALENDAR", ics, StringComparison.Ordinal);
         Assert.Contains("DTSTART:20261210T003000Z", ics, StringComparison.Ordinal);
         var code = ReceptionSteps.CodeIn(replies);
-        Assert.Equal(BookingStatus.Booked, _bot.Get<ReceptionBookings>().Get(code)!.Status);
+        Assert.Equal(BookingStatus.Booked, _bot.Get<ReceptionBook>().Get(code)!.Status);
     }
 
     [Fact]
@@ -56,13 +56,13 @@ public sealed class BookReceptionDialogTests : IDisposable
         var replies = await _bot.PressAsync("❌ Không", _citizen);
 
         replies.ShouldSay("Lịch hẹn chưa được đặt");
-        Assert.Empty(_bot.Get<ReceptionBookings>().OpenFor(_citizen.Key));
+        Assert.Empty(_bot.Get<ReceptionBook>().OpenFor(_citizen.Key));
     }
 
     [Fact]
     public async Task A_taken_slot_is_not_offered_and_a_full_day_is_not_offered()
     {
-        var bookings = _bot.Get<ReceptionBookings>();
+        var bookings = _bot.Get<ReceptionBook>();
         var day = bookings.Calendar.Upcoming(1).Single();
         for (var i = 0; i < day.Slots.Count; i++)
         {
@@ -81,8 +81,8 @@ public sealed class BookReceptionDialogTests : IDisposable
     public async Task A_slot_taken_while_the_citizen_confirms_is_answered_politely_with_the_nearest_free_slots()
     {
         await _bot.UpToConfirmAsync(_citizen, slot: "08:00");
-        var day = _bot.Get<ReceptionBookings>().Calendar.Upcoming(1).Single();
-        _bot.Get<ReceptionBookings>().Book(new BookingRequest("web:someone-else", day.Key, "08:00", "land", "Việc đất đai", "Trần Thị B", "0987654321"));
+        var day = _bot.Get<ReceptionBook>().Calendar.Upcoming(1).Single();
+        _bot.Get<ReceptionBook>().Book(new BookingRequest("web:someone-else", day.Key, "08:00", "land", "Việc đất đai", "Trần Thị B", "0987654321"));
 
         var replies = await _bot.PressAsync("✅ Có", _citizen);
 
@@ -105,7 +105,7 @@ public sealed class BookReceptionDialogTests : IDisposable
 
         replies.ShouldSay("giờ này đã qua");
         replies.ShouldNotOfferButton("10/12/2026 · 07:30");
-        Assert.Empty(_bot.Get<ReceptionBookings>().OpenFor(_citizen.Key));
+        Assert.Empty(_bot.Get<ReceptionBook>().OpenFor(_citizen.Key));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class BookReceptionDialogTests : IDisposable
 
         replies.ShouldSay("là số lịch tối đa");
         replies.ShouldOfferButton("Lịch hẹn của tôi");
-        Assert.Equal(2, _bot.Get<ReceptionBookings>().OpenFor(_citizen.Key).Count);
+        Assert.Equal(2, _bot.Get<ReceptionBook>().OpenFor(_citizen.Key).Count);
     }
 
     [Theory]
@@ -171,7 +171,7 @@ public sealed class BookReceptionDialogTests : IDisposable
         var replies = await _bot.SayAsync("menu", _citizen);
 
         replies.ShouldOfferButton("Đặt lịch tiếp công dân");
-        Assert.Empty(_bot.Get<ReceptionBookings>().OpenFor(_citizen.Key));
+        Assert.Empty(_bot.Get<ReceptionBook>().OpenFor(_citizen.Key));
     }
 
     [Fact]

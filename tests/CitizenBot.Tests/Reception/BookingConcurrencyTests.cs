@@ -33,7 +33,7 @@ public sealed class BookingConcurrencyTests
         await Task.WhenAll(turns);
 
         var day = bot.Get<ReceptionCalendar>().Upcoming(1).Single();
-        var held = bot.Get<ReceptionBookings>().OnDate(day.Date).Where(b => b.SlotKey == "09:00").ToList();
+        var held = bot.Get<ReceptionBook>().OnDate(day.Date).Where(b => b.SlotKey == "09:00").ToList();
         Assert.Equal(capacity, held.Count);
         Assert.Equal(capacity, held.Select(b => b.SeatKey).Distinct().Count());
         var replies = chats.Select(c => bot.Get<Outbox>().For(c.Key, 0, 1000).Select(m => m.Text).ToList()).ToList();

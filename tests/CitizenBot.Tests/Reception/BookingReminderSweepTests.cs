@@ -41,7 +41,7 @@ public sealed class BookingReminderSweepTests : IDisposable
     public async Task A_cancelled_booking_is_never_reminded()
     {
         var code = ReceptionSteps.CodeIn(await _bot.BookAsync(_citizen));
-        _bot.Get<ReceptionBookings>().Cancel(code, _citizen.Key);
+        _bot.Get<ReceptionBook>().Cancel(code, _citizen.Key);
 
         _bot.Clock.SetUtcNow(Local(12, 9, 16, 0));
         _bot.Get<BookingReminderSweep>().Run();
@@ -58,7 +58,7 @@ public sealed class BookingReminderSweepTests : IDisposable
         _bot.Clock.SetUtcNow(Local(12, 9, 16, 0));
         _bot.Get<BookingReminderSweep>().Run();
 
-        _bot.Get<ReceptionBookings>().Cancel(code, _citizen.Key);
+        _bot.Get<ReceptionBook>().Cancel(code, _citizen.Key);
 
         Assert.Equal(OutboxStatus.Withdrawn, Reminders().Single().Status);
     }

@@ -62,7 +62,7 @@ public sealed class HostileInputTests
                 turn.ShouldLeaveAWayOn();
             }
 
-            Assert.All(bot.Get<ReceptionBookings>().OnDate(new DateOnly(2026, 12, 10)), b => Assert.Equal("Nguyễn Văn An", b.Name));
+            Assert.All(bot.Get<ReceptionBook>().OnDate(new DateOnly(2026, 12, 10)), b => Assert.Equal("Nguyễn Văn An", b.Name));
         }
     }
 }

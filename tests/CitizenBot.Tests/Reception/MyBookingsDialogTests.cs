@@ -34,7 +34,7 @@ public sealed class MyBookingsDialogTests : IDisposable
         var replies = await _bot.PressAsync("✅ Có", _citizen);
 
         replies.ShouldSay($"Đã hủy lịch hẹn {code}");
-        Assert.Equal(BookingStatus.Cancelled, _bot.Get<ReceptionBookings>().Get(code)!.Status);
+        Assert.Equal(BookingStatus.Cancelled, _bot.Get<ReceptionBook>().Get(code)!.Status);
         var other = new ChatAddress("web", "c0000000000000000000000000000003");
         (await _bot.BookAsync(other, slot: "07:30")).ShouldSay("Đã đặt lịch thành công");
     }
@@ -53,7 +53,7 @@ public sealed class MyBookingsDialogTests : IDisposable
 
         replies.ShouldSay("Đã đổi lịch hẹn");
         var newCode = ReceptionSteps.CodeIn(replies);
-        var bookings = _bot.Get<ReceptionBookings>();
+        var bookings = _bot.Get<ReceptionBook>();
         Assert.Equal(BookingStatus.Cancelled, bookings.Get(code)!.Status);
         Assert.Equal(newCode, bookings.Get(code)!.RescheduledTo);
         Assert.Equal("Nguyễn Văn An", bookings.Get(newCode)!.Name);
@@ -65,8 +65,8 @@ public sealed class MyBookingsDialogTests : IDisposable
     {
         var code = ReceptionSteps.CodeIn(await _bot.BookAsync(_citizen));
 
-        Assert.Null(_bot.Get<ReceptionBookings>().Cancel(code, "web:intruder"));
-        Assert.Equal(BookingStatus.Booked, _bot.Get<ReceptionBookings>().Get(code)!.Status);
+        Assert.Null(_bot.Get<ReceptionBook>().Cancel(code, "web:intruder"));
+        Assert.Equal(BookingStatus.Booked, _bot.Get<ReceptionBook>().Get(code)!.Status);
     }
 
     [Fact]

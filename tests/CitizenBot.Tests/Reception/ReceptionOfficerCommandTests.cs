@@ -48,7 +48,7 @@ public sealed class ReceptionOfficerCommandTests : IDisposable
         (await _bot.PressAsOfficerAsync(attended.Payload, OfficerId)).ShouldSay($"Đã ghi nhận {codes[0]}");
         await _bot.PressAsOfficerAsync(absent.Payload, OfficerId);
 
-        var bookings = _bot.Get<ReceptionBookings>();
+        var bookings = _bot.Get<ReceptionBook>();
         Assert.Equal(BookingStatus.Attended, bookings.Get(codes[0])!.Status);
         Assert.Equal(BookingStatus.NoShow, bookings.Get(codes[1])!.Status);
         Assert.Contains(_bot.Get<AuditLog>().Latest(10), e => e.Action == "reception.attended" && e.Subject == codes[0] && e.Actor == "telegram:" + OfficerId);
@@ -61,7 +61,7 @@ public sealed class ReceptionOfficerCommandTests : IDisposable
 
         (await _bot.CommandAsync("/comat " + codes[0], OfficerId)).ShouldSay("chưa đến ngày tiếp");
 
-        Assert.Equal(BookingStatus.Booked, _bot.Get<ReceptionBookings>().Get(codes[0])!.Status);
+        Assert.Equal(BookingStatus.Booked, _bot.Get<ReceptionBook>().Get(codes[0])!.Status);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ReceptionOfficerCommandTests : IDisposable
     [Fact]
     public async Task Export_escapes_a_citizens_text_that_a_spreadsheet_would_run_as_a_formula()
     {
-        var bookings = _bot.Get<ReceptionBookings>();
+        var bookings = _bot.Get<ReceptionBook>();
         var day = bookings.Calendar.Upcoming(1).Single();
         bookings.Book(new BookingRequest("web:x", day.Key, "07:30", "land", "=HYPERLINK(\"http://evil\")", "Trần B", "0987654321"));
 

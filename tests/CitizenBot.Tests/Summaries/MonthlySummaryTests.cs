@@ -65,7 +65,7 @@ public sealed partial class MonthlySummaryTests : IDisposable
         Add(DossierChannel.OnlinePartial, 1086);
         Add(DossierChannel.OnlineFull, 942);
         Add(DossierChannel.Postal, 33);
-        _bot.Get<DossierStore>().Upsert(dossiers, _bot.Clock.GetUtcNow());
+        _bot.Get<DossierBook>().Upsert(dossiers, _bot.Clock.GetUtcNow());
     }
 
     /// <summary>The seeds' letters: 40 marriages, 81 births, 45 condolences, no apology.</summary>
@@ -113,7 +113,7 @@ public sealed partial class MonthlySummaryTests : IDisposable
     [Fact]
     public void Carried_over_open_late_waiting_and_returned_dossiers_are_counted_at_the_period_bounds()
     {
-        var store = _bot.Get<DossierStore>();
+        var store = _bot.Get<DossierBook>();
         store.Upsert(
         [
             NewDossier(DossierChannel.Direct, Local(9, 25), DossierStatus.Resolved, Local(10, 2), Local(10, 5)), // carried over, resolved late
@@ -155,7 +155,7 @@ public sealed partial class MonthlySummaryTests : IDisposable
         petitions.Change(second.Code, PetitionStatus.Answered, UserRole.Officer, "Cán bộ", "telegram:" + OfficerId, "Đã thu gom.");
 
         // Questions: three asked, two answered after 2 and 4 hours.
-        var questions = _bot.Get<OfficerQuestions>();
+        var questions = _bot.Get<QuestionBook>();
         OfficerQuestion Ask(int day)
         {
             _bot.Clock.SetUtcNow(Local(10, day));
@@ -179,7 +179,7 @@ public sealed partial class MonthlySummaryTests : IDisposable
         }
 
         // Announcements: one to Thôn Một's group, delivered.
-        var board = _bot.Get<AnnouncementBoard>();
+        var board = _bot.Get<AnnouncementBook>();
         board.RegisterGroup(new ChatAddress("telegram", "-5001"), "Thôn Một", "test");
         _bot.Clock.SetUtcNow(Local(10, 20));
         var announcement = board.Publish("Lịch tiêm phòng tháng 10.", null, ["Thôn Một"], "telegram:" + OfficerId, null);

@@ -93,7 +93,7 @@ public sealed class BotHarness : IDisposable
     public void SeedDossier(string code, DossierStatus status, DateTimeOffset dueAt, string phone = "0912345678")
     {
         var key = DossierCode.Key(code);
-        Get<DossierStore>().Upsert([new Dossier
+        Get<DossierBook>().Upsert([new Dossier
         {
             Code = DossierCode.Canonical(code), LookupKey = key, NumberKey = DossierCode.NumberKey(key),
             Procedure = "Đăng ký khai sinh", Field = "Hộ tịch", Applicant = "Nguyễn Văn An", Phone = phone,

@@ -9,7 +9,7 @@ namespace CitizenBot.Core.Announcements;
 /// Village groups, citizens' subscriptions, and announcements: creating one writes the announcement and a
 /// delivery per recipient in one transaction; the outbox sends them paced, at most once each.
 /// </summary>
-public sealed class AnnouncementBoard : IChatMembershipListener
+public sealed class AnnouncementBook : IChatMembershipListener
 {
     public const string GroupsCollection = "village_groups";
     public const string SubscriptionsCollection = "village_subscriptions";
@@ -19,7 +19,7 @@ public sealed class AnnouncementBoard : IChatMembershipListener
     private readonly CommuneOptions _commune;
     private readonly CommuneClock _clock;
 
-    public AnnouncementBoard(CitizenDatabase db, Outbox outbox, CommuneOptions commune, CommuneClock clock)
+    public AnnouncementBook(CitizenDatabase db, Outbox outbox, CommuneOptions commune, CommuneClock clock)
     {
         _db = db;
         _outbox = outbox;

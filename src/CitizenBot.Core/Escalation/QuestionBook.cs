@@ -11,7 +11,7 @@ namespace CitizenBot.Core.Escalation;
 /// the officers' chat has nothing waiting); answered from a reply to the relay, a command or the officer page,
 /// and the answer queued to the citizen in the same transaction as the record.
 /// </summary>
-public sealed partial class OfficerQuestions
+public sealed partial class QuestionBook
 {
     public const string CollectionName = "officer_questions";
     private readonly CitizenDatabase _db;
@@ -21,7 +21,7 @@ public sealed partial class OfficerQuestions
     private readonly TimeProvider _time;
     private readonly DataSeal _seal;
 
-    public OfficerQuestions(CitizenDatabase db, EscalationOptions options, IEnumerable<ICitizenDirectory> directory, Outbox outbox, TimeProvider time, DataSeal seal)
+    public QuestionBook(CitizenDatabase db, EscalationOptions options, IEnumerable<ICitizenDirectory> directory, Outbox outbox, TimeProvider time, DataSeal seal)
     {
         _seal = seal;
         _db = db;

@@ -53,13 +53,13 @@ public sealed class DossierImport
 /// The record of dossier imports. Imports upsert by dossier code, so an import cut short (a crash, a kill) is
 /// finished by importing the same file again; until then officers are shown it as interrupted.
 /// </summary>
-public sealed class DossierImports
+public sealed class ImportBook
 {
     public const string CollectionName = "dossier_imports";
     private readonly CitizenDatabase _db;
     private readonly CommuneClock _clock;
 
-    public DossierImports(CitizenDatabase db, CommuneClock clock)
+    public ImportBook(CitizenDatabase db, CommuneClock clock)
     {
         _db = db;
         _clock = clock;

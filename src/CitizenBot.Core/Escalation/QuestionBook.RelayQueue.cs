@@ -20,7 +20,7 @@ public readonly record struct RelayRound(int Relayed, int Held, int Digests)
 /// cap are held and listed in one digest when the hour is over. Each pick changes the question and adds its keyed
 /// outbox message in one transaction, so a crash neither loses a question nor relays one twice.
 /// </summary>
-public sealed partial class OfficerQuestions
+public sealed partial class QuestionBook
 {
     /// <summary>The outbox key of the digest of the questions held in one hour.</summary>
     public static string DigestKey(DateTimeOffset period) => $"questions-digest:{period.UtcDateTime:yyyyMMddHH}";

@@ -13,7 +13,7 @@ namespace CitizenBot.Core.Reception;
 /// single writer, and each held seat has a unique key, so a slot never takes more than its capacity
 /// however many citizens press it at once.
 /// </summary>
-public sealed class ReceptionBookings : ICitizenDirectory
+public sealed class ReceptionBook : ICitizenDirectory
 {
     public const string CollectionName = "bookings";
 
@@ -21,7 +21,7 @@ public sealed class ReceptionBookings : ICitizenDirectory
     private readonly ReceptionCalendar _calendar;
     private readonly CommuneClock _clock;
 
-    public ReceptionBookings(CitizenDatabase db, ReceptionCalendar calendar, CommuneClock clock)
+    public ReceptionBook(CitizenDatabase db, ReceptionCalendar calendar, CommuneClock clock)
     {
         _db = db;
         _calendar = calendar;

@@ -20,20 +20,20 @@ public enum FollowResult
 /// across every chat and channel: enough of them lock following that dossier for everyone for a while, and
 /// the officers are told once per lock.
 /// </summary>
-public sealed class DossierFollows
+public sealed class FollowBook
 {
     public const string CollectionName = "dossier_follows";
     public const string AttemptsCollectionName = "dossier_follow_attempts";
 
     private readonly CitizenDatabase _db;
-    private readonly DossierStore _dossiers;
+    private readonly DossierBook _dossiers;
     private readonly TimeProvider _time;
     private readonly FollowGuardOptions _guard;
     private readonly EscalationOptions _escalation;
     private readonly CommuneClock _clock;
-    private readonly ILogger<DossierFollows> _logger;
+    private readonly ILogger<FollowBook> _logger;
 
-    public DossierFollows(CitizenDatabase db, DossierStore dossiers, TimeProvider time, FollowGuardOptions guard, EscalationOptions escalation, CommuneClock clock, ILogger<DossierFollows> logger)
+    public FollowBook(CitizenDatabase db, DossierBook dossiers, TimeProvider time, FollowGuardOptions guard, EscalationOptions escalation, CommuneClock clock, ILogger<FollowBook> logger)
     {
         _db = db;
         _dossiers = dossiers;

@@ -13,12 +13,12 @@ public enum DossierLookup
 }
 
 /// <summary>The dossiers collection: lookups by code and the import's upsert with history.</summary>
-public sealed class DossierStore
+public sealed class DossierBook
 {
     public const string CollectionName = "dossiers";
     private readonly CitizenDatabase _db;
 
-    public DossierStore(CitizenDatabase db)
+    public DossierBook(CitizenDatabase db)
     {
         _db = db;
         db.EnsureIndexes<Dossier>(CollectionName, col =>
