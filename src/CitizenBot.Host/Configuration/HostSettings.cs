@@ -102,7 +102,7 @@ public sealed class HostSettings
             throw new ConfigurationException("Telegram:BotToken", "does not look like a bot token (expected <id>:<secret> from @BotFather).");
         }
 
-        var dataDir = config["Storage:DataDir"];
+        var dataDir = Settings.Read<StorageOptions>(config).DataDir;
         var limits = Settings.Read<LimitsOptions>(config);
         var officer = Settings.Read<OfficerOptions>(config);
         return new HostSettings
@@ -124,11 +124,11 @@ public sealed class HostSettings
                 TimeZone = ReadTimeZone(config["Commune:TimeZone"]),
                 Phone = ReadPhone(config, "Commune:Phone"),
             },
-            DataDir = string.IsNullOrWhiteSpace(dataDir) ? "./data" : dataDir,
+            DataDir = dataDir,
             HangfireStorage = hangfire.StorageKind,
             HangfireConnectionString = hangfire.ConnectionString,
             HangfireServerEnabled = hangfire.ServerEnabled,
-            Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
+            Urls = Settings.Read<WebOptions>(config).Urls,
             OfficerToken = string.IsNullOrWhiteSpace(officer.Token) ? null : officer.Token,
             MaxImportMegabytes = officer.MaxImportMegabytes,
             LoginFailuresPerAddress = officer.LoginFailuresPerAddress,

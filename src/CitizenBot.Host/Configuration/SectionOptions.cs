@@ -111,3 +111,19 @@ public sealed class HangfireStorageValidator(IConfiguration config) : IValidateO
         Settings.Check(() => HostSettings.ReadBool(config, "Hangfire:ServerEnabled", true)),
     ]);
 }
+
+/// <summary>The <c>Web</c> section: the addresses the web host listens on.</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    public string Urls { get; set; } = HostSettings.DefaultUrls;
+}
+
+/// <summary>The <c>Storage</c> section: the folder of the database and the other data files.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string DataDir { get; set; } = "./data";
+}

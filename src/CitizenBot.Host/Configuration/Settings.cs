@@ -21,6 +21,8 @@ public static class Settings
         (EscalationTimingOptions.Section, new EscalationTimingOptions()),
         (LeadersSummaryOptions.Section, new LeadersSummaryOptions()),
         (HangfireStorageOptions.Section, new HangfireStorageOptions()),
+        (WebOptions.Section, new WebOptions()),
+        (StorageOptions.Section, new StorageOptions()),
     ];
 
     public static IServiceCollection AddSettings(this IServiceCollection services)
@@ -39,6 +41,8 @@ public static class Settings
         services.AddSingleton<IValidateOptions<LeadersSummaryOptions>, LeadersSummaryValidator>();
         services.AddOptions<HangfireStorageOptions>().BindConfiguration(HangfireStorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HangfireStorageOptions>, HangfireStorageValidator>();
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         return services;
     }
 
