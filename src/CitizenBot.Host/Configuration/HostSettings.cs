@@ -151,9 +151,7 @@ public sealed class HostSettings
                 TurnsPerMinute = limits.WebTurnsPerMinute,
                 ReadsPerMinute = limits.WebReadsPerMinute,
             },
-            KnownProxies = [.. ReadStrings(config, "Proxy:KnownProxies").Select(v => IPAddress.TryParse(v, out var ip)
-                ? ip
-                : throw new ConfigurationException("Proxy:KnownProxies", $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1)."))],
+            KnownProxies = Settings.Read<ProxyOptions>(config).Addresses,
             QuestionsPerSenderPerDay = limits.QuestionsPerSenderPerDay,
             RelaysPerHour = limits.RelaysPerHour,
         };

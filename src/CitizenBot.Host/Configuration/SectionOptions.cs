@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace CitizenBot.Host.Configuration;
@@ -126,4 +127,32 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     public string DataDir { get; set; } = "./data";
+}
+
+/// <summary>The <c>Proxy</c> section: reverse proxies whose X-Forwarded-For is believed; empty = the connection's own address counts.</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Proxy";
+
+    public const string KnownProxiesKey = "Proxy:KnownProxies";
+
+    /// <summary>As written: a list, or one comma-separated value (an environment variable), read after binding.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>The post-bind step: the addresses, checked by <see cref="ProxyValidator"/>.</summary>
+    public IReadOnlyList<IPAddress> Addresses => [.. KnownProxies.Select(IPAddress.Parse)];
+}
+
+public sealed class ProxyValidator(IConfiguration config) : IValidateOptions<ProxyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ProxyOptions options) => Settings.Result(
+    [
+        Settings.Check(() =>
+        {
+            foreach (var v in HostSettings.ReadStrings(config, ProxyOptions.KnownProxiesKey).Where(v => !IPAddress.TryParse(v, out _)))
+            {
+                throw new ConfigurationException(ProxyOptions.KnownProxiesKey, $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1).");
+            }
+        }),
+    ]);
 }

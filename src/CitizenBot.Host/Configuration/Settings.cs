@@ -43,6 +43,9 @@ public static class Settings
         services.AddSingleton<IValidateOptions<HangfireStorageOptions>, HangfireStorageValidator>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => o.KnownProxies = HostSettings.ReadStrings(c, ProxyOptions.KnownProxiesKey)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyValidator>();
         return services;
     }
 
