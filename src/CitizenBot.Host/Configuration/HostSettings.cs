@@ -85,38 +85,14 @@ public sealed class HostSettings
 
     public static HostSettings Load(IConfiguration config)
     {
-        var apiBaseUrl = config["Telegram:ApiBaseUrl"];
-        if (string.IsNullOrWhiteSpace(apiBaseUrl))
-        {
-            apiBaseUrl = TelegramOptions.DefaultApiBaseUrl;
-        }
-        else if (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ConfigurationException("Telegram:ApiBaseUrl", $"'{apiBaseUrl}' is not an absolute http(s) URL.");
-        }
-
+        var telegram = Settings.Read<TelegramSettingsOptions>(config);
         var hangfire = Settings.Read<HangfireStorageOptions>(config);
-        var token = config["Telegram:BotToken"];
-        if (!string.IsNullOrWhiteSpace(token) && !token.Contains(':', StringComparison.Ordinal))
-        {
-            throw new ConfigurationException("Telegram:BotToken", "does not look like a bot token (expected <id>:<secret> from @BotFather).");
-        }
-
         var dataDir = Settings.Read<StorageOptions>(config).DataDir;
         var limits = Settings.Read<LimitsOptions>(config);
         var officer = Settings.Read<OfficerOptions>(config);
         return new HostSettings
         {
-            Telegram = new TelegramOptions
-            {
-                BotToken = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
-                ApiBaseUrl = apiBaseUrl.TrimEnd('/'),
-                AdminUserIds = ReadLongs(config, "Telegram:AdminUserIds"),
-                OfficersChatId = ReadOptionalLong(config, "Telegram:OfficersChatId"),
-                PollTimeoutSeconds = ReadInt(config, "Telegram:PollTimeoutSeconds", 30, 0, 50),
-                RequestTimeoutSeconds = ReadInt(config, "Telegram:RequestTimeoutSeconds", 30, 2, 300),
-                RetryBaseDelay = TimeSpan.FromMilliseconds(ReadInt(config, "Telegram:RetryBaseDelayMs", 1000, 1, 60_000)),
-            },
+            Telegram = telegram.ToTelegramOptions(),
             Commune = new CommuneOptions
             {
                 Name = RequireText(config, "Commune:Name", "UBND xã Hoằng Kim"),

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using CitizenBot.Channels.Telegram;
 using Microsoft.Extensions.Options;
 
 namespace CitizenBot.Host.Configuration;
@@ -154,5 +156,66 @@ public sealed class ProxyValidator(IConfiguration config) : IValidateOptions<Pro
                 throw new ConfigurationException(ProxyOptions.KnownProxiesKey, $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1).");
             }
         }),
+    ]);
+}
+
+/// <summary>The <c>Telegram</c> section as written; <see cref="ToTelegramOptions"/> is the post-bind step to the channel's options.</summary>
+public sealed class TelegramSettingsOptions
+{
+    public const string Section = "Telegram";
+
+    public string? BotToken { get; set; }
+
+    public string ApiBaseUrl { get; set; } = TelegramOptions.DefaultApiBaseUrl;
+
+    /// <summary>As written: a list, or one comma-separated value (an environment variable), read after binding.</summary>
+    public List<string> AdminUserIds { get; set; } = [];
+
+    public long? OfficersChatId { get; set; }
+
+    public int PollTimeoutSeconds { get; set; } = 30;
+
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    public int RetryBaseDelayMs { get; set; } = 1000;
+
+    public TelegramOptions ToTelegramOptions() => new()
+    {
+        BotToken = string.IsNullOrWhiteSpace(BotToken) ? null : BotToken.Trim(),
+        ApiBaseUrl = ApiBaseUrl.TrimEnd('/'),
+        AdminUserIds = [.. AdminUserIds.Select(v => long.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))],
+        OfficersChatId = OfficersChatId,
+        PollTimeoutSeconds = PollTimeoutSeconds,
+        RequestTimeoutSeconds = RequestTimeoutSeconds,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(RetryBaseDelayMs),
+    };
+}
+
+public sealed class TelegramSettingsValidator(IConfiguration config) : IValidateOptions<TelegramSettingsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramSettingsOptions options) => Settings.Result(
+    [
+        Settings.Check(() =>
+        {
+            var apiBaseUrl = config["Telegram:ApiBaseUrl"];
+            if (!string.IsNullOrWhiteSpace(apiBaseUrl)
+                && (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            {
+                throw new ConfigurationException("Telegram:ApiBaseUrl", $"'{apiBaseUrl}' is not an absolute http(s) URL.");
+            }
+        }),
+        Settings.Check(() =>
+        {
+            var token = config["Telegram:BotToken"];
+            if (!string.IsNullOrWhiteSpace(token) && !token.Contains(':', StringComparison.Ordinal))
+            {
+                throw new ConfigurationException("Telegram:BotToken", "does not look like a bot token (expected <id>:<secret> from @BotFather).");
+            }
+        }),
+        Settings.Check(() => HostSettings.ReadLongs(config, "Telegram:AdminUserIds")),
+        Settings.Check(() => HostSettings.ReadOptionalLong(config, "Telegram:OfficersChatId")),
+        Settings.CheckInt(config, "Telegram:PollTimeoutSeconds", 0, 50),
+        Settings.CheckInt(config, "Telegram:RequestTimeoutSeconds", 2, 300),
+        Settings.CheckInt(config, "Telegram:RetryBaseDelayMs", 1, 60_000),
     ]);
 }

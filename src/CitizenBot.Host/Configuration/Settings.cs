@@ -23,6 +23,7 @@ public static class Settings
         (HangfireStorageOptions.Section, new HangfireStorageOptions()),
         (WebOptions.Section, new WebOptions()),
         (StorageOptions.Section, new StorageOptions()),
+        (TelegramSettingsOptions.Section, new TelegramSettingsOptions()),
     ];
 
     public static IServiceCollection AddSettings(this IServiceCollection services)
@@ -46,6 +47,9 @@ public static class Settings
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.KnownProxies = HostSettings.ReadStrings(c, ProxyOptions.KnownProxiesKey)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyValidator>();
+        services.AddOptions<TelegramSettingsOptions>().BindConfiguration(TelegramSettingsOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => o.AdminUserIds = HostSettings.ReadStrings(c, "Telegram:AdminUserIds")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramSettingsOptions>, TelegramSettingsValidator>();
         return services;
     }
 
@@ -81,7 +85,10 @@ public static class Settings
             .Select(c => new KeyValuePair<string, string?>(c.Path, Default(s.Defaults, c.Key))))]);
 
     private static string? Default(object defaults, string property) =>
-        defaults.GetType().GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is { } p ? Convert.ToString(p.GetValue(defaults), CultureInfo.InvariantCulture) : null;
+        defaults.GetType().GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is { } p
+            && p.GetValue(defaults) is not System.Collections.IEnumerable or string
+            ? Convert.ToString(p.GetValue(defaults), CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>The first failure as today's one-line error: "Configuration error: Key: problem".</summary>
     public static ConfigurationException ToConfigurationException(OptionsValidationException ex)
