@@ -93,13 +93,7 @@ public sealed class HostSettings
         return new HostSettings
         {
             Telegram = telegram.ToTelegramOptions(),
-            Commune = new CommuneOptions
-            {
-                Name = RequireText(config, "Commune:Name", "UBND xã Hoằng Kim"),
-                Villages = ReadStrings(config, "Commune:Villages"),
-                TimeZone = ReadTimeZone(config["Commune:TimeZone"]),
-                Phone = ReadPhone(config, "Commune:Phone"),
-            },
+            Commune = Settings.Read<CommuneSettingsOptions>(config).ToCommuneOptions(),
             DataDir = dataDir,
             HangfireStorage = hangfire.StorageKind,
             HangfireConnectionString = hangfire.ConnectionString,
@@ -133,7 +127,7 @@ public sealed class HostSettings
         };
     }
 
-    private static TimeZoneInfo ReadTimeZone(string? id)
+    internal static TimeZoneInfo ReadTimeZone(string? id)
     {
         id = string.IsNullOrWhiteSpace(id) ? "Asia/Ho_Chi_Minh" : id.Trim();
         try

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CitizenBot.Channels.Telegram;
+using CitizenBot.Core.Commune;
 using Microsoft.Extensions.Options;
 
 namespace CitizenBot.Host.Configuration;
@@ -217,5 +218,41 @@ public sealed class TelegramSettingsValidator(IConfiguration config) : IValidate
         Settings.CheckInt(config, "Telegram:PollTimeoutSeconds", 0, 50),
         Settings.CheckInt(config, "Telegram:RequestTimeoutSeconds", 2, 300),
         Settings.CheckInt(config, "Telegram:RetryBaseDelayMs", 1, 60_000),
+    ]);
+}
+
+/// <summary>
+/// The <c>Commune</c> section as written; <see cref="ToCommuneOptions"/> is the post-bind step. Not among the blank-hiding sections:
+/// a blank Commune:Name is an error, not the default.
+/// </summary>
+public sealed class CommuneSettingsOptions
+{
+    public const string Section = "Commune";
+
+    public string Name { get; set; } = "UBND xã Hoằng Kim";
+
+    /// <summary>As written: a list, or one comma-separated value (an environment variable), read after binding.</summary>
+    public List<string> Villages { get; set; } = [];
+
+    public string? TimeZone { get; set; }
+
+    public string? Phone { get; set; }
+
+    public CommuneOptions ToCommuneOptions() => new()
+    {
+        Name = Name.Trim(),
+        Villages = Villages,
+        TimeZone = HostSettings.ReadTimeZone(TimeZone),
+        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
+    };
+}
+
+public sealed class CommuneSettingsValidator(IConfiguration config) : IValidateOptions<CommuneSettingsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CommuneSettingsOptions options) => Settings.Result(
+    [
+        Settings.Check(() => HostSettings.RequireText(config, "Commune:Name", "")),
+        Settings.Check(() => HostSettings.ReadTimeZone(config["Commune:TimeZone"])),
+        Settings.Check(() => HostSettings.ReadPhone(config, "Commune:Phone")),
     ]);
 }

@@ -50,6 +50,9 @@ public static class Settings
         services.AddOptions<TelegramSettingsOptions>().BindConfiguration(TelegramSettingsOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.AdminUserIds = HostSettings.ReadStrings(c, "Telegram:AdminUserIds")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramSettingsOptions>, TelegramSettingsValidator>();
+        services.AddOptions<CommuneSettingsOptions>().BindConfiguration(CommuneSettingsOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => o.Villages = HostSettings.ReadStrings(c, "Commune:Villages")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CommuneSettingsOptions>, CommuneSettingsValidator>();
         return services;
     }
 
@@ -57,7 +60,8 @@ public static class Settings
     public static T Read<T>(IConfiguration config)
         where T : class
     {
-        var bound = new ConfigurationBuilder().AddConfiguration(config).HideBlankValues(config).Build();
+        // A copy, not a chained source: a chained source reads an empty value as missing (a blank Commune:Name must stay an error).
+        var bound = new ConfigurationBuilder().AddInMemoryCollection(config.AsEnumerable()).HideBlankValues(config).Build();
         using var provider = new ServiceCollection().AddSingleton<IConfiguration>(bound).AddSettings().BuildServiceProvider();
         try
         {
