@@ -102,7 +102,7 @@ public sealed class HostSettings
             OfficerToken = string.IsNullOrWhiteSpace(officer.Token) ? null : officer.Token,
             MaxImportMegabytes = officer.MaxImportMegabytes,
             LoginFailuresPerAddress = officer.LoginFailuresPerAddress,
-            Reception = ReceptionSettings.Load(config),
+            Reception = ReceptionSettings.ToReceptionOptions(Settings.Read<ReceptionSettingsOptions>(config)),
             QuestionReannounceAfter = TimeSpan.FromMinutes(Settings.Read<EscalationTimingOptions>(config).ReannounceAfterMinutes),
             LetterLookbackDays = Settings.Read<LetterLookbackOptions>(config).LookbackDays,
             LeadersChatId = Settings.Read<LeadersSummaryOptions>(config).LeadersChatId,

@@ -24,6 +24,7 @@ public static class Settings
         (WebOptions.Section, new WebOptions()),
         (StorageOptions.Section, new StorageOptions()),
         (TelegramSettingsOptions.Section, new TelegramSettingsOptions()),
+        (ReceptionSettingsOptions.Section, new ReceptionSettingsOptions()),
     ];
 
     public static IServiceCollection AddSettings(this IServiceCollection services)
@@ -53,6 +54,14 @@ public static class Settings
         services.AddOptions<CommuneSettingsOptions>().BindConfiguration(CommuneSettingsOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.Villages = HostSettings.ReadStrings(c, "Commune:Villages")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CommuneSettingsOptions>, CommuneSettingsValidator>();
+        services.AddOptions<ReceptionSettingsOptions>().BindConfiguration(ReceptionSettingsOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) =>
+            {
+                o.DaysOfMonth = HostSettings.ReadStrings(c, "Reception:DaysOfMonth");
+                o.Holidays = HostSettings.ReadStrings(c, "Reception:Holidays");
+                o.Hours = HostSettings.ReadStrings(c, "Reception:Hours");
+            }).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReceptionSettingsOptions>, ReceptionSettingsValidator>();
         return services;
     }
 
