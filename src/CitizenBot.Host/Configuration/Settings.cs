@@ -25,6 +25,8 @@ public static class Settings
         (StorageOptions.Section, new StorageOptions()),
         (TelegramSettingsOptions.Section, new TelegramSettingsOptions()),
         (ReceptionSettingsOptions.Section, new ReceptionSettingsOptions()),
+        (PetitionDeadlineOptions.Section, new PetitionDeadlineOptions()),
+        (PetitionWorkingDays.Section, new PetitionWorkingDays()),
     ];
 
     public static IServiceCollection AddSettings(this IServiceCollection services)
@@ -62,6 +64,8 @@ public static class Settings
                 o.Hours = HostSettings.ReadStrings(c, "Reception:Hours");
             }).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReceptionSettingsOptions>, ReceptionSettingsValidator>();
+        services.AddOptions<PetitionDeadlineOptions>().BindConfiguration(PetitionDeadlineOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PetitionDeadlineOptions>, PetitionDeadlineValidator>();
         return services;
     }
 
@@ -99,7 +103,7 @@ public static class Settings
 
     private static string? Default(object defaults, string property) =>
         defaults.GetType().GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is { } p
-            && p.GetValue(defaults) is not System.Collections.IEnumerable or string
+            && p.GetValue(defaults) is null or IConvertible
             ? Convert.ToString(p.GetValue(defaults), CultureInfo.InvariantCulture)
             : null;
 
