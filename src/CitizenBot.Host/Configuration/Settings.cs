@@ -11,7 +11,7 @@ public static class Settings
 {
     private const string Prefix = "Configuration error: ";
 
-    /// <summary>The sections bound as options; the rest is still read by hand in <see cref="HostSettings.Load"/>.</summary>
+    /// <summary>The sections whose blank values mean the defaults (not Commune, where a blank name is an error, nor Proxy, a list only).</summary>
     private static readonly (string Name, object Defaults)[] Sections =
     [
         (LimitsOptions.Section, new LimitsOptions()),
