@@ -85,54 +85,24 @@ public sealed class HostSettings
 
     public static HostSettings Load(IConfiguration config)
     {
-        var apiBaseUrl = config["Telegram:ApiBaseUrl"];
-        if (string.IsNullOrWhiteSpace(apiBaseUrl))
-        {
-            apiBaseUrl = TelegramOptions.DefaultApiBaseUrl;
-        }
-        else if (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ConfigurationException("Telegram:ApiBaseUrl", $"'{apiBaseUrl}' is not an absolute http(s) URL.");
-        }
-
+        var telegram = Settings.Read<TelegramSettingsOptions>(config);
         var hangfire = Settings.Read<HangfireStorageOptions>(config);
-        var token = config["Telegram:BotToken"];
-        if (!string.IsNullOrWhiteSpace(token) && !token.Contains(':', StringComparison.Ordinal))
-        {
-            throw new ConfigurationException("Telegram:BotToken", "does not look like a bot token (expected <id>:<secret> from @BotFather).");
-        }
-
-        var dataDir = config["Storage:DataDir"];
+        var dataDir = Settings.Read<StorageOptions>(config).DataDir;
         var limits = Settings.Read<LimitsOptions>(config);
         var officer = Settings.Read<OfficerOptions>(config);
         return new HostSettings
         {
-            Telegram = new TelegramOptions
-            {
-                BotToken = string.IsNullOrWhiteSpace(token) ? null : token.Trim(),
-                ApiBaseUrl = apiBaseUrl.TrimEnd('/'),
-                AdminUserIds = ReadLongs(config, "Telegram:AdminUserIds"),
-                OfficersChatId = ReadOptionalLong(config, "Telegram:OfficersChatId"),
-                PollTimeoutSeconds = ReadInt(config, "Telegram:PollTimeoutSeconds", 30, 0, 50),
-                RequestTimeoutSeconds = ReadInt(config, "Telegram:RequestTimeoutSeconds", 30, 2, 300),
-                RetryBaseDelay = TimeSpan.FromMilliseconds(ReadInt(config, "Telegram:RetryBaseDelayMs", 1000, 1, 60_000)),
-            },
-            Commune = new CommuneOptions
-            {
-                Name = RequireText(config, "Commune:Name", "UBND xã Hoằng Kim"),
-                Villages = ReadStrings(config, "Commune:Villages"),
-                TimeZone = ReadTimeZone(config["Commune:TimeZone"]),
-                Phone = ReadPhone(config, "Commune:Phone"),
-            },
-            DataDir = string.IsNullOrWhiteSpace(dataDir) ? "./data" : dataDir,
+            Telegram = telegram.ToTelegramOptions(),
+            Commune = Settings.Read<CommuneSettingsOptions>(config).ToCommuneOptions(),
+            DataDir = dataDir,
             HangfireStorage = hangfire.StorageKind,
             HangfireConnectionString = hangfire.ConnectionString,
             HangfireServerEnabled = hangfire.ServerEnabled,
-            Urls = string.IsNullOrWhiteSpace(config["Web:Urls"]) ? DefaultUrls : config["Web:Urls"]!,
+            Urls = Settings.Read<WebOptions>(config).Urls,
             OfficerToken = string.IsNullOrWhiteSpace(officer.Token) ? null : officer.Token,
             MaxImportMegabytes = officer.MaxImportMegabytes,
             LoginFailuresPerAddress = officer.LoginFailuresPerAddress,
-            Reception = ReceptionSettings.Load(config),
+            Reception = ReceptionSettings.ToReceptionOptions(Settings.Read<ReceptionSettingsOptions>(config)),
             QuestionReannounceAfter = TimeSpan.FromMinutes(Settings.Read<EscalationTimingOptions>(config).ReannounceAfterMinutes),
             LetterLookbackDays = Settings.Read<LetterLookbackOptions>(config).LookbackDays,
             LeadersChatId = Settings.Read<LeadersSummaryOptions>(config).LeadersChatId,
@@ -151,15 +121,13 @@ public sealed class HostSettings
                 TurnsPerMinute = limits.WebTurnsPerMinute,
                 ReadsPerMinute = limits.WebReadsPerMinute,
             },
-            KnownProxies = [.. ReadStrings(config, "Proxy:KnownProxies").Select(v => IPAddress.TryParse(v, out var ip)
-                ? ip
-                : throw new ConfigurationException("Proxy:KnownProxies", $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1)."))],
+            KnownProxies = Settings.Read<ProxyOptions>(config).Addresses,
             QuestionsPerSenderPerDay = limits.QuestionsPerSenderPerDay,
             RelaysPerHour = limits.RelaysPerHour,
         };
     }
 
-    private static TimeZoneInfo ReadTimeZone(string? id)
+    internal static TimeZoneInfo ReadTimeZone(string? id)
     {
         id = string.IsNullOrWhiteSpace(id) ? "Asia/Ho_Chi_Minh" : id.Trim();
         try

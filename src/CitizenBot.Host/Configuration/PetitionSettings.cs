@@ -5,6 +5,36 @@ using CitizenBot.Core.Storage;
 
 namespace CitizenBot.Host.Configuration;
 
+/// <summary>The <c>Petitions</c> section's answer deadlines in working days; the identity key is read by <see cref="PetitionSettings"/>.</summary>
+public sealed class PetitionDeadlineOptions
+{
+    public const string Section = "Petitions";
+
+    public PetitionWorkingDays WorkingDays { get; set; } = new();
+
+    public int ExtensionWorkingDays { get; set; } = 5;
+}
+
+/// <summary>The <c>Petitions:WorkingDays</c> section: answer deadline per kind.</summary>
+public sealed class PetitionWorkingDays
+{
+    public const string Section = "Petitions:WorkingDays";
+
+    public int Feedback { get; set; } = 10;
+
+    public int Complaint { get; set; } = 30;
+
+    public int Denunciation { get; set; } = 30;
+}
+
+public sealed class PetitionDeadlineValidator(IConfiguration config) : RangeValidator<PetitionDeadlineOptions>(config, PetitionDeadlineOptions.Section,
+[
+    ("WorkingDays:" + nameof(PetitionWorkingDays.Feedback), 1, 120),
+    ("WorkingDays:" + nameof(PetitionWorkingDays.Complaint), 1, 120),
+    ("WorkingDays:" + nameof(PetitionWorkingDays.Denunciation), 1, 120),
+    (nameof(PetitionDeadlineOptions.ExtensionWorkingDays), 1, 60),
+]);
+
 /// <summary>Reads the <c>Petitions</c> section: answer deadlines per kind and the identity key.</summary>
 public static class PetitionSettings
 {
@@ -16,18 +46,24 @@ public static class PetitionSettings
         + "whoever copies the data folder (a backup, a stolen disk) can open them. Keep the key elsewhere: Petitions:IdentityKey, "
         + KeyEnvironmentVariable + " or Petitions:IdentityKeyFile.";
 
-    public static PetitionOptions Load(IConfiguration config, string dataDir, ReceptionOptions reception) => new()
+    public static PetitionOptions Load(IConfiguration config, string dataDir, ReceptionOptions reception)
     {
-        WorkingDays = new Dictionary<PetitionKind, int>
+        var deadlines = Settings.Read<PetitionDeadlineOptions>(config);
+        return new()
         {
-            [PetitionKind.Feedback] = HostSettings.ReadInt(config, "Petitions:WorkingDays:Feedback", 10, 1, 120),
-            [PetitionKind.Complaint] = HostSettings.ReadInt(config, "Petitions:WorkingDays:Complaint", 30, 1, 120),
-            [PetitionKind.Denunciation] = HostSettings.ReadInt(config, "Petitions:WorkingDays:Denunciation", 30, 1, 120),
-        },
-        ExtensionWorkingDays = HostSettings.ReadInt(config, "Petitions:ExtensionWorkingDays", 5, 1, 60),
-        IdentityKey = Key(config, dataDir),
-        IsHoliday = reception.IsHoliday,
-    };
+            WorkingDays = new Dictionary<PetitionKind, int>
+            {
+                [PetitionKind.Feedback] = deadlines.WorkingDays.Feedback,
+                [PetitionKind.Complaint] = deadlines.WorkingDays.Complaint,
+                [PetitionKind.Denunciation] = deadlines.WorkingDays.Denunciation,
+            },
+            ExtensionWorkingDays = deadlines.ExtensionWorkingDays,
+
+            // The identity key stays an explicit step: it may read or generate a file.
+            IdentityKey = Key(config, dataDir),
+            IsHoliday = reception.IsHoliday,
+        };
+    }
 
     /// <summary>
     /// The key, first found of: Petitions:IdentityKey (32 bytes, base64), the CITIZENBOT_IDENTITY_KEY environment variable,

@@ -1,30 +1,71 @@
 using System.Globalization;
 using CitizenBot.Core.Reception;
+using Microsoft.Extensions.Options;
 
 namespace CitizenBot.Host.Configuration;
 
-/// <summary>Reads and checks the <c>Reception</c> section: schedule, holidays, slots and booking limits.</summary>
+/// <summary>The <c>Reception</c> section as written: schedule, holidays, slots and booking limits; <see cref="ReceptionSettings.ToReceptionOptions"/> is the post-bind step.</summary>
+public sealed class ReceptionSettingsOptions
+{
+    public const string Section = "Reception";
+
+    /// <summary>The lists as written: a list, or one comma-separated value (an environment variable), read after binding.</summary>
+    public List<string> DaysOfMonth { get; set; } = [];
+
+    public List<string> Holidays { get; set; } = [];
+
+    public List<string> Hours { get; set; } = [];
+
+    public string? OnHoliday { get; set; }
+
+    public int SlotMinutes { get; set; } = new ReceptionOptions().SlotMinutes;
+
+    public int SlotCapacity { get; set; } = new ReceptionOptions().SlotCapacity;
+
+    public int MaxOpenBookings { get; set; } = new ReceptionOptions().MaxOpenBookings;
+
+    public int DaysOffered { get; set; } = new ReceptionOptions().DaysOffered;
+
+    /// <summary>Null when not set (the default); set but blank is an error.</summary>
+    public string? Place { get; set; }
+
+    public string? Papers { get; set; }
+}
+
+public sealed class ReceptionSettingsValidator(IConfiguration config) : IValidateOptions<ReceptionSettingsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReceptionSettingsOptions options) => Settings.Result(
+    [
+        Settings.CheckInt(config, "Reception:SlotMinutes", 5, 240),
+        Settings.CheckInt(config, "Reception:SlotCapacity", 1, 50),
+        Settings.CheckInt(config, "Reception:MaxOpenBookings", 1, 10),
+        Settings.CheckInt(config, "Reception:DaysOffered", 1, 10),
+        options is null ? null : Settings.Check(() => ReceptionSettings.ToReceptionOptions(options)),
+    ]);
+}
+
+/// <summary>Turns the bound <c>Reception</c> section into the schedule, checking it.</summary>
 public static class ReceptionSettings
 {
-    public static ReceptionOptions Load(IConfiguration config)
+    public static ReceptionOptions ToReceptionOptions(ReceptionSettingsOptions settings)
     {
         var defaults = new ReceptionOptions();
-        var days = HostSettings.ReadStrings(config, "Reception:DaysOfMonth");
-        var holidays = HostSettings.ReadStrings(config, "Reception:Holidays");
-        var hours = HostSettings.ReadStrings(config, "Reception:Hours");
+        var days = settings.DaysOfMonth;
+        var holidays = settings.Holidays;
+        var hours = settings.Hours;
         var options = new ReceptionOptions
         {
             DaysOfMonth = days.Count == 0 ? defaults.DaysOfMonth : [.. days.Select(d => DayOfMonth(d))],
             YearlyHolidays = holidays.Count == 0 ? defaults.YearlyHolidays : [.. holidays.Where(h => h.Count(c => c == '/') == 1).Select(Yearly)],
             Holidays = [.. holidays.Where(h => h.Count(c => c == '/') == 2).Select(Dated)],
-            OnHoliday = OnHoliday(config["Reception:OnHoliday"]),
+            OnHoliday = OnHoliday(settings.OnHoliday),
             Hours = hours.Count == 0 ? defaults.Hours : [.. hours.Select(Hours)],
-            SlotMinutes = HostSettings.ReadInt(config, "Reception:SlotMinutes", defaults.SlotMinutes, 5, 240),
-            SlotCapacity = HostSettings.ReadInt(config, "Reception:SlotCapacity", defaults.SlotCapacity, 1, 50),
-            MaxOpenBookings = HostSettings.ReadInt(config, "Reception:MaxOpenBookings", defaults.MaxOpenBookings, 1, 10),
-            DaysOffered = HostSettings.ReadInt(config, "Reception:DaysOffered", defaults.DaysOffered, 1, 10),
-            Place = HostSettings.RequireText(config, "Reception:Place", defaults.Place),
-            Papers = HostSettings.RequireText(config, "Reception:Papers", defaults.Papers),
+            SlotMinutes = settings.SlotMinutes,
+            SlotCapacity = settings.SlotCapacity,
+            MaxOpenBookings = settings.MaxOpenBookings,
+            DaysOffered = settings.DaysOffered,
+            Place = Text(settings.Place, "Reception:Place", defaults.Place),
+            Papers = Text(settings.Papers, "Reception:Papers", defaults.Papers),
         };
         if (options.Hours.Any(h => h.End.ToTimeSpan() - h.Start.ToTimeSpan() < TimeSpan.FromMinutes(options.SlotMinutes)))
         {
@@ -33,6 +74,9 @@ public static class ReceptionSettings
 
         return options;
     }
+
+    private static string Text(string? value, string key, string fallback) =>
+        value is null ? fallback : string.IsNullOrWhiteSpace(value) ? throw new ConfigurationException(key, "must not be empty.") : value.Trim();
 
     private static int DayOfMonth(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using CitizenBot.Channels.Telegram;
+using CitizenBot.Core.Commune;
 using Microsoft.Extensions.Options;
 
 namespace CitizenBot.Host.Configuration;
@@ -109,5 +113,146 @@ public sealed class HangfireStorageValidator(IConfiguration config) : IValidateO
             }
         }),
         Settings.Check(() => HostSettings.ReadBool(config, "Hangfire:ServerEnabled", true)),
+    ]);
+}
+
+/// <summary>The <c>Web</c> section: the addresses the web host listens on.</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    public string Urls { get; set; } = HostSettings.DefaultUrls;
+}
+
+/// <summary>The <c>Storage</c> section: the folder of the database and the other data files.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string DataDir { get; set; } = "./data";
+}
+
+/// <summary>The <c>Proxy</c> section: reverse proxies whose X-Forwarded-For is believed; empty = the connection's own address counts.</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Proxy";
+
+    public const string KnownProxiesKey = "Proxy:KnownProxies";
+
+    /// <summary>As written: a list, or one comma-separated value (an environment variable), read after binding.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>The post-bind step: the addresses, checked by <see cref="ProxyValidator"/>.</summary>
+    public IReadOnlyList<IPAddress> Addresses => [.. KnownProxies.Select(IPAddress.Parse)];
+}
+
+public sealed class ProxyValidator(IConfiguration config) : IValidateOptions<ProxyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ProxyOptions options) => Settings.Result(
+    [
+        Settings.Check(() =>
+        {
+            foreach (var v in HostSettings.ReadStrings(config, ProxyOptions.KnownProxiesKey).Where(v => !IPAddress.TryParse(v, out _)))
+            {
+                throw new ConfigurationException(ProxyOptions.KnownProxiesKey, $"'{v}' is not an IP address (e.g. 127.0.0.1 or 172.17.0.1).");
+            }
+        }),
+    ]);
+}
+
+/// <summary>The <c>Telegram</c> section as written; <see cref="ToTelegramOptions"/> is the post-bind step to the channel's options.</summary>
+public sealed class TelegramSettingsOptions
+{
+    public const string Section = "Telegram";
+
+    public string? BotToken { get; set; }
+
+    public string ApiBaseUrl { get; set; } = TelegramOptions.DefaultApiBaseUrl;
+
+    /// <summary>As written: a list, or one comma-separated value (an environment variable), read after binding.</summary>
+    public List<string> AdminUserIds { get; set; } = [];
+
+    public long? OfficersChatId { get; set; }
+
+    public int PollTimeoutSeconds { get; set; } = 30;
+
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    public int RetryBaseDelayMs { get; set; } = 1000;
+
+    public TelegramOptions ToTelegramOptions() => new()
+    {
+        BotToken = string.IsNullOrWhiteSpace(BotToken) ? null : BotToken.Trim(),
+        ApiBaseUrl = ApiBaseUrl.TrimEnd('/'),
+        AdminUserIds = [.. AdminUserIds.Select(v => long.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))],
+        OfficersChatId = OfficersChatId,
+        PollTimeoutSeconds = PollTimeoutSeconds,
+        RequestTimeoutSeconds = RequestTimeoutSeconds,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(RetryBaseDelayMs),
+    };
+}
+
+public sealed class TelegramSettingsValidator(IConfiguration config) : IValidateOptions<TelegramSettingsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramSettingsOptions options) => Settings.Result(
+    [
+        Settings.Check(() =>
+        {
+            var apiBaseUrl = config["Telegram:ApiBaseUrl"];
+            if (!string.IsNullOrWhiteSpace(apiBaseUrl)
+                && (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            {
+                throw new ConfigurationException("Telegram:ApiBaseUrl", $"'{apiBaseUrl}' is not an absolute http(s) URL.");
+            }
+        }),
+        Settings.Check(() =>
+        {
+            var token = config["Telegram:BotToken"];
+            if (!string.IsNullOrWhiteSpace(token) && !token.Contains(':', StringComparison.Ordinal))
+            {
+                throw new ConfigurationException("Telegram:BotToken", "does not look like a bot token (expected <id>:<secret> from @BotFather).");
+            }
+        }),
+        Settings.Check(() => HostSettings.ReadLongs(config, "Telegram:AdminUserIds")),
+        Settings.Check(() => HostSettings.ReadOptionalLong(config, "Telegram:OfficersChatId")),
+        Settings.CheckInt(config, "Telegram:PollTimeoutSeconds", 0, 50),
+        Settings.CheckInt(config, "Telegram:RequestTimeoutSeconds", 2, 300),
+        Settings.CheckInt(config, "Telegram:RetryBaseDelayMs", 1, 60_000),
+    ]);
+}
+
+/// <summary>
+/// The <c>Commune</c> section as written; <see cref="ToCommuneOptions"/> is the post-bind step. Not among the blank-hiding sections:
+/// a blank Commune:Name is an error, not the default.
+/// </summary>
+public sealed class CommuneSettingsOptions
+{
+    public const string Section = "Commune";
+
+    public string Name { get; set; } = "UBND xã Hoằng Kim";
+
+    /// <summary>As written: a list, or one comma-separated value (an environment variable), read after binding.</summary>
+    public List<string> Villages { get; set; } = [];
+
+    public string? TimeZone { get; set; }
+
+    public string? Phone { get; set; }
+
+    public CommuneOptions ToCommuneOptions() => new()
+    {
+        Name = Name.Trim(),
+        Villages = Villages,
+        TimeZone = HostSettings.ReadTimeZone(TimeZone),
+        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
+    };
+}
+
+public sealed class CommuneSettingsValidator(IConfiguration config) : IValidateOptions<CommuneSettingsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CommuneSettingsOptions options) => Settings.Result(
+    [
+        Settings.Check(() => HostSettings.RequireText(config, "Commune:Name", "")),
+        Settings.Check(() => HostSettings.ReadTimeZone(config["Commune:TimeZone"])),
+        Settings.Check(() => HostSettings.ReadPhone(config, "Commune:Phone")),
     ]);
 }

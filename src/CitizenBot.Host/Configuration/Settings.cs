@@ -11,7 +11,7 @@ public static class Settings
 {
     private const string Prefix = "Configuration error: ";
 
-    /// <summary>The sections bound as options; the rest is still read by hand in <see cref="HostSettings.Load"/>.</summary>
+    /// <summary>The sections whose blank values mean the defaults (not Commune, where a blank name is an error, nor Proxy, a list only).</summary>
     private static readonly (string Name, object Defaults)[] Sections =
     [
         (LimitsOptions.Section, new LimitsOptions()),
@@ -21,6 +21,12 @@ public static class Settings
         (EscalationTimingOptions.Section, new EscalationTimingOptions()),
         (LeadersSummaryOptions.Section, new LeadersSummaryOptions()),
         (HangfireStorageOptions.Section, new HangfireStorageOptions()),
+        (WebOptions.Section, new WebOptions()),
+        (StorageOptions.Section, new StorageOptions()),
+        (TelegramSettingsOptions.Section, new TelegramSettingsOptions()),
+        (ReceptionSettingsOptions.Section, new ReceptionSettingsOptions()),
+        (PetitionDeadlineOptions.Section, new PetitionDeadlineOptions()),
+        (PetitionWorkingDays.Section, new PetitionWorkingDays()),
     ];
 
     public static IServiceCollection AddSettings(this IServiceCollection services)
@@ -39,6 +45,27 @@ public static class Settings
         services.AddSingleton<IValidateOptions<LeadersSummaryOptions>, LeadersSummaryValidator>();
         services.AddOptions<HangfireStorageOptions>().BindConfiguration(HangfireStorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HangfireStorageOptions>, HangfireStorageValidator>();
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => o.KnownProxies = HostSettings.ReadStrings(c, ProxyOptions.KnownProxiesKey)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyValidator>();
+        services.AddOptions<TelegramSettingsOptions>().BindConfiguration(TelegramSettingsOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => o.AdminUserIds = HostSettings.ReadStrings(c, "Telegram:AdminUserIds")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramSettingsOptions>, TelegramSettingsValidator>();
+        services.AddOptions<CommuneSettingsOptions>().BindConfiguration(CommuneSettingsOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => o.Villages = HostSettings.ReadStrings(c, "Commune:Villages")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CommuneSettingsOptions>, CommuneSettingsValidator>();
+        services.AddOptions<ReceptionSettingsOptions>().BindConfiguration(ReceptionSettingsOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) =>
+            {
+                o.DaysOfMonth = HostSettings.ReadStrings(c, "Reception:DaysOfMonth");
+                o.Holidays = HostSettings.ReadStrings(c, "Reception:Holidays");
+                o.Hours = HostSettings.ReadStrings(c, "Reception:Hours");
+            }).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReceptionSettingsOptions>, ReceptionSettingsValidator>();
+        services.AddOptions<PetitionDeadlineOptions>().BindConfiguration(PetitionDeadlineOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PetitionDeadlineOptions>, PetitionDeadlineValidator>();
         return services;
     }
 
@@ -46,7 +73,8 @@ public static class Settings
     public static T Read<T>(IConfiguration config)
         where T : class
     {
-        var bound = new ConfigurationBuilder().AddConfiguration(config).HideBlankValues(config).Build();
+        // A copy, not a chained source: a chained source reads an empty value as missing (a blank Commune:Name must stay an error).
+        var bound = new ConfigurationBuilder().AddInMemoryCollection(config.AsEnumerable()).HideBlankValues(config).Build();
         using var provider = new ServiceCollection().AddSingleton<IConfiguration>(bound).AddSettings().BuildServiceProvider();
         try
         {
@@ -74,7 +102,10 @@ public static class Settings
             .Select(c => new KeyValuePair<string, string?>(c.Path, Default(s.Defaults, c.Key))))]);
 
     private static string? Default(object defaults, string property) =>
-        defaults.GetType().GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is { } p ? Convert.ToString(p.GetValue(defaults), CultureInfo.InvariantCulture) : null;
+        defaults.GetType().GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is { } p
+            && p.GetValue(defaults) is null or IConvertible
+            ? Convert.ToString(p.GetValue(defaults), CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>The first failure as today's one-line error: "Configuration error: Key: problem".</summary>
     public static ConfigurationException ToConfigurationException(OptionsValidationException ex)

@@ -115,4 +115,19 @@ public sealed class HostSettingsTests
         Assert.Equal(60, settings.WebChat.TurnsPerMinute);
         Assert.Equal(["127.0.0.1", "172.17.0.1"], settings.KnownProxies.Select(ip => ip.ToString()));
     }
+
+    [Fact]
+    public void Telegram_admins_may_be_comma_separated_and_blank_values_mean_the_defaults()
+    {
+        var settings = Load(("Telegram:AdminUserIds", "42, 43"), ("Telegram:ApiBaseUrl", " "), ("Telegram:PollTimeoutSeconds", ""),
+            ("Telegram:OfficersChatId", ""), ("Web:Urls", ""), ("Storage:DataDir", " "), ("Proxy:KnownProxies", ""));
+
+        Assert.Equal([42L, 43L], settings.Telegram.AdminUserIds);
+        Assert.Equal("https://api.telegram.org", settings.Telegram.ApiBaseUrl);
+        Assert.Equal(30, settings.Telegram.PollTimeoutSeconds);
+        Assert.Null(settings.Telegram.OfficersChatId);
+        Assert.Equal(HostSettings.DefaultUrls, settings.Urls);
+        Assert.Equal("./data", settings.DataDir);
+        Assert.Empty(settings.KnownProxies);
+    }
 }
