@@ -131,7 +131,8 @@ public sealed class DossierLookupDialog : WaterfallDialog
                 var tries = ++state.FollowTries;
                 if (tries < MaxFollowTries)
                 {
-                    step.Send(DossierTexts.WrongDigits(MaxFollowTries - tries));
+                    // The dossier locks for everyone after its own count of wrong guesses: never promise more tries than it has left.
+                    step.Send(DossierTexts.WrongDigits(Math.Min(MaxFollowTries - tries, _follows.GuessesLeft(code))));
                     return await step.GoToStepAsync(nameof(ActOnChoiceAsync), "follow", ct);
                 }
 
