@@ -14,6 +14,7 @@ public sealed class DashboardCollection;
 [Collection(nameof(DashboardCollection))]
 public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
 {
+    private const string Chromium = "/usr/bin/chromium";
     private readonly TempDataDir _dir = new();
     private readonly List<string> _violations = [];
     private RunningBot _bot = null!;
@@ -23,7 +24,13 @@ public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true);
-        (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = Chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
     }
 
     public async Task DisposeAsync()

@@ -6,6 +6,7 @@ namespace CitizenBot.EndToEnd.Web;
 /// <summary>The web chat page in headless Chromium (Debian's /usr/bin/chromium), against the real host.</summary>
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
+    private const string Chromium = "/usr/bin/chromium";
     private readonly TempDataDir _dir = new();
     private RunningBot _bot = null!;
     private IPlaywright _playwright = null!;
@@ -14,7 +15,13 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true);
-        (_playwright, _browser) = await HeadlessChromium.LaunchAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = Chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
     }
 
     public async Task DisposeAsync()

@@ -123,9 +123,13 @@ public sealed class WebChatLimitTests : IAsyncDisposable
         Skip.IfNot(File.Exists("/usr/bin/chromium"), "No Chromium at /usr/bin/chromium on this machine.");
         // The page's greeting takes the one turn allowed this minute; the citizen's next message is refused.
         using var http = await StartAsync(new WebChatLimits { TurnsPerMinute = 1 });
-        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new Microsoft.Playwright.BrowserTypeLaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
         var page = await browser.NewPageAsync();
         await page.GotoAsync(_bot!.BaseUrl);
         await page.GetByText("Kính chào ông/bà").WaitForAsync();
