@@ -131,8 +131,7 @@ public sealed class DossierLookupDialog : WaterfallDialog
                 var tries = ++state.FollowTries;
                 if (tries < MaxFollowTries)
                 {
-                    // The dossier locks for everyone after its own count of wrong guesses: never promise more tries than it has left.
-                    step.Send(DossierTexts.WrongDigits(Math.Min(MaxFollowTries - tries, _follows.GuessesLeft(code))));
+                    step.Send(DossierTexts.WrongDigits(MaxFollowTries - tries));
                     return await step.GoToStepAsync(nameof(ActOnChoiceAsync), "follow", ct);
                 }
 

@@ -62,15 +62,6 @@ public sealed class FollowBook
         return until > _time.GetUtcNow() ? until : null;
     }
 
-    /// <summary>Wrong guesses left on this dossier, counted from every chat, before following it locks for everyone.</summary>
-    public int GuessesLeft(string code)
-    {
-        var record = _db.Collection<FollowAttempts>(AttemptsCollectionName).FindById(DossierCode.Canonical(code));
-        var now = _time.GetUtcNow();
-        var failures = record is null || record.LockedUntil is not null || now - record.WindowStart >= _guard.Window ? 0 : record.Failures;
-        return Math.Max(0, _guard.GuessesPerDossier - failures);
-    }
-
     /// <summary>Follows a dossier if the last four digits match the applicant's phone; wrong tries are counted per dossier.</summary>
     public FollowResult TryFollow(string code, ChatAddress chat, string lastFourDigits)
     {
