@@ -17,6 +17,7 @@ using CitizenBot.Host.Demo;
 using CitizenBot.Host.Jobs;
 using CitizenBot.Host.Logging;
 using CitizenBot.Host.Officer;
+using CitizenBot.Host.OfficerConsole;
 using CitizenBot.Host.Web;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -63,6 +64,7 @@ public static class CitizenBotHost
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
         services.AddOfficerWeb(settings);
+        services.AddOfficerConsole();
         configure?.Invoke(services);
 
         var app = builder.Build();
@@ -76,6 +78,7 @@ public static class CitizenBotHost
         app.UseRateLimiter();
         app.MapWebChat();
         app.MapOfficerEndpoints();
+        app.MapOfficerConsole();
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, settings, seedDemo));
         app.Lifetime.ApplicationStopped.Register(db.Dispose);
         return app;

@@ -10,6 +10,7 @@ public static class RoleServices
         services.AddSingleton(options);
         services.AddSingleton<UserRoles>();
         services.AddSingleton<WebLogins>();
+        services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<AuditLog>();
         return services;
     }

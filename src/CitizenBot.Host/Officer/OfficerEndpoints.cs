@@ -35,7 +35,8 @@ public static class OfficerEndpoints
     public static WebApplication MapOfficerEndpoints(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<HostSettings>();
-        app.MapGet("/officer", (IAntiforgery antiforgery, HttpContext http) =>
+        // The first, single-page officer page, kept while the console replaces it feature by feature.
+        app.MapGet("/officer/classic", (IAntiforgery antiforgery, HttpContext http) =>
             Results.Content(OfficerPage.Render(antiforgery.GetAndStoreTokens(http).RequestToken!, settings.MaxImportMegabytes), "text/html; charset=utf-8"));
         app.MapGet("/officer/officer.js", () => Results.Text(OfficerPage.Script, "text/javascript; charset=utf-8"));
         app.MapGet("/officer/officer.css", () => Results.Text(OfficerPage.Style, "text/css; charset=utf-8"));
@@ -151,7 +152,7 @@ public static class OfficerEndpoints
     }
 
     /// <summary>HttpOnly, SameSite=Strict, Secure whenever the request came over HTTPS; a browser-session cookie (the server keeps the expiry).</summary>
-    private static CookieOptions SessionCookie(HttpContext http) => new() { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/" };
+    internal static CookieOptions SessionCookie(HttpContext http) => new() { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/" };
 
     private static async Task Refuse(HttpContext http, int status, string error)
     {

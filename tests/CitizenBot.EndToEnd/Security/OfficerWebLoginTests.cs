@@ -33,7 +33,7 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
         var cookies = new CookieContainer();
         using var browser = Browser(cookies);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/officer/api/questions")).StatusCode);
-        var csrf = Csrf().Match(await browser.GetStringAsync("/officer")).Groups[1].Value;
+        var csrf = Csrf().Match(await browser.GetStringAsync("/officer/classic")).Groups[1].Value;
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/officer/api/login", new { token = code })).StatusCode);
 
         // The session answers a citizen's question under the officer's own name.

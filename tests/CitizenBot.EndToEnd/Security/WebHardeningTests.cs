@@ -40,7 +40,7 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
     {
         var cookies = new CookieContainer();
         var browser = Browser(cookies);
-        var csrf = Csrf().Match(await browser.GetStringAsync("/officer")).Groups[1].Value;
+        var csrf = Csrf().Match(await browser.GetStringAsync("/officer/classic")).Groups[1].Value;
         Assert.NotEmpty(csrf);
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/officer/api/login", new { token = _bot.OfficerToken })).StatusCode);
         return (browser, cookies, csrf);
@@ -51,7 +51,7 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
 
     [Theory]
     [InlineData("GET", "/")]
-    [InlineData("GET", "/officer")]
+    [InlineData("GET", "/officer/classic")]
     [InlineData("GET", "/officer/officer.js")]
     [InlineData("POST", "/api/chat/start")]
     [InlineData("GET", "/api/chat/0123/messages")]
@@ -84,7 +84,7 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/officer/api/questions")).StatusCode);
 
-        var csrf = Csrf().Match(await browser.GetStringAsync("/officer")).Groups[1].Value;
+        var csrf = Csrf().Match(await browser.GetStringAsync("/officer/classic")).Groups[1].Value;
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(Post("/officer/api/logout", new { }, csrf))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/officer/api/questions")).StatusCode);
     }

@@ -74,7 +74,7 @@ public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
 
     private async Task LogInAsync(IPage page)
     {
-        await page.GotoAsync(_bot.BaseUrl + "/officer");
+        await page.GotoAsync(_bot.BaseUrl + "/officer/classic");
         await page.Locator("#token").FillAsync(_bot.OfficerToken);
         await page.Locator("#login").ClickAsync();
         await page.GetByText("✅ Đã đăng nhập").WaitForAsync();

@@ -1,0 +1,103 @@
+using CitizenBot.Core.Commune;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CitizenBot.Host.OfficerConsole;
+
+/// <summary>
+/// The officer console at /officer: Razor Pages rendered on the server (plain forms, no script needed), one folder per feature
+/// under Pages/Officer/, Vietnamese throughout. Every page needs an officer's login; leaders' and admins' pages say so with
+/// <c>[Authorize(Policy = ...)]</c>. Forms carry the antiforgery token (Razor Pages check it on every POST).
+/// </summary>
+public static class ConsoleWeb
+{
+    public static IServiceCollection AddOfficerConsole(this IServiceCollection services)
+    {
+        // Not the default scheme: only the console's pages authenticate (their policies name it), so the chat, the API (its own
+        // check) and the dashboard are untouched, and antiforgery tokens outside the console stay bound to no user.
+        // (ASP.NET Core makes a lone scheme the default unless told not to.)
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ConsoleAuthentication>(ConsoleAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddConsolePolicies();
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Officer", ConsolePolicies.Officer);
+                options.Conventions.AllowAnonymousToPage("/Officer/Login");
+                options.Conventions.AllowAnonymousToPage("/Officer/Denied");
+            })
+            .AddMvcOptions(options => VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider))
+            // The pages live in this assembly, which is not the entry assembly when tests host the app in their own process.
+            .AddApplicationPart(typeof(ConsoleWeb).Assembly);
+        services.AddSingleton<ConsoleFormat>();
+        // Vietnamese letters go out as themselves, not as &#x...; entities (half the bytes on a slow connection); <, >, & and quotes are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        return services;
+    }
+
+    public static WebApplication MapOfficerConsole(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/officer/console.css", () => Results.Text(ConsoleAssets.Style, "text/css; charset=utf-8"));
+        app.MapGet("/officer/console.js", () => Results.Text(ConsoleAssets.Script, "text/javascript; charset=utf-8"));
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>How the console writes times and numbers: the commune's clock, Vietnamese digits grouping ("2.449").</summary>
+public sealed class ConsoleFormat(CommuneClock clock)
+{
+    public string Moment(DateTimeOffset instant) => clock.Moment(instant);
+
+    public string Date(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Number(long value) => VietnameseFormat.Number(value);
+
+    public string DateWithWeekday(DateOnly day) => VietnameseFormat.DateWithWeekday(day);
+
+    /// <summary>"3 giờ", "2 ngày": how long something has waited.</summary>
+    public string Duration(TimeSpan span) => VietnameseFormat.Duration(span);
+
+    public DateOnly LocalDate(DateTimeOffset instant) => clock.LocalDate(instant);
+
+    public DateOnly Today => clock.Today;
+
+    public DateTimeOffset Now => clock.UtcNow;
+}
+
+/// <summary>The console's style sheet and small script, embedded beside the code and served as files (the CSP allows no inline blocks).</summary>
+internal static class ConsoleAssets
+{
+    public static readonly string Style = Load("console.css");
+
+    public static readonly string Script = Load("console.js");
+
+    private static string Load(string fileName)
+    {
+        using var stream = typeof(ConsoleAssets).Assembly.GetManifestResourceStream("CitizenBot.Host.OfficerConsole.wwwroot." + fileName)
+            ?? throw new InvalidOperationException($"The console's {fileName} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>Model binding's own messages (a date that is not a date, a missing number) in Vietnamese, shown next to the field.</summary>
+internal static class VietnameseBindingMessages
+{
+    public static void Apply(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider p)
+    {
+        p.SetValueIsInvalidAccessor(v => $"Giá trị \"{v}\" không hợp lệ.");
+        p.SetAttemptedValueIsInvalidAccessor((v, _) => $"Giá trị \"{v}\" không hợp lệ.");
+        p.SetValueMustBeANumberAccessor(_ => "Xin nhập một số.");
+        p.SetMissingBindRequiredValueAccessor(_ => "Xin điền ô này.");
+        p.SetMissingKeyOrValueAccessor(() => "Xin điền ô này.");
+        p.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu dữ liệu gửi lên.");
+        p.SetValueMustNotBeNullAccessor(_ => "Xin điền ô này.");
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"Giá trị \"{v}\" không hợp lệ.");
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+        p.SetUnknownValueIsInvalidAccessor(_ => "Giá trị không hợp lệ.");
+        p.SetNonPropertyValueMustBeANumberAccessor(() => "Xin nhập một số.");
+    }
+}
