@@ -73,7 +73,7 @@ public static class CitizenBotHost
             app.UseForwardedHeaders();
         }
 
-        app.UseSecurityHeaders(SecurityHeaders.PagePolicy(SecurityHeaders.WebChatPage()));
+        app.UseSecurityHeaders(SecurityHeaders.PagePolicy(SecurityHeaders.WebChatPage(), SummaryDocument.StyleBlock));
         MarkInterruptedImports(app);
         app.UseRateLimiter();
         app.MapWebChat();

@@ -70,3 +70,18 @@ public sealed record DeliveryReport(Announcement Announcement, int Delivered, in
 {
     public bool Finished => Pending == 0;
 }
+
+/// <summary>One chat an announcement reaches, and the village it is counted under.</summary>
+public sealed record AudienceMember(ChatAddress Address, string Village, bool IsGroup);
+
+/// <summary>What an announcement to one village alone reaches: its groups and its subscribed citizens.</summary>
+public sealed record VillageAudience(string Village, int Groups, int Citizens)
+{
+    public int Total => Groups + Citizens;
+}
+
+/// <summary>An announcement's deliveries in one village.</summary>
+public sealed record VillageDelivery(string Village, int Delivered, int Pending, int Unconfirmed, int Failed)
+{
+    public int Total => Delivered + Pending + Unconfirmed + Failed;
+}

@@ -79,13 +79,80 @@ public sealed class AnnouncementBook : IChatMembershipListener
     public List<string> SubscriptionsOf(ChatAddress citizen) =>
         [.. _db.Collection<VillageSubscription>(SubscriptionsCollection).Find(s => s.AddressKey == citizen.Key).Select(s => s.Village).Order()];
 
-    /// <summary>Every chat an announcement to these villages (none: all) reaches: active groups, then subscribers.</summary>
-    public List<ChatAddress> Recipients(IReadOnlyCollection<string> villages)
+    /// <summary>
+    /// The configured villages the texts name, each read as <see cref="VillageNamed"/> reads it, and the texts that name
+    /// none (an API caller's "kim son" when no such village exists): an announcement is never sent to an unknown village.
+    /// </summary>
+    public (List<string> Known, List<string> Unknown) ResolveVillages(IEnumerable<string?> texts)
+    {
+        var known = new List<string>();
+        var unknown = new List<string>();
+        foreach (var text in texts)
+        {
+            if (VillageNamed(text) is { } village)
+            {
+                if (!known.Contains(village))
+                {
+                    known.Add(village);
+                }
+            }
+            else
+            {
+                unknown.Add(text?.Trim() ?? "");
+            }
+        }
+
+        return (known, unknown);
+    }
+
+    /// <summary>
+    /// THE one place that says who an announcement to these villages (none: all) reaches, and under which village each
+    /// recipient is counted: active village groups first, then citizens who subscribed (a citizen subscribed to two of the
+    /// villages is reached once, counted under the first in the commune's order). Counts, previews, publishing and the
+    /// per-village report all read it; a new kind of recipient (a channel's followers) is added here.
+    /// </summary>
+    public List<AudienceMember> Audience(IReadOnlyCollection<string> villages)
     {
         var all = villages.Count == 0;
-        var groups = _db.Collection<VillageGroup>(GroupsCollection).Find(g => g.Active).Where(g => all || villages.Contains(g.Village)).Select(g => g.Id);
-        var people = _db.Collection<VillageSubscription>(SubscriptionsCollection).FindAll().Where(s => all || villages.Contains(s.Village)).Select(s => s.AddressKey);
-        return [.. groups.Concat(people).Distinct().Select(ChatAddress.Parse)];
+        var order = _commune.Villages.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
+        int Rank(string village) => order.TryGetValue(village, out var i) ? i : int.MaxValue;
+        var members = new List<AudienceMember>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in _db.Collection<VillageGroup>(GroupsCollection).Find(g => g.Active)
+            .Where(g => all || villages.Contains(g.Village)).OrderBy(g => Rank(g.Village)).ThenBy(g => g.Id, StringComparer.Ordinal))
+        {
+            if (seen.Add(group.Id))
+            {
+                members.Add(new AudienceMember(ChatAddress.Parse(group.Id), group.Village, IsGroup: true));
+            }
+        }
+
+        foreach (var subscription in _db.Collection<VillageSubscription>(SubscriptionsCollection).FindAll()
+            .Where(s => all || villages.Contains(s.Village)).OrderBy(s => Rank(s.Village)).ThenBy(s => s.Id, StringComparer.Ordinal))
+        {
+            if (seen.Add(subscription.AddressKey))
+            {
+                members.Add(new AudienceMember(ChatAddress.Parse(subscription.AddressKey), subscription.Village, IsGroup: false));
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>Every chat an announcement to these villages (none: all) reaches: active groups, then subscribers.</summary>
+    public List<ChatAddress> Recipients(IReadOnlyCollection<string> villages) => [.. Audience(villages).Select(m => m.Address)];
+
+    /// <summary>For each configured village, how many groups and subscribed citizens an announcement to it alone reaches.</summary>
+    public List<VillageAudience> AudienceByVillage()
+    {
+        var rows = new List<VillageAudience>();
+        foreach (var village in _commune.Villages)
+        {
+            var members = Audience([village]);
+            rows.Add(new VillageAudience(village, members.Count(m => m.IsGroup), members.Count(m => !m.IsGroup)));
+        }
+
+        return rows;
     }
 
     public Announcement Publish(string text, FileAttachment? file, IReadOnlyCollection<string> villages, string author, ChatAddress? reportTo) => _db.WriteTransaction(tx =>
@@ -107,6 +174,10 @@ public sealed class AnnouncementBook : IChatMembershipListener
     public Announcement? Get(long id) => _db.Collection<Announcement>(CollectionName).FindById(id);
 
     public Announcement? Latest() => _db.Collection<Announcement>(CollectionName).Query().OrderByDescending(a => a.Id).FirstOrDefault();
+
+    /// <summary>The most recent announcements, newest first.</summary>
+    public List<Announcement> Recent(int limit) =>
+        [.. _db.Collection<Announcement>(CollectionName).Query().OrderByDescending(a => a.Id).Limit(limit).ToList()];
 
     public List<Announcement> Unreported() => [.. _db.Collection<Announcement>(CollectionName).Find(a => !a.Reported)];
 
@@ -135,6 +206,31 @@ public sealed class AnnouncementBook : IChatMembershipListener
         }
 
         return new DeliveryReport(announcement, delivered, pending, unconfirmed, failed);
+    }
+
+    /// <summary>
+    /// The deliveries counted per village, for the console's report: each recipient under the village <see cref="Audience"/>
+    /// counts it under today (a chat that has since left every village it was sent for is counted as "no longer registered").
+    /// </summary>
+    public List<VillageDelivery> ReportByVillage(Announcement announcement)
+    {
+        var villageOf = Audience(announcement.Villages).ToDictionary(m => m.Address.Key, m => m.Village, StringComparer.Ordinal);
+        var rows = new Dictionary<string, VillageDelivery>(StringComparer.Ordinal);
+        foreach (var delivery in _outbox.WithKeyPrefix(Announcement.DeliveryPrefix(announcement.Id)))
+        {
+            var village = villageOf.GetValueOrDefault(delivery.AddressKey) ?? AnnouncementTexts.NoLongerRegistered;
+            var row = rows.GetValueOrDefault(village) ?? new VillageDelivery(village, 0, 0, 0, 0);
+            rows[village] = delivery.Status switch
+            {
+                OutboxStatus.Sent => row with { Delivered = row.Delivered + 1 },
+                OutboxStatus.Failed => row with { Failed = row.Failed + 1 },
+                OutboxStatus.Unconfirmed => row with { Unconfirmed = row.Unconfirmed + 1 },
+                _ => row with { Pending = row.Pending + 1 },
+            };
+        }
+
+        var order = _commune.Villages.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
+        return [.. rows.Values.OrderBy(r => order.TryGetValue(r.Village, out var i) ? i : int.MaxValue).ThenBy(r => r.Village, StringComparer.Ordinal)];
     }
 
     /// <summary>Sends the report of a finished announcement to its author once.</summary>

@@ -39,10 +39,14 @@ public sealed class MonthlySummarySweep(
         return [.. leaders.DistinctBy(a => a.Key)];
     }
 
+    public const string RunsCollection = "summary_runs";
+
     public int Run()
     {
         var period = SummaryPeriod.PreviousMonth(clock.Today);
-        var waiting = Recipients().Where(r => outbox.FindByKey(Key(period, r, "text")) is null).ToList();
+        var recipients = Recipients();
+        RecordRun(period, recipients.Count);
+        var waiting = recipients.Where(r => outbox.FindByKey(Key(period, r, "text")) is null).ToList();
         if (waiting.Count == 0)
         {
             return 0;
@@ -55,6 +59,22 @@ public sealed class MonthlySummarySweep(
         return queued;
     }
 
+    /// <summary>
+    /// The last monthly summary the job made: its period, when it ran and to how many chats it went. Leaders without a chat
+    /// read it in the console (its reports page, a notice on the home page); null before the job first ran.
+    /// </summary>
+    public SummaryRun? LastRun() =>
+        db.Collection<SummaryRun>(RunsCollection).Query().OrderByDescending(r => r.From).FirstOrDefault();
+
+    /// <summary>One record per month, kept up to date by every run of that month's job (a rerun moves its time).</summary>
+    private void RecordRun(SummaryPeriod period, int chats) => db.Write(tx =>
+        tx.GetCollection<SummaryRun>(RunsCollection).Upsert(new SummaryRun
+        {
+            Id = period.Key, From = period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            To = period.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Title = period.Title, RanAt = clock.UtcNow, Chats = chats,
+        }));
+
     private static string Key(SummaryPeriod period, ChatAddress to, string part) => $"summary:{period.Key}:{to.Key}:{part}";
 
     /// <summary>The chat message and the printable file for each recipient, keyed so each goes once.</summary>
@@ -63,4 +83,27 @@ public sealed class MonthlySummarySweep(
         var messages = SummaryDocument.Messages(summary, clock);
         return to.SelectMany(address => messages.Select((m, i) => OutboxMessage.Create($"{keyPrefix}:{address.Key}:{(i == 0 ? "text" : "file")}", address, m, clock.UtcNow)));
     }
+}
+
+/// <summary>A run of the monthly summary job: the month it reported (commune days, yyyy-MM-dd), when, and to how many chats.</summary>
+public sealed class SummaryRun
+{
+    /// <summary>The period's key, e.g. "2026-10-01..2026-10-31".</summary>
+    public string Id { get; set; } = "";
+
+    public string From { get; set; } = "";
+
+    public string To { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public DateTimeOffset RanAt { get; set; }
+
+    /// <summary>The Telegram leaders and leaders' chat it was queued to (0 when no leader has a chat).</summary>
+    public int Chats { get; set; }
+
+    [LiteDB.BsonIgnore]
+    public SummaryPeriod Period => new(Day(From), Day(To), Title);
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

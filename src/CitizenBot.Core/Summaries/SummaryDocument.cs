@@ -15,16 +15,22 @@ public static class SummaryDocument
     public static FileAttachment File(CommuneSummary s, CommuneClock clock) =>
         new($"bao-cao-tong-hop-{s.Period.From:yyyyMMdd}-{s.Period.To:yyyyMMdd}.html", "text/html", Encoding.UTF8.GetBytes(Html(s, clock)));
 
+    /// <summary>
+    /// The printable page's one inline style block, the same in every summary, so the console can serve the page in a tab
+    /// with the block allowed by its hash in the Content-Security-Policy.
+    /// </summary>
+    public const string StyleBlock = "<style>"
+        + "@page{size:A4;margin:18mm}body{font-family:'Times New Roman',serif;font-size:13pt;line-height:1.45;color:#000;max-width:800px;margin:auto}"
+        + "header{display:flex;justify-content:space-between;text-align:center;font-weight:bold}h1{text-align:center;font-size:15pt;margin:24px 0 4px}"
+        + ".period{text-align:center;font-style:italic;margin-bottom:18px}h2{font-size:13pt;margin:16px 0 4px}p{margin:2px 0;text-align:justify}"
+        + "img{display:block;max-width:100%;margin:12px auto}footer{margin-top:24px;font-size:11pt;font-style:italic}"
+        + "</style>";
+
     public static string Html(CommuneSummary s, CommuneClock clock)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>")
-            .Append(Encode(SummaryTexts.Title(s))).Append("</title><style>")
-            .Append("@page{size:A4;margin:18mm}body{font-family:'Times New Roman',serif;font-size:13pt;line-height:1.45;color:#000;max-width:800px;margin:auto}")
-            .Append("header{display:flex;justify-content:space-between;text-align:center;font-weight:bold}h1{text-align:center;font-size:15pt;margin:24px 0 4px}")
-            .Append(".period{text-align:center;font-style:italic;margin-bottom:18px}h2{font-size:13pt;margin:16px 0 4px}p{margin:2px 0;text-align:justify}")
-            .Append("img{display:block;max-width:100%;margin:12px auto}footer{margin-top:24px;font-size:11pt;font-style:italic}")
-            .Append("</style></head><body>");
+            .Append(Encode(SummaryTexts.Title(s))).Append("</title>").Append(StyleBlock).Append("</head><body>");
         html.Append("<header><div>").Append(Encode(s.Commune.ToUpper(VietnameseFormat.Culture)))
             .Append("</div><div>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</div></header>");
         html.Append("<h1>").Append(Encode(SummaryTexts.Title(s))).Append("</h1>");

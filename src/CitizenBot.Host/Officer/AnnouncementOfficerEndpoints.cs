@@ -10,6 +10,8 @@ public static class AnnouncementOfficerEndpoints
 
     public static RouteGroupBuilder MapAnnouncementOfficerApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/announcements/villages", (AnnouncementBook board) =>
+            Results.Ok(board.AudienceByVillage().Select(v => new { village = v.Village, groups = v.Groups, citizens = v.Citizens, recipients = v.Total })));
         api.MapGet("/announcements/groups", (AnnouncementBook board) =>
             Results.Ok(board.Groups().Select(g => new { chat = g.Id, village = g.Village, active = g.Active })));
         api.MapPost("/announcements", (PublishRequest request, AnnouncementBook board, OfficerToken token, HttpContext http) =>
@@ -20,14 +22,20 @@ public static class AnnouncementOfficerEndpoints
                 return Results.Json(new { error = "Nội dung thông báo cần từ 10 đến 3500 ký tự." }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var villages = request.Villages ?? [];
-            var unknown = villages.Where(v => board.VillageNamed(v) is null).ToList();
+            // An unknown village ("kim son" where there is none) is refused with the villages there are, never sent to no one.
+            var (villages, unknown) = board.ResolveVillages(request.Villages ?? []);
             if (unknown.Count > 0)
             {
-                return Results.Json(new { error = $"Không có thôn: {string.Join(", ", unknown)}." }, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Json(new { error = AnnouncementTexts.UnknownVillages(unknown, board.Villages), villages = board.Villages },
+                    statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var announcement = board.Publish(text, null, [.. villages.Select(v => board.VillageNamed(v)!)], token.ActorOf(http) ?? OfficerToken.SharedActor, null);
+            if (board.Recipients(villages).Count == 0)
+            {
+                return Results.Json(new { error = AnnouncementTexts.NoRecipients }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var announcement = board.Publish(text, null, villages, token.ActorOf(http) ?? OfficerToken.SharedActor, null);
             return Results.Ok(new { id = announcement.Id, code = announcement.Code, recipients = announcement.Recipients });
         });
         api.MapGet("/announcements/{id:long}", (long id, AnnouncementBook board) =>
