@@ -59,6 +59,13 @@ public sealed class Announcement
 
     public bool Reported { get; set; }
 
+    /// <summary>The console's draft it was sent from: pressing "Gửi" twice sends it once.</summary>
+    public string? DraftKey { get; set; }
+
+    public const int MinText = 10;
+
+    public const int MaxText = 3500;
+
     [BsonIgnore]
     public string Code => "TB-" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

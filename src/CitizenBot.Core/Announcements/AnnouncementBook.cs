@@ -155,14 +155,20 @@ public sealed class AnnouncementBook : IChatMembershipListener
         return rows;
     }
 
-    public Announcement Publish(string text, FileAttachment? file, IReadOnlyCollection<string> villages, string author, ChatAddress? reportTo) => _db.WriteTransaction(tx =>
+    /// <param name="draftKey">The console's draft: a second publish of the same draft returns the first announcement, sending nothing.</param>
+    public Announcement Publish(string text, FileAttachment? file, IReadOnlyCollection<string> villages, string author, ChatAddress? reportTo, string? draftKey = null) => _db.WriteTransaction(tx =>
     {
+        if (draftKey is not null && tx.GetCollection<Announcement>(CollectionName).FindOne(a => a.DraftKey == draftKey) is { } already)
+        {
+            return already;
+        }
+
         var now = _clock.UtcNow;
         var recipients = Recipients(villages);
         var announcement = new Announcement
         {
             Text = text, File = file, Villages = [.. villages], Author = author, ReportTo = reportTo?.Key ?? "",
-            CreatedAt = now, Recipients = recipients.Count,
+            CreatedAt = now, Recipients = recipients.Count, DraftKey = draftKey,
         };
         tx.GetCollection<Announcement>(CollectionName).Insert(announcement);
         var message = new OutgoingMessage(AnnouncementTexts.Message(_commune.Name, text), [], File: file);

@@ -114,6 +114,17 @@ public sealed partial class LetterTemplates(CitizenDatabase db)
         return true;
     });
 
+    /// <summary>Values an admin's preview fills the placeholders with: the commune's own name and an example citizen.</summary>
+    public static IReadOnlyDictionary<string, string> SampleValues(string communeName, DateOnly day) => new Dictionary<string, string>
+    {
+        ["xa"] = communeName,
+        ["ten"] = "ông Nguyễn Văn An",
+        ["ngay"] = Commune.VietnameseFormat.Date(day),
+        ["ma"] = "HS-2611-0001",
+        ["viec"] = "hồ sơ HS-2611-0001",
+        ["hen_moi"] = $"sẽ trả kết quả trước ngày {Commune.VietnameseFormat.Date(day.AddDays(3))}",
+    };
+
     public static List<string> UnknownPlaceholders(string text) =>
         [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(name => !Placeholders.ContainsKey(name)).Distinct()];
 
