@@ -1,0 +1,83 @@
+using CitizenBot.Core.Summaries;
+using CitizenBot.EndToEnd.Support;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace CitizenBot.EndToEnd.Console;
+
+/// <summary>A leader reads last month's summary in the console, with its chart, and downloads its figures as XLSX.</summary>
+public sealed class ReportsConsoleTests : IAsyncLifetime
+{
+    private readonly TempDataDir _dir = new();
+    private RunningBot _bot = null!;
+    private ConsoleBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true);
+        _browser = await ConsoleBrowser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _bot.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task A_leader_opens_last_months_summary_with_its_chart_and_downloads_the_figures()
+    {
+        var expected = _bot.Get<SummaryCompiler>().Compile(SummaryPeriod.Month(2026, 10));
+        var page = await _browser.OfficerAsync(_bot);
+        await page.GotoAsync(_bot.BaseUrl + "/officer/reports");
+
+        await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 10/2026").WaitForAsync();
+        await page.GetByText("Báo cáo tháng tự động chưa chạy lần nào").WaitForAsync();
+        var chart = page.Locator("#chart");
+        await chart.ScrollIntoViewIfNeededAsync();
+        Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 900"), "the chart did not load");
+        await page.GetByText($"Tổng số hồ sơ đã tiếp nhận: {expected.Dossiers.Received} hồ sơ", new() { Exact = false }).WaitForAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "console-reports-desk");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-xlsx").ClickAsync());
+        Assert.Equal("bao-cao-tong-hop-20261001-20261031.xlsx", download.SuggestedFilename);
+        var path = Path.Combine(_dir.Path, "report.xlsx");
+        await download.SaveAsAsync(path);
+        Assert.Equal(SummaryWorkbook.SheetName, MiniExcel.GetSheetNames(path).Single());
+        var rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var received = rows.Single(r => (string)r["Chỉ tiêu"] == "Hồ sơ tiếp nhận");
+        Assert.Equal("1. Thủ tục hành chính", received["Mục"]);
+        Assert.Equal((double)expected.Dossiers.Received, Convert.ToDouble(received["Số liệu"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(expected.Dossiers.Received > 0, "the demo commune has dossiers last month");
+
+        // The printable page opens in a tab, exactly the file the Telegram summary carries.
+        var tab = await page.Context.RunAndWaitForPageAsync(() => page.Locator("#print").ClickAsync());
+        await tab.GetByRole(AriaRole.Heading, new() { Name = "BÁO CÁO TỔNG HỢP THÁNG 10/2026" }).WaitForAsync();
+        Assert.Equal("Times New Roman", (await tab.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).fontFamily")).Trim('"', '\'').Split(',')[0].Trim('"', '\''));
+
+        // A quarter, and a period in the future refused next to the field.
+        await page.Locator("#q-quy").SelectOptionAsync("3");
+        await page.Locator("#q-nam").FillAsync("2026");
+        await page.Locator("#show-quarter").ClickAsync();
+        await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP QUÝ III/2026").WaitForAsync();
+        await page.Locator("#y-nam").FillAsync("2027");
+        await page.Locator("#show-year").ClickAsync();
+        await page.GetByText("Kỳ báo cáo không được ở tương lai.").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#summary").CountAsync());
+
+        // The monthly job ran: its summary is shown to leaders who have no Telegram.
+        _bot.Clock.Advance(TimeSpan.FromDays(7));
+        await _bot.RunMonthlySummaryAsync();
+        await page.GotoAsync(_bot.BaseUrl + "/officer/reports?ky=nam&nam=2025");
+        await page.Locator("#last-monthly").GetByText("tháng 11/2026").WaitForAsync();
+        await page.Locator("#open-last-monthly").ClickAsync();
+        await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 11/2026").WaitForAsync();
+        Assert.Equal("tháng 11/2026", _bot.Get<MonthlySummarySweep>().LastRun()!.Title);
+
+        var phone = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
+        await phone.GotoAsync(_bot.BaseUrl + "/officer/reports");
+        await phone.Locator("#chart").ScrollIntoViewIfNeededAsync();
+        await ConsoleBrowser.ScreenshotAsync(phone, "console-reports-phone");
+    }
+}
