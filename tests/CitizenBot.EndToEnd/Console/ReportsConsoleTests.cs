@@ -28,11 +28,13 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
     [Fact]
     public async Task A_leader_opens_last_months_summary_with_its_chart_and_downloads_the_figures()
     {
-        var expected = _bot.Get<SummaryCompiler>().Compile(SummaryPeriod.Month(2026, 10));
+        // The demo commune's dossiers came in during November; on 4 December, last month is November.
+        _bot.Clock.Advance(TimeSpan.FromDays(10));
+        var expected = _bot.Get<SummaryCompiler>().Compile(SummaryPeriod.Month(2026, 11));
         var page = await _browser.OfficerAsync(_bot);
         await page.GotoAsync(_bot.BaseUrl + "/officer/reports");
 
-        await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 10/2026").WaitForAsync();
+        await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 11/2026").WaitForAsync();
         await page.GetByText("Báo cáo tháng tự động chưa chạy lần nào").WaitForAsync();
         var chart = page.Locator("#chart");
         await chart.ScrollIntoViewIfNeededAsync();
@@ -41,7 +43,7 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
         await ConsoleBrowser.ScreenshotAsync(page, "console-reports-desk");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-xlsx").ClickAsync());
-        Assert.Equal("bao-cao-tong-hop-20261001-20261031.xlsx", download.SuggestedFilename);
+        Assert.Equal("bao-cao-tong-hop-20261101-20261130.xlsx", download.SuggestedFilename);
         var path = Path.Combine(_dir.Path, "report.xlsx");
         await download.SaveAsAsync(path);
         Assert.Equal(SummaryWorkbook.SheetName, MiniExcel.GetSheetNames(path).Single());
@@ -53,7 +55,7 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
 
         // The printable page opens in a tab, exactly the file the Telegram summary carries.
         var tab = await page.Context.RunAndWaitForPageAsync(() => page.Locator("#print").ClickAsync());
-        await tab.GetByRole(AriaRole.Heading, new() { Name = "BÁO CÁO TỔNG HỢP THÁNG 10/2026" }).WaitForAsync();
+        await tab.GetByRole(AriaRole.Heading, new() { Name = "BÁO CÁO TỔNG HỢP THÁNG 11/2026" }).WaitForAsync();
         Assert.Equal("Times New Roman", (await tab.Locator("body").EvaluateAsync<string>("b => getComputedStyle(b).fontFamily")).Trim('"', '\'').Split(',')[0].Trim('"', '\''));
 
         // A quarter, and a period in the future refused next to the field.
@@ -67,10 +69,9 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
         Assert.Equal(0, await page.Locator("#summary").CountAsync());
 
         // The monthly job ran: its summary is shown to leaders who have no Telegram.
-        _bot.Clock.Advance(TimeSpan.FromDays(7));
         await _bot.RunMonthlySummaryAsync();
         await page.GotoAsync(_bot.BaseUrl + "/officer/reports?ky=nam&nam=2025");
-        await page.Locator("#last-monthly").GetByText("tháng 11/2026").WaitForAsync();
+        await page.Locator("#last-monthly").GetByText("tháng 11/2026", new() { Exact = true }).WaitForAsync();
         await page.Locator("#open-last-monthly").ClickAsync();
         await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 11/2026").WaitForAsync();
         Assert.Equal("tháng 11/2026", _bot.Get<MonthlySummarySweep>().LastRun()!.Title);
