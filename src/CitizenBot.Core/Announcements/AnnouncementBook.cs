@@ -185,6 +185,10 @@ public sealed class AnnouncementBook : IChatMembershipListener
     public List<Announcement> Recent(int limit) =>
         [.. _db.Collection<Announcement>(CollectionName).Query().OrderByDescending(a => a.Id).Limit(limit).ToList()];
 
+    /// <summary>Reports of the announcements since a moment that have deliveries which failed: for an officer's "needs me now" list.</summary>
+    public List<DeliveryReport> WithFailuresSince(DateTimeOffset since) =>
+        [.. _db.Collection<Announcement>(CollectionName).Find(a => a.CreatedAt >= since).Select(Report).Where(r => r.Failed.Count > 0)];
+
     public List<Announcement> Unreported() => [.. _db.Collection<Announcement>(CollectionName).Find(a => !a.Reported)];
 
     /// <summary>Counts the deliveries of an announcement in one pass over its outbox messages.</summary>

@@ -1,6 +1,7 @@
 using CitizenBot.Core.Announcements;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Roles;
+using CitizenBot.Host.Officer;
 using CitizenBot.Host.OfficerConsole;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,7 +40,7 @@ public sealed class IndexModel(AnnouncementBook board, CommuneOptions commune, O
 
     public IReadOnlyList<(Announcement Announcement, DeliveryReport Report)> Past { get; private set; } = [];
 
-    public string AuthorName(string actor) => accounts.DisplayNameOf(actor);
+    public string AuthorName(string actor) => actor == OfficerToken.SharedActor ? "Mã truy cập chung" : accounts.DisplayNameOf(actor);
 
     public void OnGet() => Load();
 

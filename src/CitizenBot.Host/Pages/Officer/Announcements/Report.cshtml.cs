@@ -1,5 +1,6 @@
 using CitizenBot.Core.Announcements;
 using CitizenBot.Core.Roles;
+using CitizenBot.Host.Officer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,7 +30,7 @@ public sealed class ReportModel(AnnouncementBook board, OfficerAccounts accounts
         Announcement = announcement;
         Report = board.Report(announcement);
         ByVillage = board.ReportByVillage(announcement);
-        Author = accounts.DisplayNameOf(announcement.Author);
+        Author = announcement.Author == OfficerToken.SharedActor ? "Mã truy cập chung" : accounts.DisplayNameOf(announcement.Author);
         return Page();
     }
 }
