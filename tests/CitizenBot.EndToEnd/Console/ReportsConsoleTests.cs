@@ -1,3 +1,5 @@
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Roles;
 using CitizenBot.Core.Summaries;
 using CitizenBot.EndToEnd.Support;
 using Microsoft.Playwright;
@@ -81,4 +83,39 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
         await phone.Locator("#chart").ScrollIntoViewIfNeededAsync();
         await ConsoleBrowser.ScreenshotAsync(phone, "console-reports-phone");
     }
+
+    /// <summary>Logs in with a one-time code as a Telegram user of the given role (the console's other way in).</summary>
+    private async Task<IPage> LoggedInAsAsync(string userId, UserRole role)
+    {
+        _bot.Get<UserRoles>().Grant("telegram:" + userId, role, "telegram:" + RunningBot.AdminId);
+        var code = _bot.Get<WebLogins>().IssueCode("telegram:" + userId, new ChatAddress("telegram", userId), c => new OutgoingMessage(c));
+        var page = await _browser.AnonymousAsync();
+        await page.GotoAsync(_bot.BaseUrl + "/officer/login");
+        await page.GetByLabel("Mã đăng nhập").FillAsync(code);
+        await page.Locator("#loginCode").ClickAsync();
+        await page.WaitForURLAsync(_bot.BaseUrl + "/officer");
+        return page;
+    }
+
+    [Fact]
+    public async Task A_plain_officer_is_refused_the_reports_and_the_letters_a_leader_only_the_letters()
+    {
+        var officer = await LoggedInAsAsync("555", UserRole.Officer);
+        await officer.GotoAsync(_bot.BaseUrl + "/officer/reports");
+        Assert.Contains(ConsoleDenied, officer.Url, StringComparison.Ordinal);
+        var xlsx = await officer.APIRequest.GetAsync(_bot.BaseUrl + "/officer/reports?handler=Xlsx", new() { MaxRedirects = 0 });
+        Assert.Contains(ConsoleDenied, xlsx.Headers["location"], StringComparison.Ordinal);
+        await officer.GotoAsync(_bot.BaseUrl + "/officer/letters/xinloi");
+        Assert.Contains(ConsoleDenied, officer.Url, StringComparison.Ordinal);
+        await officer.GotoAsync(_bot.BaseUrl + "/officer/announcements");
+        await officer.GetByRole(AriaRole.Heading, new() { Name = "Thông báo tới các thôn" }).WaitForAsync();
+
+        var leader = await LoggedInAsAsync("556", UserRole.Leader);
+        await leader.GotoAsync(_bot.BaseUrl + "/officer/reports");
+        await leader.Locator("#summary-title").WaitForAsync();
+        await leader.GotoAsync(_bot.BaseUrl + "/officer/letters");
+        Assert.Contains(ConsoleDenied, leader.Url, StringComparison.Ordinal);
+    }
+
+    private const string ConsoleDenied = "/officer/denied";
 }
