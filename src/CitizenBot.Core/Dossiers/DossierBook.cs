@@ -83,9 +83,9 @@ public sealed class DossierBook
     });
 
     /// <summary>What updating <paramref name="existing"/> to <paramref name="next"/> would change, in words; the applicant's name and phone only as "đã đổi".</summary>
-    public static List<string> Differences(Dossier existing, Dossier next)
+    public static List<string> Differences(Dossier existing, Dossier next, Commune.CommuneClock clock)
     {
-        static string Day(DateTimeOffset at) => at.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        string Day(DateTimeOffset at) => clock.LocalDate(at).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var changes = new List<string>();
         if (existing.Status != next.Status)
         {

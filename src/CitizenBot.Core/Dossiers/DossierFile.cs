@@ -131,27 +131,33 @@ public static class DossierFile
         return Parse(rows, clock, "CSV");
     }
 
-    /// <summary>The separator the header line uses: ";" (Excel in Vietnamese), "," or tab, counted outside quotes.</summary>
+    /// <summary>
+    /// The separator the header uses: ";" (Excel in Vietnamese), "," or tab, counted outside quotes; the header is the line
+    /// among the first ones that has the most of one (a title line above it has none).
+    /// </summary>
     public static char DetectSeparator(string text)
     {
-        var firstLine = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "";
-        int semicolons = 0, commas = 0, tabs = 0;
-        var quoted = false;
-        foreach (var c in firstLine)
+        var best = (Separator: ',', Count: 0);
+        foreach (var line in text.Split('\n').Where(l => l.Trim().Length > 0).Take(HeaderSearchRows))
         {
-            if (c == '"')
+            foreach (var separator in (char[])[';', ',', '\t'])
             {
-                quoted = !quoted;
-            }
-            else if (!quoted)
-            {
-                semicolons += c == ';' ? 1 : 0;
-                commas += c == ',' ? 1 : 0;
-                tabs += c == '\t' ? 1 : 0;
+                var count = 0;
+                var quoted = false;
+                foreach (var c in line)
+                {
+                    quoted ^= c == '"';
+                    count += !quoted && c == separator ? 1 : 0;
+                }
+
+                if (count > best.Count)
+                {
+                    best = (separator, count);
+                }
             }
         }
 
-        return tabs > commas && tabs > semicolons ? '\t' : semicolons > commas ? ';' : ',';
+        return best.Separator;
     }
 
     private static List<(int Line, object?[] Cells)> ReadCsv(string text)

@@ -99,7 +99,7 @@ public sealed class DossierImporter(DossierBook store, CommuneClock clock, Impor
                 continue;
             }
 
-            var changes = DossierBook.Differences(existing, row.Dossier);
+            var changes = DossierBook.Differences(existing, row.Dossier, clock);
             if (changes.Count == 0)
             {
                 preview.Unchanged++;
