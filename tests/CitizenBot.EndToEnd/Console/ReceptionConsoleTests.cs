@@ -32,7 +32,7 @@ public sealed class ReceptionConsoleTests : IAsyncLifetime
         await page.GotoAsync(_bot.BaseUrl + "/officer/reception");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Tiếp công dân", Exact = true }).WaitForAsync();
 
-        await page.GetByLabel("Ngày tiếp").FillAsync("2026-12-06");
+        await page.GetByLabel("Ngày tiếp").FillAsync("06/12/2026");
         await page.GetByLabel("Tiêu đề").FillAsync("Chủ tịch UBND xã tiếp công dân");
         await page.Locator("#addSession").ClickAsync();
 
