@@ -106,7 +106,10 @@ public sealed class ExportBookingsCommand(ReceptionBook bookings, BookingExport 
     }
 }
 
-/// <summary>/themlich 15/12/2026 Chủ tịch UBND xã tiếp công dân: adds a leader's reception session.</summary>
+/// <summary>
+/// /themlich 15/12/2026 Chủ tịch UBND xã tiếp công dân: adds a leader's reception session. A Sunday or a public holiday is
+/// refused unless the officer writes "xacnhan" after the date (/themlich 06/12/2026 xacnhan Chủ tịch tiếp dân).
+/// </summary>
 public sealed class AddSessionCommand(ReceptionCalendar calendar, CommuneClock clock) : IOfficerCommand
 {
     public string Name => "themlich";
@@ -119,20 +122,38 @@ public sealed class AddSessionCommand(ReceptionCalendar calendar, CommuneClock c
     {
         var parts = command.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var date = parts.Length == 2 ? Engine.DatePrompt.Parse(parts[0], clock.Today) : null;
-        if (date is null || parts[1].Length is < 3 or > 120)
+        var title = parts.Length == 2 ? parts[1] : "";
+        var confirmed = false;
+        var words = title.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0 && TextMatching.IsAny(words[0], ReceptionOfficerTexts.ConfirmDayOffWord, "xác nhận"))
+        {
+            confirmed = true;
+            title = words.Length == 2 ? words[1] : "";
+        }
+
+        if (date is null || title.Length is < 3 or > 120)
         {
             command.Send(ReceptionOfficerTexts.AddUsage);
             return Task.CompletedTask;
         }
 
-        if (date < clock.Today)
+        var result = calendar.TryAddLeaderSession(date.Value, title, command.Actor, confirmed);
+        switch (result.Refusal)
         {
-            command.Send(ReceptionOfficerTexts.PastDate);
-            return Task.CompletedTask;
+            case AddSessionRefusal.None:
+                command.Send(ReceptionOfficerTexts.Added(date.Value, title));
+                break;
+            case AddSessionRefusal.PastDate:
+                command.Send(ReceptionOfficerTexts.PastDate);
+                break;
+            case AddSessionRefusal.DayOff:
+                command.Send(ReceptionOfficerTexts.DayOff(date.Value, calendar.DayOffName(date.Value) ?? "", title));
+                break;
+            default:
+                command.Send(ReceptionOfficerTexts.AddUsage);
+                break;
         }
 
-        calendar.AddLeaderSession(date.Value, parts[1], command.Actor);
-        command.Send(ReceptionOfficerTexts.Added(date.Value, parts[1]));
         return Task.CompletedTask;
     }
 }

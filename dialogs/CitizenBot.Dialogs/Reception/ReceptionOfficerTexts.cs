@@ -38,6 +38,14 @@ public static class ReceptionOfficerTexts
 
     public const string PastDate = "Không thể thêm buổi tiếp vào ngày đã qua.";
 
+    /// <summary>The word after the date that confirms a session on a Sunday or a holiday.</summary>
+    public const string ConfirmDayOffWord = "xacnhan";
+
+    public static string DayOff(DateOnly date, string dayOff, string title) =>
+        $"Ngày {VietnameseFormat.DateWithWeekday(date)} là ngày nghỉ ({dayOff}); chưa thêm buổi tiếp. "
+        + $"Nếu lãnh đạo thực sự tiếp công dân ngày này, xin gõ lại kèm chữ \"{ConfirmDayOffWord}\" sau ngày: "
+        + $"/themlich {date:dd/MM/yyyy} {ConfirmDayOffWord} {title}";
+
     public const string AttendedLabel = "✅";
 
     public const string NoShowLabel = "❌";

@@ -82,6 +82,54 @@ public sealed class DossierBook
         return counts;
     });
 
+    /// <summary>What updating <paramref name="existing"/> to <paramref name="next"/> would change, in words; the applicant's name and phone only as "đã đổi".</summary>
+    public static List<string> Differences(Dossier existing, Dossier next, Commune.CommuneClock clock)
+    {
+        string Day(DateTimeOffset at) => clock.LocalDate(at).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var changes = new List<string>();
+        if (existing.Status != next.Status)
+        {
+            changes.Add($"Trạng thái: {DossierStatusWords.InWords(existing.Status)} → {DossierStatusWords.InWords(next.Status)}");
+        }
+
+        if (existing.DueAt != next.DueAt)
+        {
+            changes.Add($"Ngày hẹn trả: {Day(existing.DueAt)} → {Day(next.DueAt)}");
+        }
+
+        if (existing.ResolvedAt != next.ResolvedAt)
+        {
+            changes.Add($"Ngày trả kết quả: {(existing.ResolvedAt is { } a ? Day(a) : "—")} → {(next.ResolvedAt is { } b ? Day(b) : "—")}");
+        }
+
+        if (existing.ReceivedAt != next.ReceivedAt)
+        {
+            changes.Add($"Ngày tiếp nhận: {Day(existing.ReceivedAt)} → {Day(next.ReceivedAt)}");
+        }
+
+        if (existing.Procedure != next.Procedure)
+        {
+            changes.Add("Tên thủ tục: đã đổi");
+        }
+
+        if (existing.Field != next.Field)
+        {
+            changes.Add("Lĩnh vực: đã đổi");
+        }
+
+        if (existing.Channel != next.Channel)
+        {
+            changes.Add($"Hình thức nộp: {DossierStatusWords.InWords(existing.Channel)} → {DossierStatusWords.InWords(next.Channel)}");
+        }
+
+        if (existing.Applicant != next.Applicant || existing.Phone != next.Phone)
+        {
+            changes.Add("Người nộp / số điện thoại: đã đổi");
+        }
+
+        return changes;
+    }
+
     private static bool ApplyUpdate(Dossier existing, Dossier next, DateTimeOffset now)
     {
         var changed = false;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using CitizenBot.Core.Commune;
-using CsvHelper;
 
 namespace CitizenBot.Core.Dossiers;
 
@@ -22,22 +20,21 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, IRead
 }
 
 /// <summary>
-/// Reads the one-stop desk's CSV export (header
-/// <c>code,procedure,field,applicant,phone,channel,received_at,due_at,status,resolved_at</c>, ISO dates in
-/// commune time). A bad row is reported with its line number; the good rows are still imported. Rows are upserted by
-/// dossier code, so importing the same file twice changes nothing the second time, and finishes an import cut short.
+/// Imports the one-stop desk's export, CSV or XLSX, in any of the forms <see cref="DossierFile"/> reads (the English
+/// header <c>code,procedure,field,applicant,phone,channel,received_at,due_at,status,resolved_at</c> with ISO dates, or the
+/// Vietnamese headers with dd/MM/yyyy dates). A bad row is reported with its line number; the good rows are still imported.
+/// Rows are upserted by dossier code, so importing the same file twice changes nothing the second time, and finishes an
+/// import cut short. <see cref="Preview"/> says what a file would change without changing anything.
 /// </summary>
 public sealed class DossierImporter(DossierBook store, CommuneClock clock, ImportBook? imports = null)
 {
     public static readonly string[] Header = ["code", "procedure", "field", "applicant", "phone", "channel", "received_at", "due_at", "status", "resolved_at"];
     public const int MaxReportedErrors = 100;
     private const int BatchSize = 500;
-    private const int MaxQuotedLength = 40;
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// Imports an uploaded file and records the import (who, file, rows done, state) so one cut short is shown to
-    /// officers. The file must be UTF-8 (with or without BOM): invalid bytes refuse the whole file, naming the line.
+    /// officers. A CSV must be UTF-8 (with or without BOM): invalid bytes refuse the whole file, naming the line.
     /// </summary>
     public ImportReport ImportFile(byte[] content, string fileName, string by)
     {
@@ -45,25 +42,18 @@ public sealed class DossierImporter(DossierBook store, CommuneClock clock, Impor
         var rows = 0;
         try
         {
-            var bom = content.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-            string text;
-            try
+            var file = DossierFile.Read(content, clock);
+            if (file.Rejected is { } rejected)
             {
-                text = StrictUtf8.GetString(content, bom, content.Length - bom);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                var at = Math.Clamp(ex.Index, 0, content.Length - bom);
-                var line = 1 + content.AsSpan(bom, at).Count((byte)'\n');
                 if (record is not null)
                 {
                     imports!.Finish(record.Id, DossierImportState.Failed, 0, null);
                 }
 
-                return new ImportReport(0, 0, 0, [new ImportError(line, InvalidUtf8(line))]) { Rejected = InvalidUtf8(line) };
+                return new ImportReport(0, 0, 0, file.Errors) { Rejected = rejected, ErrorCount = file.ErrorCount };
             }
 
-            var report = Import(new StringReader(text), done =>
+            var report = Apply(file, done =>
             {
                 rows = done;
                 if (record is not null)
@@ -73,7 +63,7 @@ public sealed class DossierImporter(DossierBook store, CommuneClock clock, Impor
             });
             if (record is not null)
             {
-                imports!.Finish(record.Id, DossierImportState.Completed, rows, report);
+                imports!.Finish(record.Id, DossierImportState.Completed, file.RowsRead, report);
             }
 
             return report;
@@ -85,85 +75,63 @@ public sealed class DossierImporter(DossierBook store, CommuneClock clock, Impor
         }
     }
 
-    public static string InvalidUtf8(int line) =>
-        $"Tệp không phải văn bản UTF-8 hợp lệ (lỗi mã hóa ở dòng {line}); chưa nhập dòng nào. Xin lưu lại tệp dưới dạng \"CSV UTF-8\" rồi nhập lại.";
+    public static string InvalidUtf8(int line) => DossierFile.InvalidUtf8(line);
 
-    public ImportReport Import(TextReader reader) => Import(reader, null);
-
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
-
-    private ImportReport Import(TextReader reader, Action<int>? progress)
+    public ImportReport Import(TextReader reader)
     {
-        var options = new CsvReaderOptions
+        var file = DossierFile.ReadText(reader.ReadToEnd(), clock);
+        return file.Rejected is not null
+            ? new ImportReport(0, 0, 0, file.Errors) { ErrorCount = file.ErrorCount }
+            : Apply(file, null);
+    }
+
+    /// <summary>What importing <paramref name="content"/> would do now: nothing is written.</summary>
+    public ImportPreview Preview(byte[] content)
+    {
+        var file = DossierFile.Read(content, clock);
+        var preview = new ImportPreview { Format = file.Format, Rejected = file.Rejected, ErrorCount = file.ErrorCount, Errors = file.Errors };
+        foreach (var row in file.Rows)
         {
-            HasHeader = true,
-            Separator = ',',
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Recover,
-        };
-        using var csv = CsvReader.Create(reader, options, false);
-        var errors = new List<ImportError>();
-        try
-        {
-            csv.ReadHeader();
-        }
-        catch (Exception ex) when (ex is CsvFormatException or InvalidOperationException)
-        {
-            return new ImportReport(0, 0, 0, [new ImportError(1, "Tệp trống hoặc hỏng: không đọc được dòng tiêu đề.")]);
+            var existing = store.Get(row.Dossier.Code);
+            if (existing is null)
+            {
+                preview.Created.Add(row);
+                continue;
+            }
+
+            var changes = DossierBook.Differences(existing, row.Dossier, clock);
+            if (changes.Count == 0)
+            {
+                preview.Unchanged++;
+            }
+            else
+            {
+                preview.Updated.Add(new PreviewUpdate(row.Line, row.Dossier.Code, changes));
+            }
         }
 
-        var missing = Header.Where(h => !csv.Headers.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (missing.Count > 0)
-        {
-            return new ImportReport(0, 0, 0, [new ImportError(1, $"Dòng tiêu đề thiếu cột: {string.Join(", ", missing)}.")]);
-        }
+        return preview;
+    }
 
-        var batch = new List<Dossier>();
-        var seen = new HashSet<string>();
+    private ImportReport Apply(DossierFileContent file, Action<int>? progress)
+    {
         var total = new UpsertCounts();
-        var errorCount = 0;
-        var rows = 0;
-        void Error(int line, string reason)
+        var batch = new List<Dossier>();
+        var done = 0;
+        foreach (var row in file.Rows)
         {
-            // The report stays small whatever the file: the first errors, then only a count.
-            if (++errorCount <= MaxReportedErrors)
-            {
-                errors.Add(new ImportError(line, reason));
-            }
-        }
-
-        while (csv.Read())
-        {
-            rows++;
-            var line = (int)csv.LineNumber;
-            var (dossier, error) = ParseRow(csv);
-            if (error is not null)
-            {
-                Error(line, error);
-                continue;
-            }
-
-            if (!seen.Add(dossier!.Code))
-            {
-                Error(line, $"Mã hồ sơ {dossier.Code} lặp lại trong tệp; dòng này bị bỏ qua.");
-                continue;
-            }
-
-            batch.Add(dossier);
+            batch.Add(row.Dossier);
+            done++;
             if (batch.Count >= BatchSize)
             {
                 Flush(batch, total);
-                progress?.Invoke(rows);
+                progress?.Invoke(done);
             }
         }
 
         Flush(batch, total);
-        progress?.Invoke(rows);
-        return new ImportReport(total.Created, total.Updated, total.Unchanged, errors) { ErrorCount = errorCount };
+        progress?.Invoke(file.RowsRead);
+        return new ImportReport(total.Created, total.Updated, total.Unchanged, file.Errors) { ErrorCount = file.ErrorCount };
     }
 
     private void Flush(List<Dossier> batch, UpsertCounts total)
@@ -179,96 +147,27 @@ public sealed class DossierImporter(DossierBook store, CommuneClock clock, Impor
         total.Unchanged += counts.Unchanged;
         batch.Clear();
     }
+}
 
-    private (Dossier? Dossier, string? Error) ParseRow(CsvReader csv)
-    {
-        string Field(string name) => csv.TryGetFieldIndex(name, out var index) && index < csv.FieldCount ? csv.GetString(index).Trim() : "";
+/// <summary>One dossier a file would change: its line, code, and each change in words ("Trạng thái: Đang xử lý → Đã có kết quả").</summary>
+public sealed record PreviewUpdate(int Line, string Code, IReadOnlyList<string> Changes);
 
-        var code = DossierCode.Canonical(Field("code"));
-        if (!DossierCode.IsWellFormed(code))
-        {
-            return (null, $"Mã hồ sơ \"{Quote(Field("code"))}\" không hợp lệ (ví dụ đúng: {DossierCode.Example}).");
-        }
+/// <summary>What a file would do if imported now.</summary>
+public sealed class ImportPreview
+{
+    public List<DossierRow> Created { get; } = [];
 
-        var procedure = Field("procedure");
-        if (procedure.Length == 0)
-        {
-            return (null, "Thiếu tên thủ tục (procedure).");
-        }
+    public List<PreviewUpdate> Updated { get; } = [];
 
-        if (!DossierStatusWords.TryParseChannel(Field("channel"), out var channel))
-        {
-            return (null, $"Kênh tiếp nhận \"{Quote(Field("channel"))}\" không hợp lệ; dùng một trong: {string.Join(", ", DossierStatusWords.ChannelNames)}.");
-        }
+    public int Unchanged { get; set; }
 
-        if (!DossierStatusWords.TryParseStatus(Field("status"), out var status))
-        {
-            return (null, $"Trạng thái \"{Quote(Field("status"))}\" không hợp lệ; dùng một trong: {string.Join(", ", DossierStatusWords.StatusNames)}.");
-        }
+    public IReadOnlyList<ImportError> Errors { get; init; } = [];
 
-        if (!TryParseDate(Field("received_at"), out var receivedAt))
-        {
-            return (null, $"Ngày tiếp nhận (received_at) \"{Quote(Field("received_at"))}\" không đúng dạng yyyy-MM-dd.");
-        }
+    public int ErrorCount { get; init; }
 
-        if (!TryParseDate(Field("due_at"), out var dueAt))
-        {
-            return (null, $"Hạn trả kết quả (due_at) \"{Quote(Field("due_at"))}\" không đúng dạng yyyy-MM-dd.");
-        }
+    public string? Rejected { get; init; }
 
-        DateTimeOffset? resolvedAt = null;
-        var resolvedText = Field("resolved_at");
-        if (resolvedText.Length > 0)
-        {
-            if (!TryParseDate(resolvedText, out var resolved))
-            {
-                return (null, $"Ngày trả kết quả (resolved_at) \"{Quote(resolvedText)}\" không đúng dạng yyyy-MM-dd.");
-            }
+    public string Format { get; init; } = "CSV";
 
-            resolvedAt = resolved;
-        }
-
-        if (status == DossierStatus.Resolved && resolvedAt is null)
-        {
-            return (null, "Hồ sơ đã có kết quả (resolved) nhưng thiếu ngày trả kết quả (resolved_at).");
-        }
-
-        if (dueAt < receivedAt)
-        {
-            return (null, "Hạn trả kết quả (due_at) sớm hơn ngày tiếp nhận (received_at).");
-        }
-
-        var key = DossierCode.Key(code);
-        return (new Dossier
-        {
-            Code = code,
-            LookupKey = key,
-            NumberKey = DossierCode.NumberKey(key),
-            Procedure = procedure,
-            Field = Field("field"),
-            Applicant = Field("applicant"),
-            Phone = Field("phone"),
-            Channel = channel,
-            ReceivedAt = receivedAt,
-            DueAt = dueAt,
-            Status = status,
-            ResolvedAt = resolvedAt,
-        }, null);
-    }
-
-    /// <summary>A cell quoted in an error, cut short: a garbage file must not make a report bigger than itself.</summary>
-    private static string Quote(string value) => value.Length <= MaxQuotedLength ? value : value[..MaxQuotedLength] + "…";
-
-    private bool TryParseDate(string text, out DateTimeOffset instant)
-    {
-        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            // Dates are the commune's wall-clock dates; a dossier is overdue only once its due day has passed.
-            instant = clock.FromLocal(local);
-            return true;
-        }
-
-        instant = default;
-        return false;
-    }
+    public bool ChangesAnything => Rejected is null && (Created.Count > 0 || Updated.Count > 0);
 }

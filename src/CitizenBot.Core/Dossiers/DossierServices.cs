@@ -19,6 +19,7 @@ public static class DossierServices
         services.AddSingleton<FollowBook>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<ImportBook>();
+        services.AddSingleton<PendingImports>();
         services.AddSweep<DossierFollowSweep>();
         services.AddSingleton<IPersonalDataHolder, FollowPersonalData>();
         services.AddSingleton<IRatingSubjectSource, ResolvedDossierSubjects>();

@@ -53,6 +53,13 @@ public sealed class FollowBook
     public bool IsFollowing(string code, ChatAddress chat) =>
         _db.Collection<DossierFollow>(CollectionName).FindById(DossierFollow.IdFor(code, chat.Key))?.Active == true;
 
+    /// <summary>How many chats follow a dossier now (officers see the number, never who).</summary>
+    public int FollowerCount(string code)
+    {
+        var canonical = DossierCode.Canonical(code);
+        return _db.Collection<DossierFollow>(CollectionName).Count(f => f.DossierCode == canonical && f.Active);
+    }
+
     public List<DossierFollow> Active() => [.. _db.Collection<DossierFollow>(CollectionName).Find(f => f.Active)];
 
     /// <summary>Until when following the dossier is locked after too many wrong guesses; null when it is open.</summary>

@@ -43,14 +43,17 @@ public sealed class ReceptionCalendar
             days.AddRange(RegularDaysOf(month.Year, month.Month).Where(d => d.Date >= today));
         }
 
-        return [.. days.Concat(leaderDays)
+        return [.. days.Concat(leaderDays.Where(d => d.OpenToCitizens))
             .Where(d => d.Slots.Any(s => StartOf(d, s) > now))
             .OrderBy(d => d.Date).ThenBy(d => d.Key, StringComparer.Ordinal)
             .Take(count)];
     }
 
-    /// <summary>The day with this key, or null when it is not (or no longer) a reception day.</summary>
-    public ReceptionDay? Find(string key)
+    /// <summary>The day with this key, or null when it is not (or no longer) a reception day citizens may book.</summary>
+    public ReceptionDay? Find(string key) => FindAny(key) is { OpenToCitizens: true } day ? day : null;
+
+    /// <summary>The day with this key as officers see it: a leader's session on an unconfirmed day off too.</summary>
+    public ReceptionDay? FindAny(string key)
     {
         if (key.StartsWith(RegularPrefix, StringComparison.Ordinal)
             && DateOnly.TryParseExact(key[1..], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -82,7 +85,40 @@ public sealed class ReceptionCalendar
 
     public DateTimeOffset EndOf(ReceptionDay day, ReceptionSlot slot) => _clock.FromLocal(day.Date.ToDateTime(slot.End));
 
-    public LeaderSession AddLeaderSession(DateOnly date, string title, string addedBy) => _db.WriteTransaction(tx =>
+    /// <summary>Why a date is not a working day ("Chủ nhật", "Tết Nguyên đán"), or null on a working day.</summary>
+    public string? DayOffName(DateOnly date) =>
+        _options.HolidayName(date) ?? (date.DayOfWeek == DayOfWeek.Sunday ? "Chủ nhật" : null);
+
+    /// <summary>
+    /// Adds a leader's session after the checks every way in shares (the console, the API, the Telegram command): a title of
+    /// 3 to 120 characters, not in the past, and not on a Sunday or a public holiday unless <paramref name="offDayConfirmed"/>.
+    /// </summary>
+    public AddSessionResult TryAddLeaderSession(DateOnly date, string? title, string addedBy, bool offDayConfirmed)
+    {
+        var trimmed = title?.Trim() ?? "";
+        if (trimmed.Length is < 3 or > 120)
+        {
+            return new AddSessionResult(null, AddSessionRefusal.BadTitle, "Xin ghi tiêu đề buổi tiếp, từ 3 đến 120 ký tự (ví dụ: Chủ tịch UBND xã tiếp công dân).");
+        }
+
+        if (date < _clock.Today)
+        {
+            return new AddSessionResult(null, AddSessionRefusal.PastDate, "Không thể thêm buổi tiếp vào ngày đã qua.");
+        }
+
+        if (DayOffName(date) is { } dayOff && !offDayConfirmed)
+        {
+            return new AddSessionResult(null, AddSessionRefusal.DayOff,
+                $"Ngày {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} là ngày nghỉ ({dayOff}). Nếu lãnh đạo thực sự tiếp công dân ngày này, xin đánh dấu \"{OffDayConfirmation}\" rồi lưu lại.");
+        }
+
+        return new AddSessionResult(AddLeaderSession(date, trimmed, addedBy, offDayConfirmed && DayOffName(date) is not null), AddSessionRefusal.None, null);
+    }
+
+    /// <summary>The words an officer ticks to add a session on a day off.</summary>
+    public const string OffDayConfirmation = "Tôi xác nhận lịch tiếp vào ngày nghỉ";
+
+    public LeaderSession AddLeaderSession(DateOnly date, string title, string addedBy, bool offDayConfirmed = false) => _db.WriteTransaction(tx =>
     {
         var session = new LeaderSession
         {
@@ -90,9 +126,10 @@ public sealed class ReceptionCalendar
             Title = title.Trim(),
             AddedBy = addedBy,
             AddedAt = _clock.UtcNow,
+            OffDayConfirmed = offDayConfirmed,
         };
         tx.GetCollection<LeaderSession>(SessionsCollection).Insert(session);
-        AuditLog.Add(tx, _clock.UtcNow, addedBy, "reception.session.add", $"{LeaderPrefix}{session.Id} {session.Date}");
+        AuditLog.Add(tx, _clock.UtcNow, addedBy, "reception.session.add", $"{LeaderPrefix}{session.Id} {session.Date}{(offDayConfirmed ? " off-day confirmed" : "")}");
         return session;
     });
 
@@ -155,9 +192,13 @@ public sealed class ReceptionCalendar
             .Select(ToDay)];
     }
 
-    private ReceptionDay ToDay(LeaderSession session) =>
-        new(LeaderPrefix + session.Id.ToString(CultureInfo.InvariantCulture),
-            DateOnly.ParseExact(session.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), session.Title, Slots());
+    private ReceptionDay ToDay(LeaderSession session)
+    {
+        var date = DateOnly.ParseExact(session.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A session added on a day off before the check existed (or a day the government later made a holiday) is not offered.
+        return new(LeaderPrefix + session.Id.ToString(CultureInfo.InvariantCulture), date, session.Title, Slots(),
+            OpenToCitizens: session.OffDayConfirmed || IsWorkingDay(date));
+    }
 
     private List<ReceptionSlot> Slots()
     {
@@ -174,3 +215,16 @@ public sealed class ReceptionCalendar
         return slots;
     }
 }
+
+public enum AddSessionRefusal
+{
+    None,
+    BadTitle,
+    PastDate,
+
+    /// <summary>A Sunday or a public holiday, not confirmed.</summary>
+    DayOff,
+}
+
+/// <summary>A leader's session added, or why not (a Vietnamese message to show next to the field).</summary>
+public sealed record AddSessionResult(LeaderSession? Session, AddSessionRefusal Refusal, string? Error);

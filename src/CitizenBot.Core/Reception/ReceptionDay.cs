@@ -12,7 +12,10 @@ public sealed record ReceptionSlot(TimeOnly Start, TimeOnly End, int Capacity)
 /// A day the commune receives citizens: a regular day (the 10th or 20th, possibly moved) or a session a
 /// leader holds. <see cref="Key"/> identifies it in bookings and button payloads.
 /// </summary>
-public sealed record ReceptionDay(string Key, DateOnly Date, string Title, IReadOnlyList<ReceptionSlot> Slots, DateOnly? MovedFrom = null)
+/// <param name="OpenToCitizens">
+/// False for a leader's session on a Sunday or a holiday that no officer confirmed: officers still see it, citizens are never offered it.
+/// </param>
+public sealed record ReceptionDay(string Key, DateOnly Date, string Title, IReadOnlyList<ReceptionSlot> Slots, DateOnly? MovedFrom = null, bool OpenToCitizens = true)
 {
     public ReceptionSlot? Slot(string slotKey) => Slots.FirstOrDefault(s => s.Key == slotKey);
 }
@@ -29,6 +32,9 @@ public sealed class LeaderSession
     public string Title { get; set; } = "";
 
     public bool Cancelled { get; set; }
+
+    /// <summary>The officer confirmed a session on a Sunday or a public holiday ("Tôi xác nhận lịch tiếp vào ngày nghỉ").</summary>
+    public bool OffDayConfirmed { get; set; }
 
     public string AddedBy { get; set; } = "";
 

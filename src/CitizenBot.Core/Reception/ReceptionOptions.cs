@@ -46,6 +46,30 @@ public sealed class ReceptionOptions
 
     public string Papers { get; init; } = "Căn cước công dân và các giấy tờ liên quan đến nội dung ông/bà cần trình bày (nếu có)";
 
-    public bool IsHoliday(DateOnly date) =>
-        Holidays.Contains(date) || YearlyHolidays.Any(h => h.Day == date.Day && h.Month == date.Month);
+    /// <summary>
+    /// Days off the government adds in a given year (swaps around Tết, 2/9 …), from Reception:ExtraHolidays; on top of
+    /// the official holidays <see cref="VietnamHolidays"/> computes.
+    /// </summary>
+    public IReadOnlyList<DateOnly> ExtraHolidays { get; init; } = [];
+
+    /// <summary>Whether Vietnam's official public holidays (Tết, Giỗ Tổ, 30/4, 1/5, 2/9 …) are computed; tests of other rules may turn it off.</summary>
+    public bool OfficialHolidays { get; init; } = true;
+
+    public bool IsHoliday(DateOnly date) => HolidayName(date) is not null;
+
+    /// <summary>Why a date is a day off ("Tết Nguyên đán", "Ngày nghỉ theo quyết định của Chính phủ"), or null when it is not.</summary>
+    public string? HolidayName(DateOnly date)
+    {
+        if (OfficialHolidays && VietnamHolidays.NameOf(date) is { } official)
+        {
+            return official;
+        }
+
+        if (ExtraHolidays.Contains(date) || Holidays.Contains(date))
+        {
+            return "Ngày nghỉ theo quyết định của Chính phủ";
+        }
+
+        return YearlyHolidays.Any(h => h.Day == date.Day && h.Month == date.Month) ? "Ngày nghỉ lễ" : null;
+    }
 }

@@ -8,7 +8,7 @@ using CitizenBot.Host.Officer;
 namespace CitizenBot.Host.Cli;
 
 /// <summary>
-/// <c>import dossiers FILE.csv</c>: imports into the data folder directly when no host runs, or hands the
+/// <c>import dossiers FILE.csv|FILE.xlsx</c>: imports into the data folder directly when no host runs, or hands the
 /// file to the running host's officer endpoint when one holds the folder.
 /// </summary>
 public static class ImportCommand
@@ -85,7 +85,9 @@ public static class ImportCommand
 
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
         using var content = new StreamContent(File.OpenRead(file));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        // The host tells CSV from XLSX by the file's first bytes; the type is only a courtesy.
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(
+            file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/officer/api/dossiers/import?name=" + Uri.EscapeDataString(Path.GetFileName(file))) { Content = content };
         request.Headers.Add(OfficerToken.HeaderName, token);
         try

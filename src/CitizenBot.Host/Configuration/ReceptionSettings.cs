@@ -14,6 +14,9 @@ public sealed class ReceptionSettingsOptions
 
     public List<string> Holidays { get; set; } = [];
 
+    /// <summary>The government's yearly extra days off, dd/MM/yyyy (Reception:ExtraHolidays).</summary>
+    public List<string> ExtraHolidays { get; set; } = [];
+
     public List<string> Hours { get; set; } = [];
 
     public string? OnHoliday { get; set; }
@@ -58,6 +61,7 @@ public static class ReceptionSettings
             DaysOfMonth = days.Count == 0 ? defaults.DaysOfMonth : [.. days.Select(d => DayOfMonth(d))],
             YearlyHolidays = holidays.Count == 0 ? defaults.YearlyHolidays : [.. holidays.Where(h => h.Count(c => c == '/') == 1).Select(Yearly)],
             Holidays = [.. holidays.Where(h => h.Count(c => c == '/') == 2).Select(Dated)],
+            ExtraHolidays = [.. settings.ExtraHolidays.Select(Extra)],
             OnHoliday = OnHoliday(settings.OnHoliday),
             Hours = hours.Count == 0 ? defaults.Hours : [.. hours.Select(Hours)],
             SlotMinutes = settings.SlotMinutes,
@@ -92,6 +96,11 @@ public static class ReceptionSettings
         DateOnly.TryParseExact(text, "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new ConfigurationException("Reception:Holidays", $"'{text}' is not a day/month/year (e.g. 17/2/2026).");
+
+    private static DateOnly Extra(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new ConfigurationException("Reception:ExtraHolidays", $"'{text}' is not a date dd/MM/yyyy (e.g. 16/02/2026).");
 
     private static HolidayRule OnHoliday(string? text)
     {

@@ -61,6 +61,7 @@ public static class Settings
             {
                 o.DaysOfMonth = HostSettings.ReadStrings(c, "Reception:DaysOfMonth");
                 o.Holidays = HostSettings.ReadStrings(c, "Reception:Holidays");
+                o.ExtraHolidays = HostSettings.ReadStrings(c, "Reception:ExtraHolidays");
                 o.Hours = HostSettings.ReadStrings(c, "Reception:Hours");
             }).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReceptionSettingsOptions>, ReceptionSettingsValidator>();

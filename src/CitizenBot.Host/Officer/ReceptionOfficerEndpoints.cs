@@ -16,7 +16,8 @@ public static class ReceptionOfficerEndpoints
 
     public sealed record MarkRequest(bool Attended);
 
-    public sealed record SessionRequest(string? Date, string? Title);
+    /// <param name="ConfirmDayOff">True to add a session on a Sunday or a public holiday (refused otherwise).</param>
+    public sealed record SessionRequest(string? Date, string? Title, bool ConfirmDayOff = false);
 
     public static RouteGroupBuilder MapReceptionOfficerApi(this RouteGroupBuilder api)
     {
@@ -48,12 +49,12 @@ public static class ReceptionOfficerEndpoints
                 return Results.Json(new { error = "Cần ngày (yyyy-MM-dd) và tiêu đề từ 3 đến 120 ký tự." }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            if (day < clock.Today)
+            var result = calendar.TryAddLeaderSession(day, request.Title, token.ActorOf(http) ?? OfficerToken.SharedActor, request.ConfirmDayOff);
+            if (result.Session is not { } session)
             {
-                return Results.Json(new { error = "Không thể thêm buổi tiếp vào ngày đã qua." }, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Json(new { error = result.Error, dayOff = result.Refusal == AddSessionRefusal.DayOff }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var session = calendar.AddLeaderSession(day, request.Title, token.ActorOf(http) ?? OfficerToken.SharedActor);
             return Results.Ok(new { id = session.Id, date = session.Date, title = session.Title });
         });
         api.MapGet("/ratings", (string? month, RatingBook book, CommuneClock clock) =>

@@ -87,6 +87,16 @@ public sealed class HostSettingsTests
         Assert.Equal("Hội trường UBND xã", settings.Place);
     }
 
+    [Fact]
+    public void The_governments_extra_days_off_are_read_and_a_bad_one_names_its_key()
+    {
+        var settings = Load(("Reception:ExtraHolidays", "14/02/2026, 21/02/2026")).Reception;
+
+        Assert.Equal([new DateOnly(2026, 2, 14), new DateOnly(2026, 2, 21)], settings.ExtraHolidays);
+        Assert.True(settings.IsHoliday(new DateOnly(2026, 2, 21)));
+        Assert.Equal("Reception:ExtraHolidays", Assert.Throws<ConfigurationException>(() => Load(("Reception:ExtraHolidays:0", "2026-02-14"))).Key);
+    }
+
     [Theory]
     [InlineData("Limits:FollowGuessesPerDossier", "0")]
     [InlineData("Limits:FollowLockHours", "forever")]

@@ -120,6 +120,22 @@ public sealed class ReceptionOfficerCommandTests : IDisposable
         (await _bot.BookAsync(citizen, day: "03/12/2026")).ShouldSay("Đã đặt lịch thành công");
     }
 
+    [Fact]
+    public async Task A_leader_session_on_a_Sunday_is_refused_and_not_offered_until_the_officer_confirms_it()
+    {
+        var refused = Assert.Single(await _bot.CommandAsync("/themlich 06/12/2026 Chủ tịch UBND xã tiếp công dân", OfficerId));
+
+        Assert.Contains("ngày nghỉ (Chủ nhật)", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("/themlich 06/12/2026 xacnhan Chủ tịch UBND xã tiếp công dân", refused.Text, StringComparison.Ordinal);
+        var citizen = new ChatAddress("web", "c4");
+        await _bot.SayAsync("menu", citizen);
+        var days = await _bot.PressAsync("Đặt lịch tiếp công dân", citizen);
+        days.ShouldNotOfferButton("06/12/2026");
+
+        (await _bot.CommandAsync("/themlich 06/12/2026 xacnhan Chủ tịch UBND xã tiếp công dân", OfficerId)).ShouldSay("Đã thêm buổi tiếp");
+        Assert.Contains(_bot.Get<ReceptionCalendar>().Upcoming(10), d => d.Date == new DateOnly(2026, 12, 6) && d.Title == "Chủ tịch UBND xã tiếp công dân");
+    }
+
     [Theory]
     [InlineData("/lichhen 45/13")]
     [InlineData("/xuatlich hôm qua nữa")]
