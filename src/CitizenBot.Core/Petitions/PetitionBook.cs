@@ -80,6 +80,12 @@ public sealed class PetitionBook : ICitizenDirectory
 
     public const int MaxNote = 3000;
 
+    /// <summary>Whether a petition in <paramref name="from"/> may be moved to <paramref name="to"/> (what the console offers).</summary>
+    public static bool CanChange(PetitionStatus from, PetitionStatus to) => Allowed.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>Whether an officer may take it back to work (an answered or closed petition).</summary>
+    public static bool CanReopen(PetitionStatus status) => status is PetitionStatus.Answered or PetitionStatus.Closed;
+
     /// <summary>How the citizen is told who acted: a leader, or the one-stop desk's officer.</summary>
     public static string TitleOf(UserRole role) => role >= UserRole.Leader ? EscalationTexts.LeaderTitle : EscalationTexts.OfficerTitle;
 
@@ -263,7 +269,7 @@ public sealed class PetitionBook : ICitizenDirectory
             return (PetitionChange.Forbidden, petition);
         }
 
-        if (petition.Status is not (PetitionStatus.Answered or PetitionStatus.Closed))
+        if (!CanReopen(petition.Status))
         {
             return (PetitionChange.NotAllowed, petition);
         }
