@@ -54,7 +54,7 @@ public static class PetitionTexts
         PetitionStatus.Answered =>
             $"📬 Kết quả giải quyết đơn {petition.Code} của ông/bà:\n\n{change.Note}\n\n— {change.ByRole}\n\n"
             + "UBND xã trân trọng cảm ơn ông/bà đã gửi ý kiến, góp phần xây dựng quê hương. "
-            + "Nếu kết quả chưa thỏa đáng, ông/bà có thể gửi lại kiến nghị hoặc bấm \"Hỏi cán bộ\".",
+            + "Nếu kết quả chưa thỏa đáng, ông/bà vào \"📂 Kiến nghị của tôi\" và bấm \"Chưa hài lòng, đề nghị xem xét lại\", hoặc bấm \"Hỏi cán bộ\".",
         PetitionStatus.Rejected =>
             $"Đơn {petition.Code} của ông/bà không được thụ lý giải quyết. Lý do: {change.Note}\n— {change.ByRole}\n"
             + "Nếu cần hướng dẫn thêm, ông/bà bấm \"Hỏi cán bộ\". Xin cảm ơn ông/bà.",
