@@ -49,14 +49,19 @@ public sealed class DetailModel(PetitionBook petitions, UserRoles roles, Officer
     /// <summary>Photos can be fetched only through the Telegram Bot API, which is there only when Telegram is configured.</summary>
     public bool PhotosViewable => services.GetService<ITelegramBotClient>() is not null;
 
-    public string NameOf(string actor) => actor == "citizen" ? PetitionTexts.CitizenRole : accounts.DisplayNameOf(actor);
+    public string NameOf(string actor) => actor switch
+    {
+        "citizen" => PetitionTexts.CitizenRole,
+        CitizenBot.Host.Officer.OfficerToken.SharedActor => "Mã truy cập chung",
+        _ => accounts.DisplayNameOf(actor),
+    };
 
     /// <summary>The officers one may assign to: everyone granted a role of officer or above, and oneself.</summary>
     public IReadOnlyList<(string Key, string Name)> Officers =>
     [
         .. roles.Granted().Where(g => g.Role >= UserRole.Officer).Select(g => g.Id)
             .Append(User.Actor()).Where(k => k.Length > 0).Distinct()
-            .Select(k => (k, accounts.DisplayNameOf(k) + (k == User.Actor() ? " (tôi)" : ""))),
+            .Select(k => (k, NameOf(k) + (k == User.Actor() ? " (tôi)" : ""))),
     ];
 
     public IActionResult OnGet() => Load() ?? Page();
@@ -104,7 +109,7 @@ public sealed class DetailModel(PetitionBook petitions, UserRoles roles, Officer
             return Invalid();
         }
 
-        return Move(PetitionStatus.Assigned, Officer, $"Đã giao đơn cho {accounts.DisplayNameOf(Officer)}.");
+        return Move(PetitionStatus.Assigned, Officer, $"Đã giao đơn cho {NameOf(Officer)}.");
     }
 
     public IActionResult OnPostProgress() => Move(PetitionStatus.InProgress, null, "Đã chuyển sang đang xem xét, giải quyết.");
