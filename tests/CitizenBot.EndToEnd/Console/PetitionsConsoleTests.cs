@@ -138,6 +138,41 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
         await page.GetByText("Không tìm thấy đơn KN-ZZZZZZ").WaitForAsync();
     }
 
+    [Fact]
+    public async Task A_plain_officer_sees_only_how_many_denunciations_there_are_and_cannot_open_one()
+    {
+        var book = _bot.Get<PetitionBook>();
+        var feedback = Submit(book, "Cống thoát nước trước nhà văn hóa Thôn Một bị tắc, nước tràn ra đường khi mưa.", "Thôn Một", PetitionKind.Feedback);
+        var denunciation = Submit(book, "Tố cáo việc lấn chiếm đất công tại khu vực chợ, đề nghị kiểm tra xử lý theo quy định.", "Thôn Hai", PetitionKind.Denunciation);
+        // A plain officer's own session, through the one-time code the bot gives in Telegram (ConsoleBrowser logs in as an admin).
+        const string officerKey = "telegram:700";
+        _bot.Get<CitizenBot.Core.Roles.UserRoles>().Grant(officerKey, CitizenBot.Core.Roles.UserRole.Officer, "telegram:" + RunningBot.AdminId);
+        var code = _bot.Get<CitizenBot.Core.Roles.WebLogins>().IssueCode(officerKey, new CitizenBot.Core.Messaging.ChatAddress("telegram", "700"),
+            c => new CitizenBot.Core.Messaging.OutgoingMessage(c));
+        var page = await _browser.AnonymousAsync();
+        await page.GotoAsync(_bot.BaseUrl + "/officer/login?returnUrl=%2Fofficer%2Fpetitions");
+        await page.GetByLabel("Mã đăng nhập").FillAsync(code);
+        await page.Locator("#loginCode").ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Kiến nghị, khiếu nại, tố cáo" }).WaitForAsync();
+        await page.Locator("#sealed", new() { HasText = "Có 1 đơn tố cáo phù hợp" }).WaitForAsync();
+        var rows = await page.Locator("table.petitions tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.Equal([feedback.Code], rows.Select(t => t.Trim()));
+        Assert.Equal(0, await page.Locator("#loai option[value=Denunciation]").CountAsync());
+        Assert.DoesNotContain("lấn chiếm", await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync(_bot.BaseUrl + "/officer/petitions/" + denunciation.Code);
+        Assert.EndsWith("/officer/denied", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("lấn chiếm", await page.ContentAsync(), StringComparison.Ordinal);
+        var photo = await page.APIRequest.GetAsync(_bot.BaseUrl + $"/officer/petitions/{denunciation.Code}?handler=Photo&n=0",
+            new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, photo.Status);
+
+        // The officer's own work goes on: a named petition opens, with the citizen's contact.
+        await page.GotoAsync(_bot.BaseUrl + "/officer/petitions/" + feedback.Code);
+        await page.GetByText("Lê Văn Tâm").WaitForAsync();
+    }
+
     private Petition Petition(string code) => _bot.Get<PetitionBook>().Get(code)!;
 
     private static Petition Submit(PetitionBook book, string content, string village, PetitionKind kind) =>
