@@ -338,15 +338,19 @@ public sealed class PetitionBook : ICitizenDirectory
 
     /// <summary>
     /// Where to remind about a petition: the officer in charge in their private chat; the officers' group when no one is
-    /// assigned, or when the one assigned has only a console account (no chat to write to); never the group for a denunciation.
+    /// assigned, or when the one assigned has only a console login (no chat to write to); never the group for a denunciation.
     /// </summary>
     private ChatAddress? OfficerChatOf(Petition petition) =>
-        petition.AssignedTo is { } assigned && assigned.IndexOf(':', StringComparison.Ordinal) > 0 && !assigned.StartsWith(AccountKeyPrefix, StringComparison.Ordinal)
+        petition.AssignedTo is { } assigned && assigned.IndexOf(':', StringComparison.Ordinal) > 0
+            && !assigned.StartsWith(AccountKeyPrefix, StringComparison.Ordinal) && assigned != SharedTokenActor
             ? ChatAddress.Parse(assigned)
             : petition.Kind == PetitionKind.Denunciation ? null : _escalation.OfficersChat;
 
     /// <summary>Console accounts' actor keys ("account:lan") name a person, not a chat.</summary>
     public const string AccountKeyPrefix = "account:";
+
+    /// <summary>The web console's own keys ("web:officer", the shared token) are not web-chat conversations either.</summary>
+    private const string SharedTokenActor = "web:officer";
 
     /// <summary>A message to the petition's author; to a denouncer it is sealed and its key does not name the petition.</summary>
     private OutboxMessage ToAuthor(Petition petition, string key, ChatAddress to, OutgoingMessage message, DateTimeOffset now) =>
