@@ -81,10 +81,28 @@ public static class PetitionDialogTexts
 
     public const string NoPetitions = "Ông/bà chưa gửi kiến nghị nào.";
 
-    public static string Mine(IEnumerable<Petition> petitions, CommuneClock clock) =>
+    public static string Mine(IEnumerable<Petition> petitions, CommuneClock clock, Func<Petition, DateOnly?>? reopenUntil = null) =>
         "📂 Các đơn ông/bà đã gửi:\n\n" + string.Join("\n\n", petitions.Select(p =>
-            $"{p.Code} – {PetitionTexts.Kind(p.Kind)} – {p.Topic}\nTrạng thái: {PetitionTexts.Status(p.Status)} (cập nhật {VietnameseFormat.Date(clock.LocalDate(p.History[^1].At))})"
-            + (p.IsOpen ? $"\nHạn trả lời: {PetitionTexts.Due(p, clock)}" : "")));
+            $"{p.Code} – {PetitionTexts.Kind(p.Kind)} – {p.Topic}\nTrạng thái: {PetitionTexts.Status(p.Status)}"
+            + (p.History[^1].Reopened ? " (mở lại để xem xét lại)" : "")
+            + $" (cập nhật {VietnameseFormat.Date(clock.LocalDate(p.History[^1].At))})"
+            + (p.IsOpen ? $"\nHạn trả lời: {PetitionTexts.Due(p, clock)}" : "")
+            + (reopenUntil?.Invoke(p) is { } until && until >= clock.Today
+                ? $"\nNếu chưa hài lòng với kết quả, ông/bà có thể đề nghị xem xét lại đến hết ngày {VietnameseFormat.Date(until)}."
+                : "")));
+
+    public static string ReopenLabel(string code) => $"🔁 Chưa hài lòng, đề nghị xem xét lại {code}";
+
+    public static string AskReopenReason(string code, int min, int max) =>
+        $"Xin ông/bà cho biết vì sao chưa hài lòng với kết quả trả lời đơn {code} và đề nghị xã xem xét thêm điều gì (từ {min} đến {max} ký tự).";
+
+    public static string ReopenTooLate(string code, int days, DateOnly until) =>
+        $"Rất tiếc, đơn {code} chỉ có thể đề nghị xem xét lại trong {days} ngày sau khi có kết quả trả lời (đến hết ngày {VietnameseFormat.Date(until)}). "
+        + "Nếu vẫn chưa đồng ý với kết quả, ông/bà có thể gửi đơn mới (bấm \"📮 Gửi đơn mới\" và ghi mã đơn cũ trong nội dung), "
+        + "hoặc đặt lịch đến gặp trực tiếp tại buổi tiếp công dân của UBND xã. Xin cảm ơn ông/bà.";
+
+    public static string ReopenNotAnswered(string code) =>
+        $"Đơn {code} hiện không ở trạng thái đã trả lời nên không cần đề nghị xem xét lại. Ông/bà xem trạng thái đơn tại \"📂 Kiến nghị của tôi\".";
 
     public const string NewLabel = "📮 Gửi đơn mới";
 }

@@ -1,5 +1,4 @@
 using CitizenBot.Core.Commune;
-using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Roles;
@@ -78,7 +77,7 @@ public sealed class PetitionStatusCommand(PetitionBook petitions, string name, P
     public Task HandleAsync(OfficerCommandContext command, CancellationToken ct)
     {
         var parts = command.Arguments.Split([' ', '\n'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0 || (needsNote && (parts.Length < 2 || parts[1].Length < 2)))
+        if (parts.Length == 0 || (needsNote && (parts.Length < 2 || parts[1].Length < PetitionBook.MinNote)))
         {
             command.Send("Cách dùng: " + usage);
             return Task.CompletedTask;
@@ -96,8 +95,7 @@ public sealed class PetitionStatusCommand(PetitionBook petitions, string name, P
             note = UserRoles.UserKey(command.Address.Channel, note);
         }
 
-        var title = command.Role >= UserRole.Leader ? EscalationTexts.LeaderTitle : EscalationTexts.OfficerTitle;
-        var (outcome, petition) = petitions.Change(parts[0], to, command.Role, title, command.Actor, note);
+        var (outcome, petition) = petitions.Change(parts[0], to, command.Role, PetitionBook.TitleOf(command.Role), command.Actor, note);
         command.Send(outcome switch
         {
             PetitionChange.Changed => PetitionOfficerTexts.Changed(petition!),

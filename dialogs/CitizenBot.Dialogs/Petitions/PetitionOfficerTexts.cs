@@ -51,7 +51,7 @@ public static class PetitionOfficerTexts
         lines.Add("");
         lines.Add("Quá trình xử lý:");
         lines.AddRange(petition.History.Select(e =>
-            $"• {clock.ToLocal(e.At):dd/MM/yyyy HH:mm} {PetitionTexts.Status(e.Status)} – {e.ByRole}{(e.Note is null ? "" : $": {e.Note}")}"));
+            $"• {clock.ToLocal(e.At):dd/MM/yyyy HH:mm} {PetitionTexts.Step(e)} – {e.ByRole}{(e.Note is null ? "" : $": {e.Note}")}"));
         return string.Join('\n', lines);
     }
 }

@@ -39,8 +39,11 @@ public sealed class PetitionEvent
 
     public string By { get; set; } = "";
 
-    /// <summary>The answer, the reason for a rejection, or where it was transferred.</summary>
+    /// <summary>The answer, the reason for a rejection, where it was transferred, or why it was reopened.</summary>
     public string? Note { get; set; }
+
+    /// <summary>True for the step that took an answered petition back to work (asked by its author or decided by an officer).</summary>
+    public bool Reopened { get; set; }
 }
 
 /// <summary>
@@ -101,6 +104,10 @@ public sealed class Petition
 
     /// <summary>When the last due date was missed (indexed, for the letter sweep).</summary>
     public DateTimeOffset? LastDelayAt { get; set; }
+
+    /// <summary>How many times the petition was taken back to work after an answer.</summary>
+    [BsonIgnore]
+    public int Reopens => History.Count(e => e.Reopened);
 
     [BsonIgnore]
     public bool IsOpen => Status is PetitionStatus.Received or PetitionStatus.Assigned or PetitionStatus.InProgress;

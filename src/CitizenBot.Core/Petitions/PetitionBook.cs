@@ -14,6 +14,21 @@ public enum PetitionChange
     Forbidden,
 }
 
+/// <summary>What came of a citizen's request to look at an answered petition again.</summary>
+public enum ReopenRequest
+{
+    Reopened,
+
+    /// <summary>Not one of the citizen's petitions (or no such code).</summary>
+    NotFound,
+
+    /// <summary>Not answered yet (still in work), or ended otherwise (rejected, transferred).</summary>
+    NotAnswered,
+
+    /// <summary>Answered more than <see cref="PetitionOptions.ReopenDays"/> days ago.</summary>
+    TooLate,
+}
+
 /// <summary>
 /// Petitions: submitted, moved through their life by officers, each change recorded with who and when and
 /// told to the citizen in the same transaction. A denunciation is handled only by leaders.
@@ -59,6 +74,20 @@ public sealed class PetitionBook : ICitizenDirectory
     }
 
     public PetitionOptions Options => _options;
+
+    /// <summary>The shortest answer, reason or body name an officer may give (the chat's commands and the console alike).</summary>
+    public const int MinNote = 2;
+
+    public const int MaxNote = 3000;
+
+    /// <summary>Whether a petition in <paramref name="from"/> may be moved to <paramref name="to"/> (what the console offers).</summary>
+    public static bool CanChange(PetitionStatus from, PetitionStatus to) => Allowed.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>Whether an officer may take it back to work (an answered or closed petition).</summary>
+    public static bool CanReopen(PetitionStatus status) => status is PetitionStatus.Answered or PetitionStatus.Closed;
+
+    /// <summary>How the citizen is told who acted: a leader, or the one-stop desk's officer.</summary>
+    public static string TitleOf(UserRole role) => role >= UserRole.Leader ? EscalationTexts.LeaderTitle : EscalationTexts.OfficerTitle;
 
     /// <param name="receipt">The citizen's receipt, queued in the same transaction: a petition is never received untold.</param>
     public Petition Submit(PetitionDraft draft, Func<Petition, OutgoingMessage>? receipt = null) => _db.WriteTransaction(tx =>
@@ -186,6 +215,95 @@ public sealed class PetitionBook : ICitizenDirectory
         return (PetitionChange.Changed, petition);
     });
 
+    /// <summary>The last day its author may ask to reopen an answered petition; null when it cannot be reopened by them.</summary>
+    public DateOnly? ReopenUntil(Petition petition) =>
+        petition.Status is PetitionStatus.Answered or PetitionStatus.Closed && petition.AnsweredAt is { } answered
+            ? _clock.LocalDate(answered).AddDays(_options.ReopenDays)
+            : null;
+
+    /// <summary>True while the author of an answered petition may still ask to reopen it.</summary>
+    public bool CanCitizenReopen(Petition petition) => ReopenUntil(petition) is { } until && _clock.Today <= until;
+
+    /// <summary>
+    /// The author, not satisfied with the answer, asks for the petition to be looked at again: within
+    /// <see cref="PetitionOptions.ReopenDays"/> of the answer it goes back to work with a new deadline, the reason in its
+    /// history, the officers told, and the citizen's acknowledgement queued, in one transaction.
+    /// </summary>
+    public (ReopenRequest Outcome, Petition? Petition) RequestReopen(string code, string addressKey, string reason) => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<Petition>(CollectionName);
+        var normalized = NormalizeCode(code);
+        var petition = col.FindOne(p => p.Code == normalized);
+        if (petition is null || addressKey.Length == 0 || AddressOf(petition) != addressKey)
+        {
+            return (ReopenRequest.NotFound, (Petition?)null);
+        }
+
+        if (ReopenUntil(petition) is not { } until)
+        {
+            return (ReopenRequest.NotAnswered, petition);
+        }
+
+        if (_clock.Today > until)
+        {
+            return (ReopenRequest.TooLate, petition);
+        }
+
+        ReopenIn(tx, petition, PetitionTexts.CitizenRole, "citizen", reason);
+        return (ReopenRequest.Reopened, petition);
+    });
+
+    /// <summary>An officer takes an answered or closed petition back to work (a denunciation only a leader), with the reason.</summary>
+    public (PetitionChange Outcome, Petition? Petition) Reopen(string code, UserRole role, string roleTitle, string actor, string reason) => _db.WriteTransaction(tx =>
+    {
+        var col = tx.GetCollection<Petition>(CollectionName);
+        var normalized = NormalizeCode(code);
+        var petition = col.FindOne(p => p.Code == normalized);
+        if (petition is null)
+        {
+            return (PetitionChange.NotFound, (Petition?)null);
+        }
+
+        if (petition.Kind == PetitionKind.Denunciation && role < UserRole.Leader)
+        {
+            return (PetitionChange.Forbidden, petition);
+        }
+
+        if (!CanReopen(petition.Status))
+        {
+            return (PetitionChange.NotAllowed, petition);
+        }
+
+        ReopenIn(tx, petition, roleTitle, actor, reason);
+        return (PetitionChange.Changed, petition);
+    });
+
+    /// <summary>Back to "in progress" with a full new deadline; audited, told to the author, the officer in charge (or the officers' group) reminded.</summary>
+    private void ReopenIn(LiteDB.LiteDatabase tx, Petition petition, string byRole, string by, string reason)
+    {
+        var now = _clock.UtcNow;
+        var change = new PetitionEvent { Seq = petition.History.Count + 1, Status = PetitionStatus.InProgress, At = now, ByRole = byRole, By = by, Note = reason, Reopened = true };
+        petition.History.Add(change);
+        petition.Status = PetitionStatus.InProgress;
+        petition.DueAt = EndOfDay(WorkingDays.Add(_clock.Today, _options.WorkingDays[petition.Kind], _options.IsHoliday));
+        tx.GetCollection<Petition>(CollectionName).Update(petition);
+        AuditLog.Add(tx, now, by, "petition.reopened", petition.Code);
+        var messages = new List<OutboxMessage>();
+        if (AddressOf(petition) is { } address)
+        {
+            messages.Add(ToAuthor(petition, $"petition:{petition.Code}:event:{change.Seq}", ChatAddress.Parse(address),
+                new OutgoingMessage(PetitionTexts.ToCitizen(petition, change, _clock)), now));
+        }
+
+        if (OfficerChatOf(petition) is { } officer)
+        {
+            messages.Add(OutboxMessage.Create($"petition:{petition.Code}:reopened:{change.Seq}", officer,
+                new OutgoingMessage(PetitionTexts.ReopenedToOfficers(petition, change, _clock)), now));
+        }
+
+        Outbox.AddNew(tx, messages);
+    }
+
     /// <summary>A petition past its due date: record the delay with a new date (the apology letter follows) and remind the officer in charge, once per due date.</summary>
     public bool MarkOverdue(long id) => _db.WriteTransaction(tx =>
     {
@@ -208,9 +326,7 @@ public sealed class PetitionBook : ICitizenDirectory
         var messages = new List<OutboxMessage>();
 
         // The officer in charge in their private chat; the officers' group when no one is assigned (never for a denunciation).
-        var officer = petition.AssignedTo is { } assigned ? ChatAddress.Parse(assigned)
-            : petition.Kind == PetitionKind.Denunciation ? null : _escalation.OfficersChat;
-        if (officer is not null)
+        if (OfficerChatOf(petition) is { } officer)
         {
             messages.Add(OutboxMessage.Create($"petition:{petition.Code}:remind:{missed}", officer,
                 new OutgoingMessage(PetitionTexts.OfficerReminder(petition, _clock)), now));
@@ -219,6 +335,22 @@ public sealed class PetitionBook : ICitizenDirectory
         Outbox.AddNew(tx, messages);
         return true;
     });
+
+    /// <summary>
+    /// Where to remind about a petition: the officer in charge in their private chat; the officers' group when no one is
+    /// assigned, or when the one assigned has only a console login (no chat to write to); never the group for a denunciation.
+    /// </summary>
+    private ChatAddress? OfficerChatOf(Petition petition) =>
+        petition.AssignedTo is { } assigned && assigned.IndexOf(':', StringComparison.Ordinal) > 0
+            && !assigned.StartsWith(AccountKeyPrefix, StringComparison.Ordinal) && assigned != SharedTokenActor
+            ? ChatAddress.Parse(assigned)
+            : petition.Kind == PetitionKind.Denunciation ? null : _escalation.OfficersChat;
+
+    /// <summary>Console accounts' actor keys ("account:lan") name a person, not a chat.</summary>
+    public const string AccountKeyPrefix = "account:";
+
+    /// <summary>The web console's own keys ("web:officer", the shared token) are not web-chat conversations either.</summary>
+    private const string SharedTokenActor = "web:officer";
 
     /// <summary>A message to the petition's author; to a denouncer it is sealed and its key does not name the petition.</summary>
     private OutboxMessage ToAuthor(Petition petition, string key, ChatAddress to, OutgoingMessage message, DateTimeOffset now) =>

@@ -13,6 +13,9 @@ public sealed class PetitionOptions
     /// <summary>How many more working days the commune promises when it apologises for a late answer.</summary>
     public int ExtensionWorkingDays { get; init; } = 5;
 
+    /// <summary>How many days after an answer its author may ask for the petition to be looked at again (Petitions:ReopenDays).</summary>
+    public int ReopenDays { get; init; } = 30;
+
     /// <summary>32 bytes for AES-256-GCM, from configuration (Petitions:IdentityKey, base64).</summary>
     public required byte[] IdentityKey { get; init; }
 

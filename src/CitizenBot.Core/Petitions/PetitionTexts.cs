@@ -27,12 +27,34 @@ public static class PetitionTexts
 
     public static string Due(Petition petition, CommuneClock clock) => VietnameseFormat.DateWithWeekday(clock.LocalDate(petition.DueAt));
 
-    public static string ToCitizen(Petition petition, PetitionEvent change, CommuneClock clock) => change.Status switch
+    /// <summary>What a step of the history is called: its status, or "reopened" for the step that took an answer back to work.</summary>
+    public static string Step(PetitionEvent change) => change.Reopened ? ReopenedStep : Status(change.Status);
+
+    public const string ReopenedStep = "Mở lại để xem xét lại";
+
+    public static string ToCitizen(Petition petition, PetitionEvent change, CommuneClock clock) => change switch
+    {
+        { Reopened: true, ByRole: CitizenRole } =>
+            $"🔄 UBND xã đã nhận đề nghị xem xét lại đơn {petition.Code} của ông/bà. Đơn được mở lại và chuyển cán bộ xem xét, giải quyết.\n"
+            + $"Hạn trả lời mới: {Due(petition, clock)}. Mỗi bước xử lý sẽ được báo ngay tại đây. Xin cảm ơn ông/bà.",
+        { Reopened: true } =>
+            $"🔄 Đơn {petition.Code} của ông/bà được mở lại để xem xét, giải quyết thêm. Lý do: {change.Note}\n— {change.ByRole}\n"
+            + $"Hạn trả lời mới: {Due(petition, clock)}.",
+        _ => ToCitizenByStatus(petition, change, clock),
+    };
+
+    /// <summary>To the officer in charge (or the officers' group): an answer was not enough. A denunciation's reason stays in the console.</summary>
+    public static string ReopenedToOfficers(Petition petition, PetitionEvent change, CommuneClock clock) =>
+        (change.ByRole == CitizenRole ? $"🔄 Công dân chưa hài lòng với kết quả trả lời đơn {petition.Code} và đề nghị xem xét lại." : $"🔄 Đơn {petition.Code} được mở lại ({change.ByRole}).")
+        + (petition.Kind == PetitionKind.Denunciation ? "" : $"\nLý do: {change.Note}")
+        + $"\nHạn trả lời mới: {Due(petition, clock)}. Xem: /xemdon {petition.Code}";
+
+    private static string ToCitizenByStatus(Petition petition, PetitionEvent change, CommuneClock clock) => change.Status switch
     {
         PetitionStatus.Answered =>
             $"📬 Kết quả giải quyết đơn {petition.Code} của ông/bà:\n\n{change.Note}\n\n— {change.ByRole}\n\n"
             + "UBND xã trân trọng cảm ơn ông/bà đã gửi ý kiến, góp phần xây dựng quê hương. "
-            + "Nếu kết quả chưa thỏa đáng, ông/bà có thể gửi lại kiến nghị hoặc bấm \"Hỏi cán bộ\".",
+            + "Nếu kết quả chưa thỏa đáng, ông/bà vào \"📂 Kiến nghị của tôi\" và bấm \"Chưa hài lòng, đề nghị xem xét lại\", hoặc bấm \"Hỏi cán bộ\".",
         PetitionStatus.Rejected =>
             $"Đơn {petition.Code} của ông/bà không được thụ lý giải quyết. Lý do: {change.Note}\n— {change.ByRole}\n"
             + "Nếu cần hướng dẫn thêm, ông/bà bấm \"Hỏi cán bộ\". Xin cảm ơn ông/bà.",

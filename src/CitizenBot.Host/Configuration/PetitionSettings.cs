@@ -13,6 +13,8 @@ public sealed class PetitionDeadlineOptions
     public PetitionWorkingDays WorkingDays { get; set; } = new();
 
     public int ExtensionWorkingDays { get; set; } = 5;
+
+    public int ReopenDays { get; set; } = 30;
 }
 
 /// <summary>The <c>Petitions:WorkingDays</c> section: answer deadline per kind.</summary>
@@ -33,6 +35,7 @@ public sealed class PetitionDeadlineValidator(IConfiguration config) : RangeVali
     ("WorkingDays:" + nameof(PetitionWorkingDays.Complaint), 1, 120),
     ("WorkingDays:" + nameof(PetitionWorkingDays.Denunciation), 1, 120),
     (nameof(PetitionDeadlineOptions.ExtensionWorkingDays), 1, 60),
+    (nameof(PetitionDeadlineOptions.ReopenDays), 1, 365),
 ]);
 
 /// <summary>Reads the <c>Petitions</c> section: answer deadlines per kind and the identity key.</summary>
@@ -58,6 +61,7 @@ public static class PetitionSettings
                 [PetitionKind.Denunciation] = deadlines.WorkingDays.Denunciation,
             },
             ExtensionWorkingDays = deadlines.ExtensionWorkingDays,
+            ReopenDays = deadlines.ReopenDays,
 
             // The identity key stays an explicit step: it may read or generate a file.
             IdentityKey = Key(config, dataDir),
