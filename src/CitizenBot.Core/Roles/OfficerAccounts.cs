@@ -61,12 +61,13 @@ public sealed record AccountView(OfficerAccount Account, UserRole Role, bool Loc
 /// resetting its password moves the epoch on too. Passwords are hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>;
 /// a number of wrong passwords in a row locks the account for a while. Every change is audited under the person who made it.
 /// </summary>
-public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles, WebLogins logins, TimeProvider time, AccountLockoutPolicy lockout)
+public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles, TimeProvider time, AccountLockoutPolicy lockout)
 {
     public const string CollectionName = "officer_accounts";
     public const string KeyPrefix = "account:";
     public const int MinPasswordLength = 10;
     public const int MaxPasswordLength = 128;
+    public const string NoSuchAccountText = "Không có tài khoản này.";
 
     /// <summary>The one answer to a failed login: it never tells whether the name exists, is locked or is disabled.</summary>
     public static string WrongLoginText(AccountLockoutPolicy lockout) =>
@@ -156,8 +157,11 @@ public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles,
         });
     }
 
-    /// <summary>Name and password for a session; counts wrong passwords and locks the account after too many in a row.</summary>
-    public SignInOutcome SignIn(string? login, string? password)
+    /// <summary>
+    /// Name and password for a session (opened by <paramref name="logins"/> in the same transaction as the audit entry); counts
+    /// wrong passwords and locks the account after too many in a row.
+    /// </summary>
+    public SignInOutcome SignIn(string? login, string? password, WebLogins logins)
     {
         var wrong = new SignInOutcome(null, false, WrongLoginText(lockout));
         var id = NormalizeLogin(login);
@@ -331,7 +335,7 @@ public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles,
 
         if (Find(login) is not { } account)
         {
-            return AccountOutcome.Fail("login", "Không có tài khoản này.");
+            return AccountOutcome.Fail("login", NoSuchAccountText);
         }
 
         var key = KeyOf(account.Id);
@@ -348,7 +352,7 @@ public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles,
     {
         if (NormalizeLogin(login) is not { } id)
         {
-            return AccountOutcome.Fail("login", "Không có tài khoản này.");
+            return AccountOutcome.Fail("login", NoSuchAccountText);
         }
 
         return db.WriteTransaction(tx =>
@@ -356,7 +360,7 @@ public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles,
             var col = tx.GetCollection<OfficerAccount>(CollectionName);
             if (col.FindById(id) is not { } account)
             {
-                return AccountOutcome.Fail("login", "Không có tài khoản này.");
+                return AccountOutcome.Fail("login", NoSuchAccountText);
             }
 
             if (change(account) is { } refused)

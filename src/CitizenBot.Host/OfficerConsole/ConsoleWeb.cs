@@ -66,6 +66,7 @@ public static class ConsoleWeb
         app.MapGet("/officer/console.css", () => Results.Text(ConsoleAssets.Style, "text/css; charset=utf-8"));
         app.MapGet("/officer/console.js", () => Results.Text(ConsoleAssets.Script, "text/javascript; charset=utf-8"));
         app.MapRazorPages();
+        app.MapAccountApi();
         return app;
     }
 }

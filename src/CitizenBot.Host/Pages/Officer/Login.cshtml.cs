@@ -47,7 +47,7 @@ public sealed class LoginModel(WebLogins logins, OfficerAccounts accounts, Login
             return Page();
         }
 
-        var outcome = accounts.SignIn(Login, Password);
+        var outcome = accounts.SignIn(Login, Password, logins);
         Password = null;
         if (outcome.Session is null)
         {
