@@ -52,7 +52,10 @@ public static class ConsoleWeb
         // The jobs dashboard is for admins: a person's page is sent to log in, or told it is not theirs, instead of Hangfire's bare 401.
         app.Use(async (http, next) =>
         {
-            if (http.Request.Path.StartsWithSegments("/hangfire") && HttpMethods.IsGet(http.Request.Method) && !ConsoleAuthentication.IsAdmin(http))
+            // Scripts (a token in a header, or no wish for a page) keep Hangfire's own 401.
+            if (http.Request.Path.StartsWithSegments("/hangfire") && HttpMethods.IsGet(http.Request.Method)
+                && Officer.OfficerToken.HeaderTokenOf(http) is null && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+                && !ConsoleAuthentication.IsAdmin(http))
             {
                 var signedIn = http.RequestServices.GetRequiredService<Officer.OfficerToken>().ActorOf(http) is not null
                     || http.RequestServices.GetRequiredService<CitizenBot.Core.Roles.WebLogins>().SessionOf(http.Request.Cookies[Officer.OfficerToken.SessionCookieName]) is not null;
