@@ -17,7 +17,7 @@ public sealed class IndexModel(AuditLog log, OfficerAccounts accounts, CommuneCl
     public string? Person { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Action { get; set; }
+    public string? Kind { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -48,15 +48,15 @@ public sealed class IndexModel(AuditLog log, OfficerAccounts accounts, CommuneCl
             return;
         }
 
-        if (!string.IsNullOrEmpty(Action) && !AuditActions.Names.ContainsKey(Action) && !AuditActions.Groups.ContainsKey(Action))
+        if (!string.IsNullOrEmpty(Kind) && !AuditActions.Names.ContainsKey(Kind) && !AuditActions.Groups.ContainsKey(Kind))
         {
-            Action = null;
+            Kind = null;
         }
 
         PageNumber = Math.Max(1, PageNumber);
         Result = log.Search(
             string.IsNullOrEmpty(Person) ? null : [Person],
-            Action,
+            Kind,
             From is { } start ? clock.FromLocal(start.ToDateTime(TimeOnly.MinValue)) : null,
             To is { } end ? clock.FromLocal(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
             Words,
@@ -67,7 +67,7 @@ public sealed class IndexModel(AuditLog log, OfficerAccounts accounts, CommuneCl
     /// <summary>The same filters on another page.</summary>
     public Dictionary<string, string?> Route(int page) => new()
     {
-        ["person"] = Person, ["action"] = Action, ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["person"] = Person, ["kind"] = Kind, ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["words"] = Words, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
