@@ -78,7 +78,7 @@ public sealed class AccountConsoleTests : IAsyncLifetime
         await page.Locator("#savePassword").ClickAsync();
         await page.GetByText("không được chứa tên đăng nhập").WaitForAsync();
         Assert.Equal("", await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).InputValueAsync());
-        await ConsoleBrowser.ScreenshotAsync(page, "console-account-password-phone-error");
+        await ConsoleBrowser.ScreenshotAsync(page, "console-account-password-desk-error");
 
         await page.GetByLabel("Mật khẩu hiện tại").FillAsync(first);
         await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("bốn mùa hoa nở");
@@ -245,6 +245,9 @@ public sealed class AccountConsoleTests : IAsyncLifetime
         var response = await admin.GotoAsync(_bot.BaseUrl + "/hangfire/recurring");
         Assert.Equal(200, response!.Status);
         Assert.Contains("/hangfire/recurring", admin.Url, StringComparison.Ordinal);
+        // Its texts stay English (Hangfire has no Vietnamese), but times are written by moment.js in Vietnamese.
+        Assert.Equal("vi", await admin.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("vi", await admin.EvaluateAsync<string>("() => moment.locale()"));
     }
 
     [Theory]
