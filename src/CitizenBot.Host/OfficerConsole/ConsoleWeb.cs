@@ -45,8 +45,6 @@ public static class ConsoleWeb
         return services;
     }
 
-    private static readonly System.Globalization.CultureInfo DashboardCulture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
-
     public static WebApplication MapOfficerConsole(this WebApplication app)
     {
         app.UseAuthentication();
@@ -64,14 +62,6 @@ public static class ConsoleWeb
                 http.Response.Redirect(signedIn ? ConsoleAuthentication.DeniedPath
                     : $"{ConsoleAuthentication.LoginPath}?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
                 return;
-            }
-
-            if (http.Request.Path.StartsWithSegments("/hangfire"))
-            {
-                // Hangfire 1.8 has no Vietnamese texts (they stay English), but it writes <html lang> from the UI culture and its
-                // moment.js shows every time in that language and in the browser's own clock (the desk's, in the commune's zone).
-                System.Globalization.CultureInfo.CurrentCulture = DashboardCulture;
-                System.Globalization.CultureInfo.CurrentUICulture = DashboardCulture;
             }
 
             await next(http);

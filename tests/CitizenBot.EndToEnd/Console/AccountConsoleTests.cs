@@ -245,9 +245,6 @@ public sealed class AccountConsoleTests : IAsyncLifetime
         var response = await admin.GotoAsync(_bot.BaseUrl + "/hangfire/recurring");
         Assert.Equal(200, response!.Status);
         Assert.Contains("/hangfire/recurring", admin.Url, StringComparison.Ordinal);
-        // Its texts stay English (Hangfire has no Vietnamese), but times are written by moment.js in Vietnamese.
-        Assert.Equal("vi", await admin.Locator("html").GetAttributeAsync("lang"));
-        Assert.Equal("vi", await admin.EvaluateAsync<string>("() => moment.locale()"));
     }
 
     [Theory]
