@@ -5,6 +5,7 @@ using CitizenBot.Host.Configuration;
 
 // Usage: CitizenBot.Host [--no-demo] [--Key=Value ...]
 //        CitizenBot.Host import dossiers FILE.csv [--Key=Value ...]
+//        CitizenBot.Host officers add NAME --role canbo|lanhdao|quantri [--display "Họ tên"] | list | reset|disable|enable|unlock NAME
 var noDemo = args.Contains("--no-demo");
 var rest = args.Where(a => a != "--no-demo").ToArray();
 var isImport = rest.Length >= 2 && rest[0] == "import" && rest[1] == "dossiers";
@@ -14,7 +15,17 @@ if (rest.Length >= 1 && rest[0] == "import" && (!isImport || rest.Length < 3))
     return 2;
 }
 
-var configArgs = isImport ? rest[3..] : rest;
+OfficersCommand.Parsed? officers = null;
+if (rest.Length >= 1 && rest[0] == "officers")
+{
+    officers = OfficersCommand.Parse(rest, Console.Error);
+    if (officers is null)
+    {
+        return 2;
+    }
+}
+
+var configArgs = isImport ? rest[3..] : officers?.Settings ?? rest;
 var config = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
     .AddJsonFile("appsettings.json", optional: true)
@@ -38,6 +49,19 @@ if (isImport)
     try
     {
         return await ImportCommand.RunAsync(settings, rest[2], Console.Out);
+    }
+    catch (DataFolderException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 3;
+    }
+}
+
+if (officers is not null)
+{
+    try
+    {
+        return await OfficersCommand.RunAsync(settings, officers, Console.Out);
     }
     catch (DataFolderException ex)
     {

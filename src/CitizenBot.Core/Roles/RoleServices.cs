@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CitizenBot.Core.Roles;
 
@@ -10,6 +11,7 @@ public static class RoleServices
         services.AddSingleton(options);
         services.AddSingleton<UserRoles>();
         services.AddSingleton<WebLogins>();
+        services.TryAddSingleton(new AccountLockoutPolicy());
         services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<AuditLog>();
         return services;

@@ -44,16 +44,16 @@ public sealed class UserRoles
 
     public bool Has(string channel, string? userId, UserRole needed) => Of(channel, userId) >= needed;
 
-    public void Grant(string userKey, UserRole role, string grantedBy) => _db.WriteTransaction(tx =>
+    public void Grant(string userKey, UserRole role, string grantedBy) => _db.WriteTransaction(tx => Grant(tx, userKey, role, grantedBy, _time.GetUtcNow()));
+
+    /// <summary>Grants or revokes inside the caller's transaction (an account made together with its role), audited under <paramref name="grantedBy"/>.</summary>
+    public static void Grant(LiteDB.LiteDatabase tx, string userKey, UserRole role, string grantedBy, DateTimeOffset now)
     {
         var col = tx.GetCollection<RoleGrant>(CollectionName);
         if (role < (col.FindById(userKey)?.Role ?? UserRole.Citizen))
         {
             // Lowered or revoked: every web session and login code issued before is void from now on, even after a new grant.
-            var epochs = tx.GetCollection<RoleEpoch>(EpochsCollection);
-            var epoch = epochs.FindById(userKey) ?? new RoleEpoch { Id = userKey };
-            epoch.Epoch++;
-            epochs.Upsert(epoch);
+            EndSessions(tx, userKey);
         }
 
         if (role == UserRole.Citizen)
@@ -62,11 +62,23 @@ public sealed class UserRoles
         }
         else
         {
-            col.Upsert(new RoleGrant { Id = userKey, Role = role, GrantedBy = grantedBy, GrantedAt = _time.GetUtcNow() });
+            col.Upsert(new RoleGrant { Id = userKey, Role = role, GrantedBy = grantedBy, GrantedAt = now });
         }
 
-        AuditLog.Add(tx, _time.GetUtcNow(), grantedBy, role == UserRole.Citizen ? "role.revoke" : "role.grant", $"{userKey} {role}");
-    });
+        AuditLog.Add(tx, now, grantedBy, role == UserRole.Citizen ? "role.revoke" : "role.grant", $"{userKey} {role}");
+    }
+
+    /// <summary>Moves the user's role epoch on: every web session and login code they hold is void from now on.</summary>
+    public static void EndSessions(LiteDB.LiteDatabase tx, string userKey)
+    {
+        var epochs = tx.GetCollection<RoleEpoch>(EpochsCollection);
+        var epoch = epochs.FindById(userKey) ?? new RoleEpoch { Id = userKey };
+        epoch.Epoch++;
+        epochs.Upsert(epoch);
+    }
+
+    /// <summary>The stored role of a user key (configured admins included).</summary>
+    public UserRole Of(string userKey) => userKey.Split(':', 2) is [var channel, var id] ? Of(channel, id) : UserRole.Citizen;
 
     /// <summary>The user's role epoch: it grows each time their role is lowered or revoked.</summary>
     public int EpochOf(string userKey) => _db.Collection<RoleEpoch>(EpochsCollection).FindById(userKey)?.Epoch ?? 0;

@@ -43,6 +43,9 @@ public sealed class WebSession
     public int Epoch { get; set; }
 }
 
+/// <summary>Who a session belongs to, and whether they must change their first password before anything else.</summary>
+public sealed record SessionUser(string UserKey, bool MustChangePassword);
+
 /// <summary>
 /// Web login for officers. An officer asks the bot for a one-time code (/dangnhapweb), types it on the officer page,
 /// and gets a session of their own; the shared token opens a session too, so no cookie ever holds the token.
@@ -126,8 +129,17 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
         });
     }
 
-    /// <summary>The officer behind a session cookie, if the session is current and they still hold the officer role under the same epoch.</summary>
-    public string? UserOf(string? sessionToken)
+    /// <summary>
+    /// The officer behind a session cookie, if the session is current, they still hold the officer role under the same epoch
+    /// and, for a personal account, it is not disabled and its first password was changed (the API and the dashboard need that).
+    /// </summary>
+    public string? UserOf(string? sessionToken) => SessionOf(sessionToken) is { MustChangePassword: false } session ? session.UserKey : null;
+
+    /// <summary>
+    /// The officer behind a session cookie, as <see cref="UserOf"/>, but also while a personal account still has to change its
+    /// first password (the console lets such a session open the change-password page only).
+    /// </summary>
+    public SessionUser? SessionOf(string? sessionToken)
     {
         if (string.IsNullOrEmpty(sessionToken))
         {
@@ -146,6 +158,18 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
             return null;
         }
 
+        var mustChange = false;
+        if (!session.Shared && session.UserKey.StartsWith(OfficerAccounts.KeyPrefix, StringComparison.Ordinal))
+        {
+            var account = db.Collection<OfficerAccount>(OfficerAccounts.CollectionName).FindById(session.UserKey[OfficerAccounts.KeyPrefix.Length..]);
+            if (account is null || account.Disabled)
+            {
+                return null;
+            }
+
+            mustChange = account.MustChangePassword;
+        }
+
         if (now - session.ExtendedAt >= ExtendEvery)
         {
             db.Write(tx =>
@@ -156,7 +180,7 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
             });
         }
 
-        return session.UserKey;
+        return new SessionUser(session.UserKey, mustChange);
     }
 
     /// <summary>Logs a session out; false when there was none.</summary>
@@ -180,7 +204,7 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
         return late.Count;
     }
 
-    private string Open(LiteDatabase tx, string userKey, bool shared, DateTimeOffset now)
+    internal string Open(LiteDatabase tx, string userKey, bool shared, DateTimeOffset now)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
         tx.GetCollection<WebSession>(SessionsCollection).Insert(new WebSession

@@ -16,12 +16,20 @@ public sealed class OfficerOptions
     public int MaxImportMegabytes { get; set; } = 50;
 
     public int LoginFailuresPerAddress { get; set; } = 5;
+
+    /// <summary>Wrong passwords in a row that lock a personal account (Officer:LockoutFailures).</summary>
+    public int LockoutFailures { get; set; } = 5;
+
+    /// <summary>How long a locked personal account waits, in minutes (Officer:LockoutMinutes).</summary>
+    public int LockoutMinutes { get; set; } = 15;
 }
 
 public sealed class OfficerValidator(IConfiguration config) : RangeValidator<OfficerOptions>(config, OfficerOptions.Section,
 [
     (nameof(OfficerOptions.MaxImportMegabytes), 1, 1_000),
     (nameof(OfficerOptions.LoginFailuresPerAddress), 1, 1_000),
+    (nameof(OfficerOptions.LockoutFailures), 1, 100),
+    (nameof(OfficerOptions.LockoutMinutes), 1, 1_440),
 ]);
 
 /// <summary>The <c>Privacy</c> section: months after which personal data not in use is forgotten.</summary>

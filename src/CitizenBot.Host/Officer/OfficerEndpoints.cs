@@ -215,7 +215,7 @@ public static class OfficerEndpoints
         new { error = $"Tệp quá lớn (tối đa {settings.MaxImportMegabytes} MB). Xin chia tệp thành nhiều tệp nhỏ hơn rồi nhập lần lượt." },
         statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>The dashboard needs the officer login (the session cookie set by the officer page, or the token in a header).</summary>
+    /// <summary>The dashboard is for admins (an admin's session cookie, or the token in a header).</summary>
     private sealed class OfficerDashboardAuthorization : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context)
@@ -239,7 +239,7 @@ public static class OfficerEndpoints
                 }
             }
 
-            return token.IsAuthorized(http);
+            return OfficerConsole.ConsoleAuthentication.IsAdmin(http);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace CitizenBot.Host.OfficerConsole;
 /// that says so in Vietnamese.
 /// </summary>
 public sealed class ConsoleAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    OfficerToken token, UserRoles roles, OfficerAccounts accounts, LoginThrottle throttle)
+    OfficerToken token, UserRoles roles, OfficerAccounts accounts, WebLogins logins, LoginThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "citizenbot-console";
@@ -37,21 +37,35 @@ public sealed class ConsoleAuthentication(IOptionsMonitor<AuthenticationSchemeOp
             }
         }
 
-        var actor = token.ActorOf(Context);
+        // The token in a header is the shared admin (scripts); otherwise the session cookie, read here rather than through
+        // OfficerToken.ActorOf, so a personal account that must still change its first password gets in (to that page only).
+        var (actor, mustChange) = token.IsHeaderAuthenticated(Context)
+            ? (OfficerToken.SharedActor, false)
+            : logins.SessionOf(Request.Cookies[OfficerToken.SessionCookieName]) is { } session ? (session.UserKey, session.MustChangePassword) : (null, false);
         if (actor is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
         var (role, name) = actor == OfficerToken.SharedActor
-            ? (UserRole.Admin, "Mã truy cập chung")
-            : (RoleOf(actor), accounts.DisplayNameOf(actor));
+            ? (UserRole.Admin, accounts.DisplayNameOf(actor))
+            : (roles.Of(actor), accounts.DisplayNameOf(actor));
         if (role < UserRole.Officer)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(ConsoleUser.Principal(actor, name, role, SchemeName), SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(ConsoleUser.Principal(actor, name, role, SchemeName, mustChange), SchemeName)));
+    }
+
+    /// <summary>
+    /// True for an admin of the console (the token in a header, or an admin's session): the jobs dashboard's door.
+    /// A personal account that must still change its first password is not let through.
+    /// </summary>
+    public static bool IsAdmin(HttpContext http)
+    {
+        var actor = http.RequestServices.GetRequiredService<OfficerToken>().ActorOf(http);
+        return actor is not null && (actor == OfficerToken.SharedActor || http.RequestServices.GetRequiredService<UserRoles>().Of(actor) >= UserRole.Admin);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -65,11 +79,5 @@ public sealed class ConsoleAuthentication(IOptionsMonitor<AuthenticationSchemeOp
     {
         Response.Redirect(DeniedPath);
         return Task.CompletedTask;
-    }
-
-    private UserRole RoleOf(string actor)
-    {
-        var parts = actor.Split(':', 2);
-        return parts.Length == 2 ? roles.Of(parts[0], parts[1]) : UserRole.Citizen;
     }
 }

@@ -22,6 +22,25 @@ public static class ConsoleUser
 
     public static bool IsAtLeast(this ClaimsPrincipal user, UserRole role) => user.Role() >= role;
 
-    public static ClaimsPrincipal Principal(string actor, string displayName, UserRole role, string scheme) => new(new ClaimsIdentity(
-        [new Claim(ActorClaim, actor), new Claim(ClaimTypes.Name, displayName), new Claim(ClaimTypes.Role, role.ToString())], scheme));
+    /// <summary>Present while a personal account still has its first password: every console page sends the person to change it.</summary>
+    public const string MustChangePasswordClaim = "citizenbot:must-change-password";
+
+    /// <summary>The login name of a personal account ("lan.nguyen"), or null for a Telegram user or the shared token.</summary>
+    public static string? AccountLogin(this ClaimsPrincipal user) =>
+        user.Actor() is { } actor && actor.StartsWith(OfficerAccounts.KeyPrefix, StringComparison.Ordinal) ? actor[OfficerAccounts.KeyPrefix.Length..] : null;
+
+    public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == MustChangePasswordClaim);
+
+    public static ClaimsPrincipal Principal(string actor, string displayName, UserRole role, string scheme) => Principal(actor, displayName, role, scheme, false);
+
+    public static ClaimsPrincipal Principal(string actor, string displayName, UserRole role, string scheme, bool mustChangePassword)
+    {
+        var identity = new ClaimsIdentity([new Claim(ActorClaim, actor), new Claim(ClaimTypes.Name, displayName), new Claim(ClaimTypes.Role, role.ToString())], scheme);
+        if (mustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        }
+
+        return new ClaimsPrincipal(identity);
+    }
 }

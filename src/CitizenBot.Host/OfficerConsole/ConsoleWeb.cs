@@ -25,10 +25,20 @@ public static class ConsoleWeb
                 options.Conventions.AllowAnonymousToPage("/Officer/Login");
                 options.Conventions.AllowAnonymousToPage("/Officer/Denied");
             })
-            .AddMvcOptions(options => VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider))
+            .AddMvcOptions(options =>
+            {
+                VietnameseBindingMessages.Apply(options.ModelBindingMessageProvider);
+                options.Filters.Add(new FirstPasswordFilter());
+            })
             // The pages live in this assembly, which is not the entry assembly when tests host the app in their own process.
             .AddApplicationPart(typeof(ConsoleWeb).Assembly);
         services.AddSingleton<ConsoleFormat>();
+        // Personal accounts' lockout from the Officer section (the Core registers the defaults; this one is read last and wins).
+        services.AddSingleton(sp =>
+        {
+            var officer = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.OfficerOptions>>().Value;
+            return new CitizenBot.Core.Roles.AccountLockoutPolicy(officer.LockoutFailures, officer.LockoutMinutes);
+        });
         // Vietnamese letters go out as themselves, not as &#x...; entities (half the bytes on a slow connection); <, >, & and quotes are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -39,10 +49,57 @@ public static class ConsoleWeb
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // The jobs dashboard is for admins: a person's page is sent to log in, or told it is not theirs, instead of Hangfire's bare 401.
+        app.Use(async (http, next) =>
+        {
+            // Scripts (a token in a header, or no wish for a page) keep Hangfire's own 401.
+            if (http.Request.Path.StartsWithSegments("/hangfire") && HttpMethods.IsGet(http.Request.Method)
+                && Officer.OfficerToken.HeaderTokenOf(http) is null && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+                && !ConsoleAuthentication.IsAdmin(http))
+            {
+                var signedIn = http.RequestServices.GetRequiredService<Officer.OfficerToken>().ActorOf(http) is not null
+                    || http.RequestServices.GetRequiredService<CitizenBot.Core.Roles.WebLogins>().SessionOf(http.Request.Cookies[Officer.OfficerToken.SessionCookieName]) is not null;
+                http.Response.Redirect(signedIn ? ConsoleAuthentication.DeniedPath
+                    : $"{ConsoleAuthentication.LoginPath}?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+                return;
+            }
+
+            await next(http);
+        });
         app.MapGet("/officer/console.css", () => Results.Text(ConsoleAssets.Style, "text/css; charset=utf-8"));
         app.MapGet("/officer/console.js", () => Results.Text(ConsoleAssets.Script, "text/javascript; charset=utf-8"));
         app.MapRazorPages();
+        app.MapAccountApi();
         return app;
+    }
+}
+
+/// <summary>
+/// A personal account with its first password sees one page: the change-password page (logging out stays possible). Every other
+/// console page redirects there until the password is changed.
+/// </summary>
+internal sealed class FirstPasswordFilter : Microsoft.AspNetCore.Mvc.Filters.IPageFilter
+{
+    public const string ChangePasswordPath = "/officer/account/password";
+    private static readonly HashSet<string> Open = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Officer/Account/Password", "/Officer/Logout", "/Officer/Login", "/Officer/Denied",
+    };
+
+    public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
+    {
+    }
+
+    public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (context.HttpContext.User.MustChangePassword() && !Open.Contains(context.ActionDescriptor.ViewEnginePath))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(ChangePasswordPath);
+        }
+    }
+
+    public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
     }
 }
 

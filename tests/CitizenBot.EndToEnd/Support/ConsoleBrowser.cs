@@ -1,10 +1,12 @@
+using CitizenBot.Core.Roles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CitizenBot.EndToEnd.Support;
 
 /// <summary>
 /// Headless Debian Chromium for the officer console's browser tests: one browser per test class, a fresh context (its own
-/// cookies) per person. <see cref="OfficerAsync"/> opens a page already logged in; screenshots go to the temp folder.
+/// cookies) per person. <see cref="OfficerAsync"/> opens a page logged in with a personal account; screenshots go to the temp folder.
 /// </summary>
 public sealed class ConsoleBrowser : IAsyncDisposable
 {
@@ -41,20 +43,56 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>The password every test account changes its first password to.</summary>
+    public const string OwnPassword = "hoa sen nở tháng năm";
+
+    private static int s_accounts;
+
     /// <summary>
-    /// A page logged in to the console as an officer of the given role. Until personal accounts exist this uses the shared
-    /// officer token in a header (an admin); it is the one place to change when they do.
+    /// A page logged in to the console as an officer of the given role, the way a person does it: an admin makes a personal
+    /// account (through the accounts service), the person logs in on the login page with the first password and changes it.
     /// </summary>
-    public async Task<IPage> OfficerAsync(RunningBot bot, ViewportSize? size = null)
+    public async Task<IPage> OfficerAsync(RunningBot bot, ViewportSize? size = null, UserRole role = UserRole.Admin) =>
+        (await PersonAsync(bot, size, role)).Page;
+
+    /// <summary>As <see cref="OfficerAsync"/>, with the account's login name (for tests about the account itself).</summary>
+    public async Task<(IPage Page, string Login)> PersonAsync(RunningBot bot, ViewportSize? size = null, UserRole role = UserRole.Admin, string? displayName = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = size ?? Desk,
-            Locale = "vi-VN",
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Officer-Token"] = bot.OfficerToken },
-        });
-        return await context.NewPageAsync();
+        var login = $"{role.ToString().ToLowerInvariant()}{Interlocked.Increment(ref s_accounts)}";
+        var created = bot.App.Services.GetRequiredService<OfficerAccounts>().Create(login, displayName ?? DisplayNameOf(role), role, "test:setup");
+        Assert.True(created.Ok, created.Error);
+        var page = await AnonymousAsync(size);
+        await LogInAsync(page, bot, login, created.FirstPassword!);
+        await ChangeFirstPasswordAsync(page, created.FirstPassword!, OwnPassword);
+        return (page, login);
     }
+
+    /// <summary>Types a name and a password on the login page, as a person does.</summary>
+    public static async Task LogInAsync(IPage page, RunningBot bot, string login, string password)
+    {
+        await page.GotoAsync(bot.BaseUrl + "/officer/login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(login);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(password);
+        await page.Locator("#loginPassword").ClickAsync();
+    }
+
+    /// <summary>On the change-password page the first login leads to: the first password, then a new one twice.</summary>
+    public static async Task ChangeFirstPasswordAsync(IPage page, string firstPassword, string newPassword)
+    {
+        await page.WaitForURLAsync(url => url.Contains("/officer/account/password", StringComparison.Ordinal));
+        await page.GetByLabel("Mật khẩu hiện tại").FillAsync(firstPassword);
+        await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync(newPassword);
+        await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync(newPassword);
+        await page.Locator("#savePassword").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/officer/account/password", StringComparison.Ordinal));
+    }
+
+    private static string DisplayNameOf(UserRole role) => role switch
+    {
+        UserRole.Admin => "Nguyễn Văn Quản",
+        UserRole.Leader => "Trần Thị Lãnh",
+        _ => "Lê Văn Bộ",
+    };
 
     /// <summary>Saves a full-page screenshot as citizenbot-{name}.png in the temp folder, for a person to look at.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -1,0 +1,119 @@
+using CitizenBot.Core.Commune;
+using CitizenBot.Core.Roles;
+using CitizenBot.Host.OfficerConsole;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CitizenBot.Host.Pages.Officer.Audit;
+
+/// <summary>The audit log for admins: who did what, on which record, when; filtered by person, action, days and words; newest first, paged.</summary>
+[Authorize(Policy = ConsolePolicies.Admin)]
+public sealed class IndexModel(AuditLog log, OfficerAccounts accounts, CommuneClock clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Words { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public AuditPage Result { get; private set; } = new([], 0);
+
+    public List<(string Key, string Name)> People { get; private set; } = [];
+
+    public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
+
+    public string Name(string actor) => accounts.DisplayNameOf(actor);
+
+    public void OnGet()
+    {
+        People = [.. log.Actors().Select(a => (a, Name(a))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
+        if (From is { } from && To is { } to && to < from)
+        {
+            ModelState.AddModelError(nameof(To), "Ngày \"đến\" phải sau ngày \"từ\".");
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(Kind) && !AuditActions.Names.ContainsKey(Kind) && !AuditActions.Groups.ContainsKey(Kind))
+        {
+            Kind = null;
+        }
+
+        PageNumber = Math.Max(1, PageNumber);
+        Result = log.Search(
+            string.IsNullOrEmpty(Person) ? null : [Person],
+            Kind,
+            From is { } start ? clock.FromLocal(start.ToDateTime(TimeOnly.MinValue)) : null,
+            To is { } end ? clock.FromLocal(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
+            Words,
+            PageNumber,
+            PageSize);
+    }
+
+    /// <summary>The same filters on another page.</summary>
+    public Dictionary<string, string?> Route(int page) => new()
+    {
+        ["person"] = Person, ["kind"] = Kind, ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["words"] = Words, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>The audit log's action names as officers read them.</summary>
+public static class AuditActions
+{
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["web.login"] = "Đăng nhập trang cán bộ",
+        ["account.create"] = "Tạo tài khoản",
+        ["account.password"] = "Đổi mật khẩu",
+        ["account.reset"] = "Đặt lại mật khẩu",
+        ["account.lockout"] = "Tạm khóa do nhập sai mật khẩu",
+        ["account.unlock"] = "Mở khóa tài khoản",
+        ["account.disable"] = "Ngừng tài khoản",
+        ["account.enable"] = "Cho tài khoản hoạt động lại",
+        ["role.grant"] = "Cấp vai trò",
+        ["role.revoke"] = "Thu hồi vai trò",
+        ["question.answer"] = "Trả lời câu hỏi",
+        ["petition.received"] = "Kiến nghị: tiếp nhận",
+        ["petition.assigned"] = "Kiến nghị: giao xử lý",
+        ["petition.inprogress"] = "Kiến nghị: đang xử lý",
+        ["petition.answered"] = "Kiến nghị: trả lời",
+        ["petition.closed"] = "Kiến nghị: đóng",
+        ["petition.transferred"] = "Kiến nghị: chuyển cơ quan khác",
+        ["petition.rejected"] = "Kiến nghị: từ chối",
+        ["reception.attended"] = "Tiếp dân: có mặt",
+        ["reception.noshow"] = "Tiếp dân: vắng mặt",
+        ["reception.session.add"] = "Tiếp dân: thêm buổi",
+        ["announcements.group.register"] = "Thông báo: đăng ký nhóm",
+        ["announcements.publish"] = "Thông báo: gửi",
+        ["letter.template"] = "Sửa mẫu thư",
+        ["letter.template.reset"] = "Khôi phục mẫu thư",
+        ["privacy.erase"] = "Công dân xóa dữ liệu",
+        ["privacy.withdraw"] = "Công dân rút đồng ý",
+    };
+
+    /// <summary>Whole families of actions, for the filter ("petition" = every petition step).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Groups = new Dictionary<string, string>
+    {
+        ["account"] = "Tài khoản (mọi việc)",
+        ["petition"] = "Kiến nghị (mọi bước)",
+        ["reception"] = "Tiếp dân (mọi việc)",
+        ["announcements"] = "Thông báo (mọi việc)",
+    };
+
+    public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
+}

@@ -1,0 +1,262 @@
+using CitizenBot.Core.Roles;
+using CitizenBot.EndToEnd.Support;
+using CitizenBot.Host.Cli;
+using CitizenBot.Host.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Playwright;
+
+namespace CitizenBot.EndToEnd.Console;
+
+/// <summary>
+/// Personal accounts in the console, as a commune officer without Telegram meets them: an account made by the CLI or by an admin
+/// on the users page, the first password changed, a reload, logging out, wrong passwords, a role taken back, doors by role.
+/// </summary>
+public sealed class AccountConsoleTests : IAsyncLifetime
+{
+    private readonly TempDataDir _dir = new();
+    private RunningBot _bot = null!;
+    private ConsoleBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The per-address limit is raised here so the account's own lockout is what these tests meet.
+        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true,
+            settings: new Dictionary<string, string?> { ["Officer:LoginFailuresPerAddress"] = "100" });
+        _browser = await ConsoleBrowser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _bot.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private async Task<(int Code, string Output)> CliAsync(params string[] args)
+    {
+        var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDir"] = _dir.Path,
+            ["Web:Urls"] = _bot.BaseUrl,
+            ["Commune:Name"] = "UBND xã Thử Nghiệm",
+            ["Commune:Villages:0"] = "Thôn Một",
+        }).Build());
+        using var output = new StringWriter();
+        var parsed = OfficersCommand.Parse(["officers", .. args], output);
+        Assert.NotNull(parsed);
+        var code = await OfficersCommand.RunAsync(settings, parsed, output);
+        return (code, output.ToString());
+    }
+
+    private static string FirstPasswordIn(string output) =>
+        System.Text.RegularExpressions.Regex.Match(output, "Mật khẩu lần đầu: (\\S+)").Groups[1].Value;
+
+    private static Task HeadingAsync(IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name }).WaitForAsync();
+
+    [Fact]
+    public async Task An_account_made_by_the_cli_logs_in_changes_its_first_password_stays_after_a_reload_and_logs_out()
+    {
+        var (code, output) = await CliAsync("add", "Hoa.Tran", "--role", "canbo", "--display", "Trần Thị Hoa");
+        Assert.True(code == 0, output);
+        Assert.Contains("Bot đang chạy", output, StringComparison.Ordinal);
+        var first = FirstPasswordIn(output);
+
+        var page = await _browser.AnonymousAsync();
+        await page.GotoAsync(_bot.BaseUrl + "/officer/account");
+        Assert.Contains("/officer/login", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("Tên đăng nhập").FillAsync("hoa.tran");
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(first);
+        await page.Locator("#loginPassword").ClickAsync();
+
+        // Every console page leads to the change-password page until the first password is changed.
+        await HeadingAsync(page, "Đổi mật khẩu");
+        await page.GotoAsync(_bot.BaseUrl + "/officer");
+        await HeadingAsync(page, "Đổi mật khẩu");
+        await page.GetByLabel("Mật khẩu hiện tại").FillAsync(first);
+        await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("hoa.tran2026");
+        await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync("hoa.tran2026");
+        await page.Locator("#savePassword").ClickAsync();
+        await page.GetByText("không được chứa tên đăng nhập").WaitForAsync();
+        Assert.Equal("", await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).InputValueAsync());
+        await ConsoleBrowser.ScreenshotAsync(page, "console-account-password-desk-error");
+
+        await page.GetByLabel("Mật khẩu hiện tại").FillAsync(first);
+        await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("bốn mùa hoa nở");
+        await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync("bốn mùa hoa nở");
+        await page.Locator("#savePassword").ClickAsync();
+        // Back to the page first asked for, with the person's name in the header, after a reload too.
+        await page.WaitForURLAsync(url => url.EndsWith("/officer/account", StringComparison.Ordinal));
+        await page.ReloadAsync();
+        await page.Locator("header .who").GetByText("Trần Thị Hoa (cán bộ)").WaitForAsync();
+        await HeadingAsync(page, "Tài khoản của ông/bà");
+        await page.GetByText("hoa.tran", new() { Exact = true }).WaitForAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "console-account-desk");
+
+        await page.Locator("#logout").ClickAsync();
+        await page.GetByText("Đã đăng xuất.").WaitForAsync();
+        await page.GotoAsync(_bot.BaseUrl + "/officer/account");
+        Assert.Contains("/officer/login", page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#logout").CountAsync());
+
+        // The new password works; the first one no longer does.
+        await ConsoleBrowser.LogInAsync(page, _bot, "hoa.tran", first);
+        await page.GetByText("Tên đăng nhập hoặc mật khẩu không đúng").WaitForAsync();
+        await ConsoleBrowser.LogInAsync(page, _bot, "hoa.tran", "bốn mùa hoa nở");
+        await HeadingAsync(page, "Việc cần làm");
+
+        var (listed, list) = await CliAsync("list");
+        Assert.Equal(0, listed);
+        Assert.Contains("hoa.tran\tTrần Thị Hoa\tcán bộ", list, StringComparison.Ordinal);
+        Assert.Equal(1, (await CliAsync("add", "hoa.tran", "--role", "canbo")).Code);
+        Assert.Equal(1, (await CliAsync("reset", "no.such.person")).Code);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_lock_the_account_with_a_message_that_does_not_tell_whether_the_name_exists()
+    {
+        var (page, login) = await _browser.PersonAsync(_bot, role: UserRole.Officer);
+        var stranger = await _browser.AnonymousAsync(ConsoleBrowser.Phone);
+
+        await ConsoleBrowser.LogInAsync(stranger, _bot, "no.such.person", "whatever-it-is");
+        var unknownText = await stranger.Locator("[data-valmsg-for=Password]").InnerTextAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await ConsoleBrowser.LogInAsync(stranger, _bot, login, "wrong-password-" + i);
+            Assert.Equal(unknownText, await stranger.Locator("[data-valmsg-for=Password]").InnerTextAsync());
+        }
+
+        // Locked now: even the right password is refused with the same words.
+        await ConsoleBrowser.LogInAsync(stranger, _bot, login, ConsoleBrowser.OwnPassword);
+        Assert.Equal(unknownText, await stranger.Locator("[data-valmsg-for=Password]").InnerTextAsync());
+        Assert.Contains("tạm khóa 15 phút", unknownText, StringComparison.Ordinal);
+        await ConsoleBrowser.ScreenshotAsync(stranger, "console-login-phone");
+
+        var admin = await _browser.OfficerAsync(_bot);
+        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        var row = admin.Locator($"tr[data-login='{login}']");
+        await row.GetByText("Tạm khóa đến").WaitForAsync();
+
+        _bot.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        await ConsoleBrowser.LogInAsync(stranger, _bot, login, ConsoleBrowser.OwnPassword);
+        await HeadingAsync(stranger, "Việc cần làm");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_makes_an_account_on_the_users_page_and_lowering_its_role_or_stopping_it_ends_its_session_at_the_next_click()
+    {
+        var admin = await _browser.OfficerAsync(_bot);
+        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        await HeadingAsync(admin, "Người dùng và vai trò");
+
+        // Bad input first: the message is next to the field and nothing is made.
+        await admin.GetByLabel("Tên đăng nhập").FillAsync("Phạm Minh");
+        await admin.Locator("#createAccountButton").ClickAsync();
+        await admin.Locator("#createAccount .field-error").GetByText("chữ cái không dấu").WaitForAsync();
+        Assert.Equal("Phạm Minh", await admin.GetByLabel("Tên đăng nhập").InputValueAsync());
+
+        await admin.GetByLabel("Tên đăng nhập").FillAsync("minh.pham");
+        await admin.GetByLabel("Họ tên (hiện trên trang và trong nhật ký)").FillAsync("Phạm Văn Minh");
+        await admin.Locator("#Create_Role").SelectOptionAsync("leader");
+        await admin.Locator("#createAccountButton").ClickAsync();
+        var first = (await admin.Locator("#firstPassword code").InnerTextAsync()).Trim();
+        Assert.Matches("^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$", first);
+        await ConsoleBrowser.ScreenshotAsync(admin, "console-users-desk");
+
+        var leader = await _browser.AnonymousAsync();
+        await ConsoleBrowser.LogInAsync(leader, _bot, "minh.pham", first);
+        await ConsoleBrowser.ChangeFirstPasswordAsync(leader, first, "mùa lúa chín vàng");
+        await leader.Locator("header .who").GetByText("Phạm Văn Minh (lãnh đạo)").WaitForAsync();
+
+        // The admin lowers the role: the leader's next click goes to the login page.
+        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        var row = admin.Locator("tr[data-login='minh.pham']");
+        await row.Locator("select[name=role]").SelectOptionAsync("Officer");
+        await row.Locator("button.role-save").ClickAsync();
+        await admin.GetByText("Đã đổi vai trò của minh.pham thành cán bộ.").WaitForAsync();
+
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Tài khoản" }).ClickAsync();
+        await leader.WaitForURLAsync(url => url.Contains("/officer/login", StringComparison.Ordinal));
+
+        // Logged in again as a plain officer; then the admin stops the account: out again, and no way back in.
+        await ConsoleBrowser.LogInAsync(leader, _bot, "minh.pham", "mùa lúa chín vàng");
+        await leader.Locator("header .who").GetByText("Phạm Văn Minh (cán bộ)").WaitForAsync();
+        admin.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await admin.Locator("tr[data-login='minh.pham'] button.disable").ClickAsync();
+        await admin.GetByText("Đã ngừng tài khoản minh.pham").WaitForAsync();
+        await leader.ReloadAsync();
+        Assert.Contains("/officer/login", leader.Url, StringComparison.Ordinal);
+        await ConsoleBrowser.LogInAsync(leader, _bot, "minh.pham", "mùa lúa chín vàng");
+        await leader.GetByText("Tên đăng nhập hoặc mật khẩu không đúng").WaitForAsync();
+
+        // Everything above is in the audit log under the admin's name, in Vietnamese.
+        await admin.GotoAsync(_bot.BaseUrl + "/officer/audit?kind=account");
+        await HeadingAsync(admin, "Nhật ký thao tác");
+        var log = admin.Locator("#auditLog");
+        await log.GetByText("Ngừng tài khoản").WaitForAsync();
+        await log.GetByText("Tạo tài khoản").First.WaitForAsync();
+        Assert.True(await log.GetByText("Nguyễn Văn Quản").CountAsync() >= 2);
+        await admin.GetByLabel("Mã hồ sơ, từ trong nội dung").FillAsync("minh.pham");
+        await admin.Locator("#auditFilter").ClickAsync();
+        await admin.WaitForURLAsync(url => url.Contains("Words=minh.pham", StringComparison.Ordinal));
+        Assert.Equal(3, await log.Locator("tbody tr").CountAsync()); // made, its password changed, stopped (role changes are "Cấp vai trò")
+        await ConsoleBrowser.ScreenshotAsync(admin, "console-audit-desk");
+    }
+
+    [Fact]
+    public async Task A_telegram_users_role_is_granted_and_revoked_on_the_users_page()
+    {
+        var admin = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
+        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        await admin.GetByLabel("Mã người dùng Telegram").FillAsync("12ab");
+        await admin.Locator("#grantTelegramButton").ClickAsync();
+        await admin.Locator("#grantTelegram .field-error").GetByText("dãy chữ số").WaitForAsync();
+
+        await admin.GetByLabel("Mã người dùng Telegram").FillAsync("424242");
+        await admin.Locator("#Telegram_Role").SelectOptionAsync("leader");
+        await admin.Locator("#grantTelegramButton").ClickAsync();
+        await admin.GetByText("Đã cấp vai trò lãnh đạo cho người dùng Telegram 424242.").WaitForAsync();
+        Assert.Equal(UserRole.Leader, _bot.Get<UserRoles>().Of("telegram", "424242"));
+        await ConsoleBrowser.ScreenshotAsync(admin, "console-users-phone");
+
+        admin.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await admin.Locator("tr[data-key='telegram:424242'] button.revoke").ClickAsync();
+        await admin.GetByText("Đã thu hồi vai trò của người dùng Telegram 424242.").WaitForAsync();
+        Assert.Equal(UserRole.Citizen, _bot.Get<UserRoles>().Of("telegram", "424242"));
+    }
+
+    [Theory]
+    [InlineData("/officer/users")]
+    [InlineData("/officer/audit")]
+    [InlineData("/hangfire")]
+    public async Task A_plain_officer_is_shown_the_denied_page_for_the_admins_pages(string path)
+    {
+        var officer = await _browser.OfficerAsync(_bot, role: UserRole.Officer);
+        await officer.GotoAsync(_bot.BaseUrl + path);
+        Assert.EndsWith("/officer/denied", officer.Url, StringComparison.Ordinal);
+        await HeadingAsync(officer, "Trang này không dành cho tài khoản của ông/bà");
+        Assert.Equal(0, await officer.GetByRole(AriaRole.Link, new() { Name = "Người dùng" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_opens_the_jobs_dashboard()
+    {
+        var admin = await _browser.OfficerAsync(_bot);
+        var response = await admin.GotoAsync(_bot.BaseUrl + "/hangfire/recurring");
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("/hangfire/recurring", admin.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/officer/users")]
+    [InlineData("/officer/audit")]
+    [InlineData("/hangfire")]
+    public async Task A_citizen_of_the_web_chat_is_sent_to_the_login_page(string path)
+    {
+        var citizen = await _browser.AnonymousAsync(ConsoleBrowser.Phone);
+        await citizen.GotoAsync(_bot.BaseUrl);
+        await citizen.GotoAsync(_bot.BaseUrl + path);
+        Assert.Contains("/officer/login?returnUrl=" + Uri.EscapeDataString(path), citizen.Url, StringComparison.Ordinal);
+        await HeadingAsync(citizen, "Đăng nhập trang cán bộ");
+    }
+}
