@@ -1,6 +1,7 @@
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
+using CitizenBot.Core.Summaries;
 
 namespace CitizenBot.Core.Ratings;
 
@@ -15,16 +16,19 @@ public enum RatingOutcome
 /// Ratings and invitations. Saving a rating, using up its invitation and, for "Không hài lòng", alerting
 /// the officers' chat happen in one transaction, so the alert is never lost and never sent twice.
 /// </summary>
-public sealed class RatingBook
+public sealed partial class RatingBook
 {
     public const string CollectionName = "ratings";
     public const string InvitationsCollection = "rating_invitations";
     private readonly CitizenDatabase _db;
     private readonly EscalationOptions _escalation;
     private readonly CommuneClock _clock;
+    private readonly SummaryOptions? _summaries;
 
-    public RatingBook(CitizenDatabase db, EscalationOptions escalation, CommuneClock clock)
+    /// <param name="summaries">Where the leaders' chat is configured: a "Không hài lòng" goes there too, at once.</param>
+    public RatingBook(CitizenDatabase db, EscalationOptions escalation, CommuneClock clock, SummaryOptions? summaries = null)
     {
+        _summaries = summaries;
         _db = db;
         _escalation = escalation;
         _clock = clock;
@@ -32,6 +36,7 @@ public sealed class RatingBook
         {
             ratings.EnsureIndex(r => r.SubjectKey, unique: true);
             ratings.EnsureIndex(r => r.CreatedAt);
+            ratings.EnsureIndex(r => r.Level);
         });
         db.EnsureIndexes<RatingInvitation>(InvitationsCollection, invitations => invitations.EnsureIndex(i => i.Key, unique: true));
     }
@@ -92,9 +97,9 @@ public sealed class RatingBook
 
         rating.CreatedAt = _clock.UtcNow;
         ratings.Insert(rating);
-        if (rating.Level == RatingLevel.Unsatisfied && _escalation.OfficersChat is { } officers)
+        if (rating.Level == RatingLevel.Unsatisfied)
         {
-            Outbox.AddNew(tx, [OutboxMessage.Create($"rating:alert:{rating.Id}", officers, new OutgoingMessage(officerAlert(rating)), _clock.UtcNow)]);
+            Outbox.AddNew(tx, AlertMessages(rating, officerAlert(rating)));
         }
 
         return RatingOutcome.Saved;
