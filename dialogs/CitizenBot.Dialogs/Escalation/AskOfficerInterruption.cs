@@ -17,7 +17,13 @@ public sealed class AskOfficerInterruption(IEnumerable<MenuEntry> menu) : IInter
             return false;
         }
 
-        var from = FlowOf(dc.State.Stack.Select(d => d.DialogId));
+        // The flow still open, or the one the conversation just gave up on (the button is offered there).
+        var from = FlowOf([.. dc.State.Stack.Select(d => d.DialogId)]);
+        if (!_flows.Contains(from) && dc.State.LeftStack is { } left && FlowOf(left) is var leftFlow && _flows.Contains(leftFlow))
+        {
+            from = leftFlow;
+        }
+
         dc.CancelAll();
         await dc.BeginDialogAsync(AskOfficerDialog.DialogId, new Dictionary<string, string> { ["from"] = from }, ct);
         return true;
@@ -27,6 +33,6 @@ public sealed class AskOfficerInterruption(IEnumerable<MenuEntry> menu) : IInter
     /// The flow the citizen was in, as the menu names it: the main menu sits at the bottom of the stack and the flow it
     /// started above it (with its prompts above that), so the first menu flow from the bottom; the main menu when none.
     /// </summary>
-    internal string FlowOf(IEnumerable<string> stackBottomFirst) =>
-        stackBottomFirst.FirstOrDefault(_flows.Contains) ?? stackBottomFirst.FirstOrDefault() ?? "";
+    internal string FlowOf(IReadOnlyList<string> stackBottomFirst) =>
+        stackBottomFirst.FirstOrDefault(_flows.Contains) ?? (stackBottomFirst.Count > 0 ? stackBottomFirst[0] : "");
 }

@@ -141,4 +141,24 @@ public sealed class QuestionDeskTests : IDisposable
         Assert.Equal("reception.book", question.FromFlow);
         Assert.Contains("Đặt lịch tiếp công dân", question.FlowName, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_ask_button_offered_when_a_flow_gives_up_still_records_that_flow()
+    {
+        await _bot.SayAsync("menu");
+        await _bot.PressAsync("Đặt lịch tiếp công dân");
+        await _bot.SayAsync("tôi muốn ngày khác");
+        await _bot.SayAsync("tôi muốn ngày khác");
+        (await _bot.SayAsync("tôi muốn ngày khác")).ShouldOfferButton("Hỏi cán bộ");
+
+        await _bot.PressAsync("Hỏi cán bộ");
+        await _bot.SayAsync("Xin hỏi xã có tiếp công dân vào thứ Bảy không?");
+
+        Assert.Equal("reception.book", Assert.Single(Questions.Waiting()).FromFlow);
+
+        // Forgotten at the next fresh start: a later question from the menu is from the menu.
+        await _bot.SayAsync("menu");
+        await _bot.SayAsync("Cho tôi hỏi thủ tục đăng ký khai sinh cần giấy tờ gì?");
+        Assert.Equal("main", Questions.Waiting()[1].FromFlow);
+    }
 }
