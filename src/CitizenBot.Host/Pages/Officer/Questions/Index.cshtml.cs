@@ -161,8 +161,11 @@ public sealed class IndexModel(QuestionBook questions, SavedAnswerBook saved, Of
         var other => other,
     };
 
+    /// <summary>The menu item's name without its leading emoji ("Đặt lịch tiếp công dân").</summary>
     public static string FlowOf(OfficerQuestion question) =>
-        string.IsNullOrWhiteSpace(question.FlowName) || question.FromFlow is "" or "main" ? "Menu chính" : question.FlowName;
+        string.IsNullOrWhiteSpace(question.FlowName) || question.FromFlow is "" or "main"
+            ? "Menu chính"
+            : string.Concat(question.FlowName.SkipWhile(c => !char.IsLetterOrDigit(c)));
 
     public string? ErrorFor(string key, string tag, string? boundTag)
     {
