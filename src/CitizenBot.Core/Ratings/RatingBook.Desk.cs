@@ -61,7 +61,7 @@ public sealed partial class RatingBook
             messages.Add(OutboxMessage.Create($"rating:alert:{rating.Id}", officers, new OutgoingMessage(text), _clock.UtcNow));
         }
 
-        if (_summaries?.LeadersChat is { } leaders && leaders.Key != _escalation.OfficersChat?.Key)
+        if (_escalation.LeadersChat is { } leaders && leaders.Key != _escalation.OfficersChat?.Key)
         {
             messages.Add(OutboxMessage.Create($"rating:alert:{rating.Id}:leaders", leaders, new OutgoingMessage(text), _clock.UtcNow));
         }

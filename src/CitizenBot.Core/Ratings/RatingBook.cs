@@ -1,7 +1,6 @@
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
-using CitizenBot.Core.Summaries;
 
 namespace CitizenBot.Core.Ratings;
 
@@ -23,12 +22,9 @@ public sealed partial class RatingBook
     private readonly CitizenDatabase _db;
     private readonly EscalationOptions _escalation;
     private readonly CommuneClock _clock;
-    private readonly SummaryOptions? _summaries;
 
-    /// <param name="summaries">Where the leaders' chat is configured: a "Không hài lòng" goes there too, at once.</param>
-    public RatingBook(CitizenDatabase db, EscalationOptions escalation, CommuneClock clock, SummaryOptions? summaries = null)
+    public RatingBook(CitizenDatabase db, EscalationOptions escalation, CommuneClock clock)
     {
-        _summaries = summaries;
         _db = db;
         _escalation = escalation;
         _clock = clock;
