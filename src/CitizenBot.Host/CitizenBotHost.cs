@@ -98,6 +98,7 @@ public static class CitizenBotHost
             : null,
         ReannounceAfter = settings.QuestionReannounceAfter,
         RelaysPerHour = settings.RelaysPerHour,
+        LeadersChat = LeadersChat(settings),
     };
 
     /// <summary>Admins are Telegram users named in configuration.</summary>

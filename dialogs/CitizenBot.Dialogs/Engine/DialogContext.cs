@@ -28,6 +28,11 @@ public sealed class DialogContext(DialogSet dialogs, DialogState state, TurnInpu
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, IReadOnlyDictionary<string, string>? options, CancellationToken ct)
     {
         var dialog = Dialogs.Get(dialogId);
+        if (State.Stack.Count == 0)
+        {
+            State.LeftStack = null;
+        }
+
         State.Stack.Add(new DialogInstance { DialogId = dialogId, Tag = NewTag() });
         return await dialog.BeginAsync(this, options, ct);
     }
@@ -72,6 +77,11 @@ public sealed class DialogContext(DialogSet dialogs, DialogState state, TurnInpu
 
     public DialogTurnResult CancelAll()
     {
+        if (State.Stack.Count > 0)
+        {
+            State.LeftStack = [.. State.Stack.Select(d => d.DialogId)];
+        }
+
         State.Stack.Clear();
         return new DialogTurnResult(DialogTurnStatus.Cancelled);
     }

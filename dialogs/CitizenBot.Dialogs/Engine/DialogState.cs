@@ -82,4 +82,10 @@ public sealed class DialogState
     public List<DialogInstance> Stack { get; set; } = [];
 
     public bool Greeted { get; set; }
+
+    /// <summary>
+    /// The dialogs (bottom first) the conversation had when it last gave up on the citizen (a prompt's last attempt): the
+    /// "Hỏi cán bộ" button offered there tells the officers which flow the citizen was in. Forgotten at the next fresh start.
+    /// </summary>
+    public List<string>? LeftStack { get; set; }
 }

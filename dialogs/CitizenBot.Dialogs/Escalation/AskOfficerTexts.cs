@@ -34,6 +34,8 @@ public static class AskOfficerTexts
 
     public static string AlreadyAnswered(string tag) => $"Câu hỏi {tag} đã được trả lời trước đó; câu trả lời mới không được gửi.";
 
+    public static string WasDismissed(string tag) => $"Câu hỏi {tag} đã được gác lại trên trang cán bộ (không hợp lệ hoặc trùng lặp); câu trả lời không được gửi.";
+
     public static string NotFound(string tag) => $"Không tìm thấy câu hỏi {tag}.";
 
     public static string FlowName(string dialogId) => dialogId switch

@@ -16,6 +16,7 @@ internal static class QuestionAnswers
         {
             AnswerOutcome.Answered => AskOfficerTexts.Answered(question!.Tag),
             AnswerOutcome.AlreadyAnswered => AskOfficerTexts.AlreadyAnswered(question!.Tag),
+            AnswerOutcome.Dismissed => AskOfficerTexts.WasDismissed(question!.Tag),
             _ => AskOfficerTexts.NotFound(tag),
         });
     }

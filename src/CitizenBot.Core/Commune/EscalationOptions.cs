@@ -7,6 +7,9 @@ public sealed class EscalationOptions
 {
     public ChatAddress? OfficersChat { get; init; }
 
+    /// <summary>The leaders' chat (Summary:LeadersChatId): a "Không hài lòng" rating is alerted there too, at once.</summary>
+    public ChatAddress? LeadersChat { get; init; }
+
     public TimeSpan ReannounceAfter { get; init; } = TimeSpan.FromHours(4);
 
     /// <summary>Questions relayed on their own to the officers' chat in one clock hour; the rest go into that hour's digest.</summary>

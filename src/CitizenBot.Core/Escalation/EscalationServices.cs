@@ -13,6 +13,7 @@ public static class EscalationServices
     {
         services.AddSingleton(options);
         services.AddSingleton<QuestionBook>();
+        services.AddSingleton<SavedAnswerBook>();
         services.AddSweep<UnansweredQuestionSweep>();
         services.AddSweep<QuestionRelaySweep>();
         services.AddSingleton<ISummaryFigures, QuestionSummaryFigures>();

@@ -23,6 +23,12 @@ public static class EscalationTexts
         $"💬 Trả lời câu hỏi {question.Tag} của ông/bà:\n\n{question.Answer}\n\n— {question.AnsweredAs}\n\n"
         + "Xin cảm ơn ông/bà đã liên hệ. Nếu cần hỏi thêm, ông/bà bấm \"Hỏi cán bộ\".";
 
+    /// <summary>The one note a citizen gets when the desk finds they asked the same thing twice.</summary>
+    public static string DuplicateNote(OfficerQuestion duplicate, OfficerQuestion original) =>
+        original.Status == OfficerQuestionStatus.Answered
+            ? $"Câu hỏi {duplicate.Tag} của ông/bà trùng với câu hỏi {original.Tag} đã được cán bộ trả lời trước đó; xin ông/bà xem lại câu trả lời ấy trong cuộc trò chuyện này. Xin cảm ơn ông/bà."
+            : $"Câu hỏi {duplicate.Tag} của ông/bà trùng với câu hỏi {original.Tag} ông/bà đã gửi; cán bộ sẽ trả lời một lần, ở câu hỏi {original.Tag}. Xin cảm ơn ông/bà đã kiên nhẫn chờ.";
+
     /// <summary>How many tags one digest lists; the rest are counted.</summary>
     public const int DigestMaxTags = 100;
 

@@ -6,6 +6,19 @@ public enum OfficerQuestionStatus
 {
     Open,
     Answered,
+
+    /// <summary>Set aside by the desk as junk or as a duplicate: not waiting, and not counted as answered.</summary>
+    Dismissed,
+}
+
+/// <summary>Why the desk set a question aside without answering it.</summary>
+public enum QuestionDismissal
+{
+    /// <summary>Not a question (a test, an insult, nonsense): the citizen is told nothing.</summary>
+    Junk,
+
+    /// <summary>The same conversation asked it again: the citizen is pointed to the question that gets the answer.</summary>
+    Duplicate,
 }
 
 /// <summary>Where a question stands on its way to the officers' chat.</summary>
@@ -75,6 +88,16 @@ public sealed class OfficerQuestion
 
     /// <summary>The officer's user key, kept for the audit trail only.</summary>
     public string? AnsweredBy { get; set; }
+
+    public QuestionDismissal? DismissedAs { get; set; }
+
+    /// <summary>For a duplicate: the tag of the question that gets (or got) the answer.</summary>
+    public string? DuplicateOf { get; set; }
+
+    public DateTimeOffset? DismissedAt { get; set; }
+
+    /// <summary>Who set it aside (a user key), for the desk's list and the audit trail.</summary>
+    public string? DismissedBy { get; set; }
 }
 
 public enum AnswerOutcome
@@ -82,6 +105,24 @@ public enum AnswerOutcome
     Answered,
     AlreadyAnswered,
     NotFound,
+
+    /// <summary>The desk set it aside as junk or a duplicate; no answer is sent.</summary>
+    Dismissed,
+}
+
+public enum DismissOutcome
+{
+    Dismissed,
+    NotFound,
+
+    /// <summary>Already answered or already set aside.</summary>
+    NotOpen,
+
+    /// <summary>The question it duplicates does not exist, is itself, or is itself a dismissed duplicate.</summary>
+    OriginalNotFound,
+
+    /// <summary>The question it duplicates came from another conversation: this citizen must get their own answer.</summary>
+    OriginalFromAnotherCitizen,
 }
 
 /// <summary>Questions one conversation, and one sender over all their conversations, may ask in 24 hours.</summary>

@@ -141,6 +141,11 @@ public sealed partial class QuestionBook
             return (AnswerOutcome.AlreadyAnswered, question);
         }
 
+        if (question.Status == OfficerQuestionStatus.Dismissed)
+        {
+            return (AnswerOutcome.Dismissed, question);
+        }
+
         var now = _time.GetUtcNow();
         question.Status = OfficerQuestionStatus.Answered;
         question.Answer = answer.Trim();

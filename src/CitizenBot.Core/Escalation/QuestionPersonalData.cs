@@ -25,7 +25,10 @@ public sealed class QuestionPersonalData(CitizenDatabase db) : IPersonalDataHold
             q.Text = "[đã xóa]";
             q.Answer = q.Answer is null ? null : "[đã xóa]";
 
-            // An erased question is no longer waiting: the officers are not asked about it again.
-            q.Status = OfficerQuestionStatus.Answered;
+            // An erased question is no longer waiting: the officers are not asked about it again (a dismissed one stays dismissed).
+            if (q.Status == OfficerQuestionStatus.Open)
+            {
+                q.Status = OfficerQuestionStatus.Answered;
+            }
         });
 }

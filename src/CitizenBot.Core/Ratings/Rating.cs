@@ -41,6 +41,12 @@ public sealed class Rating
     public string SubjectKey { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>For a "Không hài lòng": when someone at the desk marked it as read on the console (it stays on the home page until then).</summary>
+    public DateTimeOffset? SeenAt { get; set; }
+
+    /// <summary>Who marked it as read (a user key), for the audit trail.</summary>
+    public string? SeenBy { get; set; }
 }
 
 /// <summary>An invitation to rate a finished dossier or an attended booking; its buttons work once.</summary>

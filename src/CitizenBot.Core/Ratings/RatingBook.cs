@@ -15,7 +15,7 @@ public enum RatingOutcome
 /// Ratings and invitations. Saving a rating, using up its invitation and, for "Không hài lòng", alerting
 /// the officers' chat happen in one transaction, so the alert is never lost and never sent twice.
 /// </summary>
-public sealed class RatingBook
+public sealed partial class RatingBook
 {
     public const string CollectionName = "ratings";
     public const string InvitationsCollection = "rating_invitations";
@@ -32,6 +32,7 @@ public sealed class RatingBook
         {
             ratings.EnsureIndex(r => r.SubjectKey, unique: true);
             ratings.EnsureIndex(r => r.CreatedAt);
+            ratings.EnsureIndex(r => r.Level);
         });
         db.EnsureIndexes<RatingInvitation>(InvitationsCollection, invitations => invitations.EnsureIndex(i => i.Key, unique: true));
     }
@@ -92,9 +93,9 @@ public sealed class RatingBook
 
         rating.CreatedAt = _clock.UtcNow;
         ratings.Insert(rating);
-        if (rating.Level == RatingLevel.Unsatisfied && _escalation.OfficersChat is { } officers)
+        if (rating.Level == RatingLevel.Unsatisfied)
         {
-            Outbox.AddNew(tx, [OutboxMessage.Create($"rating:alert:{rating.Id}", officers, new OutgoingMessage(officerAlert(rating)), _clock.UtcNow)]);
+            Outbox.AddNew(tx, AlertMessages(rating, officerAlert(rating)));
         }
 
         return RatingOutcome.Saved;

@@ -28,6 +28,7 @@ public static class QuestionOfficerEndpoints
             {
                 AnswerOutcome.Answered => Results.Ok(new { tag = question!.Tag, status = "answered" }),
                 AnswerOutcome.AlreadyAnswered => Results.Json(new { error = "Câu hỏi đã được trả lời trước đó." }, statusCode: StatusCodes.Status409Conflict),
+                AnswerOutcome.Dismissed => Results.Json(new { error = "Câu hỏi đã được gác lại (không hợp lệ hoặc trùng lặp)." }, statusCode: StatusCodes.Status409Conflict),
                 _ => Results.NotFound(new { error = "Không tìm thấy câu hỏi." }),
             };
         });

@@ -45,7 +45,7 @@ public sealed class ConsoleSkeletonTests : IAsyncLifetime
         await page.GotoAsync(_bot.BaseUrl + "/officer");
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Việc cần làm" }).WaitForAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Kiến nghị" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kiến nghị", Exact = true }).WaitForAsync();
         Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
     }
 }

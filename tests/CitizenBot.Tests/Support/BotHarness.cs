@@ -119,7 +119,7 @@ public sealed class BotHarness : IDisposable
         {
             Commune = Commune,
             Roles = new RoleOptions { AdminUserKeys = [AdminKey], OfficersChat = OfficersChat },
-            Escalation = new EscalationOptions { OfficersChat = OfficersChat },
+            Escalation = new EscalationOptions { OfficersChat = OfficersChat, LeadersChat = LeadersChat },
             Reception = Reception,
             Petitions = new PetitionOptions { IdentityKey = IdentityKey, IsHoliday = Reception.IsHoliday },
             Summaries = new SummaryOptions { LeadersChat = LeadersChat },
