@@ -22,7 +22,8 @@ public enum SmallTalk
 /// words are looked for among the message's words (equal, or close by FuzzySharp's ratio: "cu" for "cuu", "sanh"
 /// for "sinh"), weighted by how rare the word is among the candidates (a word every procedure has, "đăng ký",
 /// counts little), so a question hidden in a long message still finds its procedure. Filler words of questions
-/// ("cho tôi hỏi", "cần gì", "bao lâu") are left out on both sides.
+/// ("cho tôi hỏi", "cần gì", "làm") weigh little in a phrase, and a phrase of nothing but filler is dropped; a
+/// phrase found only in part counts less.
 /// </summary>
 public sealed class GuideMatcher
 {
@@ -35,7 +36,17 @@ public sealed class GuideMatcher
     /// <summary>How far ahead of the next the best must be to be answered straight away.</summary>
     public const double Margin = 0.12;
 
-    private const int WordSimilarity = 80;
+    /// <summary>How close a word of four letters or more must be (FuzzySharp's ratio): "sanh" for "sinh", "xinh" for "sinh".</summary>
+    private const int WordSimilarity = 75;
+
+    /// <summary>How close a short word must be ("cu" for "cuu", "hun" for "hon"), and only beside its neighbour in the phrase.</summary>
+    private const int ShortWordSimilarity = 66;
+
+    /// <summary>What a filler word of a phrase ("làm" in "làm giấy khai sinh") weighs beside a word that carries meaning.</summary>
+    private const double FillerWeight = 0.3;
+
+    /// <summary>What a phrase found only in part is worth, relative to the share of it found.</summary>
+    private const double PartialPhrase = 0.75;
 
     private static readonly HashSet<string> Filler =
     [
@@ -45,6 +56,9 @@ public sealed class GuideMatcher
         "thu", "tuc", "gium", "dum", "vay", "ah", "u", "ne", "roi", "se", "khi", "neu", "hay", "hoac", "mot", "cac",
         "nhu", "ra", "vao", "len", "xuong", "tai", "den", "thoi", "gian", "ngay", "hom", "mai",
     ];
+
+    /// <summary>Two words that mean one thing and whose first, alone, is a filler ("cần" and "cán" both fold to "can").</summary>
+    private static readonly (string Words, string Joined)[] Compounds = [(" can bo ", " canbo "), (" can cuoc ", " cancuoc ")];
 
     private static readonly string[] GreetingWords = ["chao", "alo", "hello", "helo", "hi", "xin"];
     private static readonly string[] ThanksPhrases = ["cam on", "camon", "thank", "thanks", "tks", "thank you", "cam ta"];
@@ -60,7 +74,8 @@ public sealed class GuideMatcher
 
     public GuideMatcher(IEnumerable<GuideCandidate> candidates)
     {
-        _candidates = [.. candidates.Select(c => (c, c.Phrases.Append(c.Title).Select(Content).Where(p => p.Length > 0).Distinct(PhraseComparer.Instance).ToList()))];
+        _candidates = [.. candidates.Select(c => (c, c.Phrases.Append(c.Title).Select(WordsOf)
+            .Where(p => p.Any(w => !Filler.Contains(w))).Distinct(PhraseComparer.Instance).ToList()))];
         var documents = _candidates.Count;
         _weight = _candidates
             .SelectMany(c => c.Phrases.SelectMany(p => p).Distinct())
@@ -71,7 +86,7 @@ public sealed class GuideMatcher
     /// <summary>The candidates the text names, best first, down to <paramref name="atLeast"/>.</summary>
     public IReadOnlyList<GuideMatch> Rank(string? text, double atLeast = Fits)
     {
-        var words = Content(text);
+        var words = WordsOf(text);
         if (words.Length == 0)
         {
             return [];
@@ -121,25 +136,33 @@ public sealed class GuideMatcher
         return new string([.. chars]);
     }
 
-    /// <summary>The folded words that carry meaning; all of them when the phrase is nothing but filler.</summary>
-    private static string[] Content(string? text)
+    /// <summary>The folded words, with the compounds joined.</summary>
+    private static string[] WordsOf(string? text)
     {
-        var words = TextMatching.Words(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter)).ToArray();
-        var content = words.Where(w => !Filler.Contains(w)).ToArray();
-        return content.Length > 0 ? content : words;
+        var folded = " " + TextMatching.Words(text) + " ";
+        foreach (var (compound, joined) in Compounds)
+        {
+            folded = folded.Replace(compound, joined, StringComparison.Ordinal);
+        }
+
+        return [.. folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter))];
     }
 
     private double Score(string[] phrase, string[] message)
     {
         double found = 0, total = 0;
+        var missing = false;
         for (var i = 0; i < phrase.Length; i++)
         {
-            var weight = _weight.GetValueOrDefault(phrase[i], 1.0);
+            var weight = _weight.GetValueOrDefault(phrase[i], 1.0) * (Filler.Contains(phrase[i]) ? FillerWeight : 1);
+            var best = Best(phrase, i, message);
             total += weight;
-            found += weight * Best(phrase, i, message);
+            found += weight * best;
+            missing |= best == 0;
         }
 
-        return total == 0 ? 0 : found / total;
+        // A phrase found only in part names something else more often than not ("cấp đổi sổ đỏ" is not "trợ cấp").
+        return total == 0 ? 0 : found / total * (missing ? PartialPhrase : 1);
     }
 
     /// <summary>How well the message holds the phrase's i-th word: 1 as it is, less for a typo or two words run together.</summary>
@@ -147,17 +170,29 @@ public sealed class GuideMatcher
     {
         var word = phrase[i];
         double best = 0;
-        foreach (var candidate in message)
+        for (var j = 0; j < message.Length; j++)
         {
+            var candidate = message[j];
             if (candidate == word)
             {
                 return 1;
             }
 
-            if (Math.Max(word.Length, candidate.Length) >= 3 && Math.Min(word.Length, candidate.Length) >= 2
-                && Fuzz.Ratio(word, candidate) >= WordSimilarity)
+            if (Filler.Contains(word))
+            {
+                continue;
+            }
+
+            var shortest = Math.Min(word.Length, candidate.Length);
+            var longest = Math.Max(word.Length, candidate.Length);
+            if (shortest >= 4 && Fuzz.Ratio(word, candidate) >= WordSimilarity)
             {
                 best = Math.Max(best, 0.85);
+            }
+            else if (shortest >= 2 && longest >= 3 && longest <= 4 && Fuzz.Ratio(word, candidate) >= ShortWordSimilarity && BesideNeighbour(phrase, i, message, j))
+            {
+                // A short word is a typo only where its neighbour in the phrase stands ("tra cu ho so"), not anywhere ("tờ" is not "trợ").
+                best = Math.Max(best, 0.8);
             }
 
             // "khaisinh" for "khai sinh".
@@ -174,6 +209,11 @@ public sealed class GuideMatcher
 
         return best;
     }
+
+    private static bool BesideNeighbour(string[] phrase, int i, string[] message, int j) =>
+        (i > 0 && j > 0 && Close(phrase[i - 1], message[j - 1])) || (i + 1 < phrase.Length && j + 1 < message.Length && Close(phrase[i + 1], message[j + 1]));
+
+    private static bool Close(string a, string b) => a == b || (Math.Min(a.Length, b.Length) >= 4 && Fuzz.Ratio(a, b) >= WordSimilarity);
 
     private sealed class PhraseComparer : IEqualityComparer<string[]>
     {
