@@ -27,15 +27,16 @@ public static class GuideTexts
 
     public const string Thanks = "Dạ, không có gì ạ! Rất vui được giúp ông/bà. Nếu cần gì thêm, ông/bà cứ nhắn hoặc bấm một nút bên dưới.";
 
-    public const string DidYouMean = "Có phải ông/bà muốn hỏi về một trong các mục sau? Xin bấm để xem, hoặc gõ lại câu hỏi:";
+    public const string DidYouMean =
+        "Có phải ông/bà muốn hỏi về một trong các mục sau? Xin bấm để xem; nếu không phải, ông/bà bấm \"Gửi câu hỏi cho cán bộ\" hoặc gõ lại câu hỏi:";
 
     public const string AskLabel = "📨 Gửi câu hỏi cho cán bộ";
 
-    public const string NoLabel = "Không";
+    public const string NoLabel = "❌ Không";
 
     public static string OfferOfficer(int perDay) =>
         "Tôi chưa tìm thấy câu trả lời sẵn cho câu hỏi này trong hướng dẫn thủ tục của xã. "
-        + $"Ông/bà có muốn gửi câu hỏi này cho cán bộ xã không? (Mỗi ngày ông/bà gửi được tối đa {perDay} câu hỏi; cán bộ trả lời ngay trong cuộc trò chuyện này.)";
+        + $"Ông/bà có muốn gửi câu hỏi cho cán bộ xã không? (Mỗi ngày ông/bà gửi được tối đa {perDay} câu hỏi; cán bộ trả lời ngay trong cuộc trò chuyện này.)";
 
     public const string Declined = "Vâng, câu hỏi chưa được gửi. Ông/bà có thể gõ câu hỏi khác, hoặc chọn trong menu bên dưới.";
 

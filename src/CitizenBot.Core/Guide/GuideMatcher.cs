@@ -60,6 +60,15 @@ public sealed class GuideMatcher
     /// <summary>Two words that mean one thing and whose first, alone, is a filler ("cần" and "cán" both fold to "can").</summary>
     private static readonly (string Words, string Joined)[] Compounds = [(" can bo ", " canbo "), (" can cuoc ", " cancuoc ")];
 
+    /// <summary>Other spellings and shorthands of the same word ("kí" and "ký", "đk" for "đăng ký").</summary>
+    private static readonly Dictionary<string, string[]> Spellings = new()
+    {
+        ["ki"] = ["ky"],
+        ["dk"] = ["dang", "ky"],
+        ["dki"] = ["dang", "ky"],
+        ["dky"] = ["dang", "ky"],
+    };
+
     private static readonly string[] GreetingWords = ["chao", "alo", "hello", "helo", "hi", "xin"];
     private static readonly string[] ThanksPhrases = ["cam on", "camon", "thank", "thanks", "tks", "thank you", "cam ta"];
     private static readonly HashSet<string> Politeness =
@@ -145,7 +154,8 @@ public sealed class GuideMatcher
             folded = folded.Replace(compound, joined, StringComparison.Ordinal);
         }
 
-        return [.. folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter))];
+        return [.. folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter))
+            .SelectMany(w => Spellings.TryGetValue(w, out var written) ? written : [w])];
     }
 
     private double Score(string[] phrase, string[] message)
@@ -185,14 +195,15 @@ public sealed class GuideMatcher
 
             var shortest = Math.Min(word.Length, candidate.Length);
             var longest = Math.Max(word.Length, candidate.Length);
-            if (shortest >= 4 && Fuzz.Ratio(word, candidate) >= WordSimilarity)
+            if (shortest >= 4 && longest >= 5 && Fuzz.Ratio(word, candidate) >= WordSimilarity)
             {
                 best = Math.Max(best, 0.85);
             }
             else if (shortest >= 2 && longest >= 3 && longest <= 4 && Fuzz.Ratio(word, candidate) >= ShortWordSimilarity && BesideNeighbour(phrase, i, message, j))
             {
-                // A short word is a typo only where its neighbour in the phrase stands ("tra cu ho so"), not anywhere ("tờ" is not "trợ").
-                best = Math.Max(best, 0.8);
+                // A short word is a typo only where its neighbour in the phrase stands ("tra cu ho so"), not anywhere ("tờ" is not
+                // "trợ"); a letter changed in a short word often makes another word ("tiêm" and "tiếp"), so it counts less than one left out.
+                best = Math.Max(best, word.Length == candidate.Length ? 0.6 : 0.8);
             }
 
             // "khaisinh" for "khai sinh".

@@ -137,9 +137,9 @@ public sealed class GuideDialogTests : IDisposable
     {
         await _bot.SayAsync("menu");
 
-        var offer = await _bot.SayAsync("Xin hỏi lịch tiêm phòng cho trẻ ở thôn tháng này là ngày nào?");
+        var offer = await _bot.SayAsync("Xin hỏi khi nào xã chi trả tiền đền bù làm đường?");
 
-        offer.ShouldSay("Ông/bà có muốn gửi câu hỏi này cho cán bộ xã không?");
+        offer.ShouldSay("Ông/bà có muốn gửi câu hỏi cho cán bộ xã không?");
         offer.ShouldOfferButton(GuideTexts.AskLabel);
         offer.ShouldOfferButton(GuideTexts.NoLabel);
         Assert.Equal(0, Asked());
@@ -149,14 +149,14 @@ public sealed class GuideDialogTests : IDisposable
 
         sent.ShouldSay("đã chuyển tới cán bộ xã (mã câu hỏi Q-");
         Assert.Equal(1, Asked());
-        Assert.Contains("lịch tiêm phòng", Assert.Single(_bot.Get<QuestionBook>().Open()).Text, StringComparison.Ordinal);
+        Assert.Contains("tiền đền bù", Assert.Single(_bot.Get<QuestionBook>().Open()).Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Declining_the_offer_sends_and_counts_nothing()
     {
         await _bot.SayAsync("menu");
-        await _bot.SayAsync("Xin hỏi lịch tiêm phòng cho trẻ ở thôn tháng này là ngày nào?");
+        await _bot.SayAsync("Xin hỏi khi nào xã chi trả tiền đền bù làm đường?");
 
         var replies = await _bot.PressAsync(GuideTexts.NoLabel);
 
