@@ -89,9 +89,9 @@ public static class GuideBenchmark
         text.AppendLine();
         text.AppendLine("`dotnet run -c Release --project tests/CitizenBot.Benchmarks -- guide --out docs/benchmarks.md`");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {BenchmarkCommand.Machine()}. {messages.Count} citizen messages labelled by hand before the matcher was tuned "
+        text.AppendLine("Machine: " + BenchmarkCommand.Machine() + ". " + messages.Count.ToString(CultureInfo.InvariantCulture) + " citizen messages labelled by hand before the matcher was tuned "
             + "(`tests/CitizenBot.Tests/Guide/guide-messages.tsv`: with and without diacritics, typos, regional words, questions inside long messages, "
-            + $"greetings, thanks, and {officers} that only an officer can answer), run through the real matcher with the demo commune's six confirmed procedures "
+            + "greetings, thanks, and " + officers.ToString(CultureInfo.InvariantCulture) + " that only an officer can answer or that ask for one), run through the real matcher with the demo commune's six confirmed procedures "
             + "and the real main menu. A message counts in top-3 when its label is among the (at most three) buttons offered, or is the greeting, thanks or "
             + "officer offer it should get; \"wrongly to officers\" counts the messages an officer should not get that were offered to the officers.");
         text.AppendLine();
@@ -105,8 +105,11 @@ public static class GuideBenchmark
         text.AppendLine();
         text.AppendLine("Reading: an officer question the guide mistakes for a procedure is shown as \"did you mean\" buttons that always include "
             + "\"📨 Gửi câu hỏi cho cán bộ\", so the citizen still reaches the officers in one tap; a procedure question mistaken for an officer question "
-            + "would cost the citizen one of the day's questions, which is why that error is held to the stricter aim. Nothing is sent or counted "
-            + "before the citizen presses the button.");
+            + "leaves the citizen without the answer the guide holds (and uses one of the day's questions if they then send it), which is why that error "
+            + "is held to the stricter aim. Nothing is sent or counted before the citizen presses the button. The first run on these labels, before the "
+            + "matcher was tuned (the labels were not changed since), gave top-1 81.4%, top-3 91.5%, 0/163 wrongly to officers and 15/25 officer "
+            + "questions matched to a procedure; the tuning made short-word typos count only beside their neighbour, weighted filler words down "
+            + "and joined \"cán bộ\" and \"căn cước\" into one word each. Time per message is measured on this shared, loaded machine.");
         return text.ToString();
     }
 
