@@ -24,6 +24,9 @@ public sealed class GuideDialog : WaterfallDialog
     private const string Ask = "ask";
     private const string No = "no";
     private const int ListedAtMost = 8;
+
+    /// <summary>At most this many words asking for an officer hold no question of their own.</summary>
+    private const int ShortRequestWords = 5;
     private readonly GuideAnswers _answers;
     private readonly RateLimitOptions _limits;
     private readonly CommuneOptions _commune;
@@ -83,6 +86,9 @@ public sealed class GuideDialog : WaterfallDialog
                     Retry = GuideTexts.PickRetry,
                     Choices = [.. outcome.Top.Select(m => new Choice(m.Id, Label(m))), new Choice(Ask, GuideTexts.AskLabel)],
                 }, ct);
+            case GuideOutcomeKind.Officer when AsksOnlyForAnOfficer(outcome, text):
+                // "cho tôi gặp cán bộ" holds no question to send: ask for it (it counts once typed); the menu follows it.
+                return await step.ReplaceWithAsync(AskOfficerDialog.DialogId, new Dictionary<string, string> { ["from"] = "main" }, ct);
             case GuideOutcomeKind.Officer:
                 return await OfferOfficerAsync(step, text, ct);
             default:
@@ -90,6 +96,10 @@ public sealed class GuideDialog : WaterfallDialog
                 return await step.EndAsync(null, ct);
         }
     }
+
+    private static bool AsksOnlyForAnOfficer(GuideOutcome outcome, string text) =>
+        outcome.Matches.Count > 0 && outcome.Matches[0].Id == GuideAnswers.OfficerId
+        && TextMatching.Words(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= ShortRequestWords;
 
     private Task<DialogTurnResult> OfferOfficerAsync(WaterfallStepContext step, string text, CancellationToken ct)
     {
@@ -104,7 +114,11 @@ public sealed class GuideDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> PickedAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var picked = (string)step.Result!;
+        if (step.Result is not string picked)
+        {
+            return await step.EndAsync(null, ct);
+        }
+
         if (picked.StartsWith(GuidePickPrompt.TextPrefix, StringComparison.Ordinal))
         {
             // Typed instead of pressing: a new question.

@@ -3,6 +3,7 @@ using CitizenBot.Core.Guide;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Dialogs.Dossiers;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Escalation;
 using CitizenBot.Dialogs.Guide;
 using CitizenBot.Host.Demo;
 using CitizenBot.Tests.Support;
@@ -185,8 +186,14 @@ public sealed class GuideDialogTests : IDisposable
 
         var replies = await _bot.SayAsync("cho tôi gặp cán bộ");
 
-        replies.ShouldOfferButton(GuideTexts.AskLabel);
+        replies.ShouldSay(AskOfficerTexts.AskQuestion);
         Assert.Equal(0, Asked());
+        (await _bot.SayAsync("Xin hỏi khi nào xã chi trả tiền đền bù làm đường?")).ShouldSay("Đã chuyển câu hỏi tới cán bộ xã");
+        Assert.Equal(1, Asked());
+
+        await _bot.SayAsync("menu");
+        (await _bot.SayAsync("tôi muốn nói chuyện với cán bộ về việc đền bù làm đường")).ShouldOfferButton(GuideTexts.AskLabel);
+        Assert.Equal(1, Asked());
     }
 
     [Fact]
