@@ -12,6 +12,7 @@ using CitizenBot.Dialogs.Announcements;
 using CitizenBot.Dialogs.Dossiers;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Dialogs.Escalation;
+using CitizenBot.Dialogs.Guide;
 using CitizenBot.Dialogs.Letters;
 using CitizenBot.Dialogs.Officers;
 using CitizenBot.Dialogs.Petitions;
@@ -65,6 +66,7 @@ public static class Features
         services.AddPetitionFeature(settings.Petitions);
         services.AddRatingFeature();
         services.AddAnnouncementFeature();
+        services.AddGuideFeature();
         services.AddEscalationFeature(settings.Escalation);
         services.AddLetterFeature(settings.Letters);
         services.AddSummaryFeature(settings.Summaries);

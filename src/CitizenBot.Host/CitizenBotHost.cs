@@ -202,6 +202,12 @@ public static class CitizenBotHost
             {
                 logger.LogInformation("Empty data folder: created a demo commune with {Count} dossiers (try HS-DEMO-0001)", seeded);
             }
+
+            var guide = DemoCommune.SeedGuideIfEmpty(sp.GetRequiredService<CitizenBot.Core.Guide.GuideBook>());
+            if (guide > 0)
+            {
+                logger.LogInformation("Empty guide: added {Count} demo procedures, confirmed (try \"làm giấy khai sinh cần gì\")", guide);
+            }
         }
 
         CitizenBotJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), sp.GetServices<CitizenBot.Core.Sweeps.ISweep>(), settings.Commune.TimeZone);

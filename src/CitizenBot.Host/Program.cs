@@ -6,12 +6,14 @@ using CitizenBot.Host.Configuration;
 // Usage: CitizenBot.Host [--no-demo] [--Key=Value ...]
 //        CitizenBot.Host import dossiers FILE.csv [--Key=Value ...]
 //        CitizenBot.Host officers add NAME --role canbo|lanhdao|quantri [--display "Họ tên"] | list | reset|disable|enable|unlock NAME
+//        CitizenBot.Host import guide FILE.xlsx|FILE.csv [--Key=Value ...]
 var noDemo = args.Contains("--no-demo");
 var rest = args.Where(a => a != "--no-demo").ToArray();
-var isImport = rest.Length >= 2 && rest[0] == "import" && rest[1] == "dossiers";
+var isImport = rest.Length >= 2 && rest[0] == "import" && rest[1] is "dossiers" or "guide";
 if (rest.Length >= 1 && rest[0] == "import" && (!isImport || rest.Length < 3))
 {
     Console.Error.WriteLine("Usage: dotnet run --project src/CitizenBot.Host -- import dossiers FILE.csv");
+    Console.Error.WriteLine("       dotnet run --project src/CitizenBot.Host -- import guide FILE.xlsx|FILE.csv");
     return 2;
 }
 
@@ -48,7 +50,9 @@ if (isImport)
 {
     try
     {
-        return await ImportCommand.RunAsync(settings, rest[2], Console.Out);
+        return rest[1] == "guide"
+            ? await GuideImportCommand.RunAsync(settings, rest[2], Console.Out)
+            : await ImportCommand.RunAsync(settings, rest[2], Console.Out);
     }
     catch (DataFolderException ex)
     {

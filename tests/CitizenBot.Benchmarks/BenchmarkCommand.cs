@@ -24,10 +24,13 @@ public static class BenchmarkCommand
                 return await ConversationBenchmark.MeasureAsync(Value(args, "--what", "citizenbot"), options.Citizens);
             case "broadcast-measure":
                 return await ConversationBenchmark.MeasureBroadcastAsync();
+            case "guide":
+                return GuideBenchmark.Run(options, Value(args, "--messages", Path.Combine(AppContext.BaseDirectory, "guide-messages.tsv")));
             default:
                 Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/CitizenBot.Benchmarks -- summary [--dossiers 1000000] [--others 100000] [--data DIR] [--out docs/benchmarks.md]");
                 Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- conversations [--citizens 100,200] [--out docs/benchmarks.md]");
                 Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- broadcast [--out docs/benchmarks.md]   (the broadcast row alone)");
+                Console.Error.WriteLine("       dotnet run -c Release --project tests/CitizenBot.Benchmarks -- guide [--out docs/benchmarks.md]   (the guide's accuracy)");
                 return 2;
         }
     }

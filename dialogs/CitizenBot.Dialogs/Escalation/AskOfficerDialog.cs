@@ -93,17 +93,3 @@ public sealed class AskOfficerDialog : WaterfallDialog
         }
     }
 }
-
-/// <summary>Free text at the menu that no flow claims and that reads like a question goes to the officers.</summary>
-public sealed class UnmatchedQuestionShortcut : IMenuShortcut
-{
-    private const int MinWords = 3;
-
-    public (string DialogId, IReadOnlyDictionary<string, string> Options)? Match(string text)
-    {
-        var words = Core.Commune.TextMatching.Words(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= MinWords && words.Count(w => w.Any(char.IsLetter)) >= MinWords
-            ? (AskOfficerDialog.DialogId, new Dictionary<string, string> { ["question"] = text.Trim(), ["from"] = "main" })
-            : null;
-    }
-}

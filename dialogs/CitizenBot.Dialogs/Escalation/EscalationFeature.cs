@@ -15,8 +15,6 @@ public static class EscalationFeature
         services.AddEscalation(options);
         services.AddSingleton(new MenuEntry("officer", AskOfficerTexts.MenuLabel, AskOfficerDialog.DialogId, 90, AskOfficerTexts.MenuSynonyms, AskOfficerTexts.MenuHelp));
         services.AddSingleton<Dialog, AskOfficerDialog>();
-        // Registered last: free text is the officers' only when no other slice claims it.
-        services.AddSingleton<IMenuShortcut, UnmatchedQuestionShortcut>();
         services.AddSingleton<IOfficerCommand, AnswerQuestionCommand>();
         services.AddSingleton<IOfficerCommand, OpenQuestionsCommand>();
         services.AddSingleton<IOfficerReplyHandler, QuestionReplyHandler>();

@@ -106,6 +106,7 @@ public static class OfficerEndpoints
         api.MapReceptionOfficerApi();
         api.MapQuestionOfficerApi();
         api.MapAnnouncementOfficerApi();
+        api.MapGuideOfficerApi();
 
         // Run a background job now instead of at its next time (the dashboard's "Trigger now", for scripts).
         api.MapPost("/jobs/{id}/run", (string id, Hangfire.IRecurringJobManager jobs, Hangfire.JobStorage storage) =>

@@ -16,6 +16,8 @@ public sealed class OfficerAnswerTests : TelegramScenario
         Telegram.SendText(RunningBot.OfficersChat, $"/capquyen {Officer} canbo", "supergroup", RunningBot.AdminId);
         await Telegram.WaitForAsync(RunningBot.OfficersChat, "Đã cấp quyền");
         Telegram.SendText(Citizen, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
+        await Telegram.WaitForAsync(Citizen, "câu hỏi cho cán bộ");
+        Telegram.Press(Citizen, "Gửi câu hỏi cho cán bộ");
         await Telegram.WaitForAsync(Citizen, "đã chuyển tới cán bộ xã");
         var relay = await Telegram.WaitForAsync(RunningBot.OfficersChat, "trợ cấp người cao tuổi");
         await RelayRecordedAsync();
@@ -31,6 +33,8 @@ public sealed class OfficerAnswerTests : TelegramScenario
     public async Task A_citizen_replying_in_the_officers_group_answers_nothing()
     {
         Telegram.SendText(Citizen, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
+        await Telegram.WaitForAsync(Citizen, "câu hỏi cho cán bộ");
+        Telegram.Press(Citizen, "Gửi câu hỏi cho cán bộ");
         var relay = await Telegram.WaitForAsync(RunningBot.OfficersChat, "trợ cấp người cao tuổi");
         await RelayRecordedAsync();
 
@@ -46,6 +50,8 @@ public sealed class OfficerAnswerTests : TelegramScenario
     public async Task Officers_answer_from_the_web_page_too()
     {
         Telegram.SendText(Citizen, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
+        await Telegram.WaitForAsync(Citizen, "câu hỏi cho cán bộ");
+        Telegram.Press(Citizen, "Gửi câu hỏi cho cán bộ");
         await Telegram.WaitForAsync(RunningBot.OfficersChat, "trợ cấp người cao tuổi");
         using var http = new HttpClient { BaseAddress = new Uri(Bot.BaseUrl) };
         http.DefaultRequestHeaders.Add("X-Officer-Token", Bot.OfficerToken);

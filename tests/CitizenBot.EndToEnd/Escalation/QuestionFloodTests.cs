@@ -36,6 +36,16 @@ public sealed class QuestionFloodTests : TelegramScenario
                 continue;
             }
 
+            // The bot offers to send the question; only the citizen's press sends it (and counts it).
+            var offer = (await send.Content.ReadFromJsonAsync<List<MessageView>>())!;
+            var ask = offer.SelectMany(m => m.Buttons ?? []).First(b => b.Label.Contains("Gửi câu hỏi cho cán bộ", StringComparison.Ordinal));
+            send = await http.PostAsJsonAsync($"/api/chat/{id}/send", new { payload = ask.Payload, after = offer.Max(m => m.Id) });
+            if (send.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused++;
+                continue;
+            }
+
             var replies = string.Join("\n", (await send.Content.ReadFromJsonAsync<List<MessageView>>())!.Select(m => m.Text));
             if (replies.Contains("đã chuyển tới cán bộ xã", StringComparison.Ordinal))
             {
@@ -64,5 +74,7 @@ public sealed class QuestionFloodTests : TelegramScenario
 
     private sealed record StartView(string ConversationId);
 
-    private sealed record MessageView(long Id, string Text);
+    private sealed record MessageView(long Id, string Text, List<ButtonView>? Buttons);
+
+    private sealed record ButtonView(string Label, string Payload);
 }

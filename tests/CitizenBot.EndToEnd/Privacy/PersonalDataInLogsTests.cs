@@ -25,6 +25,8 @@ public sealed class PersonalDataInLogsTests : TelegramScenario
         await Telegram.SubmitPetitionAsync(Citizen, "Kiến nghị", "Giao thông, điện, nước", Name, Phone, Content);
         await Telegram.SubmitPetitionAsync(Denouncer, "Tố cáo", "Cán bộ, công chức", Name, Phone, Content);
         Telegram.SendText(Citizen, $"Tôi là {Name}, số {Phone}, xin cán bộ gọi lại giúp về việc làm đường ạ");
+        await Telegram.WaitForAsync(Citizen, "câu hỏi cho cán bộ");
+        Telegram.Press(Citizen, "Gửi câu hỏi cho cán bộ");
         await Telegram.WaitForAsync(Citizen, "đã chuyển tới cán bộ xã");
 
         // Telegram fails, then refuses: both are logged, with no data of the citizen.

@@ -38,6 +38,8 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
 
         // The session answers a citizen's question under the officer's own name.
         Telegram.SendText(7901, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
+        await Telegram.WaitForAsync(7901, "câu hỏi cho cán bộ");
+        Telegram.Press(7901, "Gửi câu hỏi cho cán bộ");
         await Telegram.WaitForAsync(RunningBot.OfficersChat, "trợ cấp người cao tuổi");
         var open = await browser.GetFromJsonAsync<List<QuestionView>>("/officer/api/questions");
         using var answer = new HttpRequestMessage(HttpMethod.Post, $"/officer/api/questions/{Assert.Single(open!).Tag}/answer")

@@ -2,6 +2,7 @@ using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Guide;
 using CitizenBot.Tests.Support;
 
 namespace CitizenBot.Tests.Escalation;
@@ -28,15 +29,18 @@ public sealed class OfficerQuestionTests : IDisposable
     {
         await _bot.SayAsync("menu");
         await _bot.SayAsync(text);
+        await _bot.PressAsync(GuideTexts.AskLabel);
         return _bot.Get<QuestionBook>().Open().Single();
     }
 
     [Fact]
-    public async Task Free_text_no_flow_claims_is_relayed_to_the_officers_and_the_citizen_is_told()
+    public async Task Free_text_the_guide_cannot_answer_is_relayed_to_the_officers_once_the_citizen_confirms()
     {
         await _bot.SayAsync("menu");
+        (await _bot.SayAsync("Cho tôi hỏi thủ tục đăng ký khai sinh cần giấy tờ gì?")).ShouldOfferButton(GuideTexts.AskLabel);
+        Assert.Empty(ToOfficers());
 
-        var replies = await _bot.SayAsync("Cho tôi hỏi thủ tục đăng ký khai sinh cần giấy tờ gì?");
+        var replies = await _bot.PressAsync(GuideTexts.AskLabel);
 
         replies.ShouldSay("đã chuyển tới cán bộ xã (mã câu hỏi Q-");
         var relay = Assert.Single(ToOfficers());
@@ -53,7 +57,10 @@ public sealed class OfficerQuestionTests : IDisposable
     {
         await _bot.SayAsync("menu");
 
-        (await _bot.SayAsync(text)).ShouldSay("chưa hiểu");
+        var replies = await _bot.SayAsync(text);
+
+        replies.ShouldNotOfferButton(GuideTexts.AskLabel);
+        replies.ShouldLeaveAWayOn();
 
         Assert.Empty(ToOfficers());
     }

@@ -3,6 +3,7 @@ using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Roles;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Guide;
 using CitizenBot.Tests.Support;
 
 namespace CitizenBot.Tests.Escalation;
@@ -16,8 +17,13 @@ public sealed partial class RelayQueueTests
 
     private static ChatAddress Conversation(int i) => new("web", i.ToString("x32", System.Globalization.CultureInfo.InvariantCulture));
 
-    private static Task<List<OutgoingMessage>> AskAsync(BotHarness bot, string sender, ChatAddress conversation) =>
-        bot.TurnAsync(new TurnInput { Text = Question, SenderKey = sender }, conversation);
+    /// <summary>The question typed, then the guide's "send it to the officers" pressed: only the press sends and counts it.</summary>
+    private static async Task<List<OutgoingMessage>> AskAsync(BotHarness bot, string sender, ChatAddress conversation)
+    {
+        var offer = await bot.TurnAsync(new TurnInput { Text = Question, SenderKey = sender }, conversation);
+        var ask = offer.SelectMany(m => m.Buttons).First(b => b.Label == GuideTexts.AskLabel);
+        return await bot.TurnAsync(new TurnInput { Payload = ask.Payload, SenderKey = sender }, conversation);
+    }
 
     private static string TagIn(List<OutgoingMessage> replies) =>
         TagPattern().Match(replies.AllText()) is { Success: true } match ? match.Value : throw new InvalidOperationException("No tag in:\n" + replies.AllText());

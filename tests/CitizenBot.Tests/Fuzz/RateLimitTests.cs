@@ -1,6 +1,7 @@
 using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Dialogs.Guide;
 using CitizenBot.Tests.Escalation;
 using CitizenBot.Tests.Support;
 
@@ -42,19 +43,22 @@ public sealed class RateLimitTests : IDisposable
         for (var i = 0; i < 5; i++)
         {
             _bot.Clock.Advance(TimeSpan.FromMinutes(2));
-            (await _bot.SayAsync($"Xin hỏi lần thứ {i + 1} về lịch tiêm phòng cho trẻ ở thôn?")).ShouldSay("đã chuyển tới cán bộ xã");
+            await _bot.SayAsync($"Xin hỏi lần thứ {i + 1} về lịch tiêm phòng cho trẻ ở thôn?");
+            (await _bot.PressAsync(GuideTexts.AskLabel)).ShouldSay("đã chuyển tới cán bộ xã");
             _bot.DeliverToOfficers();
         }
 
         _bot.Clock.Advance(TimeSpan.FromMinutes(2));
-        (await _bot.SayAsync("Xin hỏi lần thứ sáu về lịch tiêm phòng cho trẻ ở thôn?")).ShouldSay("đã gửi 5 câu hỏi");
+        await _bot.SayAsync("Xin hỏi lần thứ sáu về lịch tiêm phòng cho trẻ ở thôn?");
+        (await _bot.PressAsync(GuideTexts.AskLabel)).ShouldSay("đã gửi 5 câu hỏi");
         await _bot.SayAsync("menu");
         await _bot.PressAsync("Hỏi cán bộ");
         _bot.DeliverToOfficers();
         Assert.Equal(5, _bot.Get<Outbox>().For(BotHarness.OfficersChat.Key, 0, 100).Count);
 
         _bot.Clock.Advance(TimeSpan.FromDays(1));
-        (await _bot.SayAsync("Xin hỏi hôm sau về lịch tiêm phòng cho trẻ ở thôn?")).ShouldSay("đã chuyển tới cán bộ xã");
+        await _bot.SayAsync("Xin hỏi hôm sau về lịch tiêm phòng cho trẻ ở thôn?");
+        (await _bot.PressAsync(GuideTexts.AskLabel)).ShouldSay("đã chuyển tới cán bộ xã");
         Assert.Equal(6, _bot.Get<QuestionBook>().AskedSince(_bot.Address, DateTimeOffset.MinValue));
     }
 }

@@ -8,6 +8,7 @@ using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Ratings;
 using CitizenBot.Core.Reception;
 using CitizenBot.Core.Roles;
+using CitizenBot.Dialogs.Guide;
 using CitizenBot.Tests.Support;
 
 namespace CitizenBot.Tests.Privacy;
@@ -36,6 +37,7 @@ public sealed class MyDataTests : IDisposable
         await _bot.PressAsync("Hài lòng", who);
         await _bot.SayAsync("Cán bộ Hạnh rất chu đáo", who);
         await _bot.SayAsync("Xin hỏi thủ tục cấp lại giấy khai sinh cần những gì ạ?", who);
+        await _bot.PressAsync(GuideTexts.AskLabel, who);
         _bot.Get<AnnouncementBook>().Subscribe(who, "Thôn Một");
         var answered = await _bot.SubmitPetitionAsync(who, "Kiến nghị");
         await _bot.CommandAsync($"/traloidon {answered} Đã xử lý xong.", OfficerId);
@@ -60,6 +62,7 @@ public sealed class MyDataTests : IDisposable
     {
         var (booking, answered, _) = await GiveDataAsync(_citizen);
         await _bot.SayAsync("Xin hỏi lịch tiêm phòng cho trẻ ở thôn Hai thế nào ạ?", _neighbour);
+        await _bot.PressAsync(GuideTexts.AskLabel, _neighbour);
 
         await _bot.SayAsync("menu", _citizen);
         var overview = await _bot.PressAsync("Dữ liệu của tôi", _citizen);

@@ -30,8 +30,10 @@ public sealed class BotHarness : IDisposable
     private long _lastSeen;
 
     /// <param name="limits">The flood limits; tests type faster than any citizen, so by default they are lifted.</param>
-    public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null, RateLimitOptions? limits = null)
+    /// <param name="communePhone">The commune's phone (Commune:Phone), given when the bot cannot take more questions.</param>
+    public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null, RateLimitOptions? limits = null, string? communePhone = null)
     {
+        Commune = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một", "Thôn Hai", "Thôn Ba"], Phone = communePhone };
         Reception = reception ?? new ReceptionOptions();
         _limits = limits ?? new RateLimitOptions { TurnsPerWindow = 10_000, QuestionsPerDay = 1_000, QuestionsPerSenderPerDay = 1_000 };
         Clock = new FakeTimeProvider(start ?? Start);
@@ -48,7 +50,7 @@ public sealed class BotHarness : IDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public CommuneOptions Commune { get; } = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một", "Thôn Hai", "Thôn Ba"] };
+    public CommuneOptions Commune { get; }
 
     public static ChatAddress OfficersChat { get; } = new("telegram", "-100");
 

@@ -1,0 +1,98 @@
+using CitizenBot.Core.Guide;
+using CitizenBot.Host.Configuration;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CitizenBot.Host.Officer;
+
+/// <summary>
+/// Officers keep the procedures guide: list it, import a CSV/XLSX file (the CLI's <c>import guide FILE</c> posts here
+/// when the bot runs), export it to edit, and confirm or withdraw an entry. Every change is audited with its officer.
+/// </summary>
+public static class GuideOfficerEndpoints
+{
+    public sealed record ConfirmRequest(string? Name, bool? Confirmed);
+
+    public static RouteGroupBuilder MapGuideOfficerApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/guide", (GuideBook book) => Results.Ok(book.All().Select(e => new
+        {
+            name = e.Name,
+            field = e.Field,
+            aliases = e.Aliases,
+            papers = e.Papers,
+            fee = e.Fee,
+            processingTime = e.ProcessingTime,
+            place = e.Place,
+            onlineLink = e.OnlineLink,
+            legalBasis = e.LegalBasis,
+            sourceUrl = e.SourceUrl,
+            confirmed = e.IsConfirmed,
+            confirmedBy = e.ConfirmedBy,
+            confirmedAt = e.ConfirmedAt,
+            updatedBy = e.UpdatedBy,
+            updatedAt = e.UpdatedAt,
+        })));
+        api.MapGet("/guide/export", (string? format, GuideImporter importer) =>
+        {
+            var xlsx = !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+            return Results.File(importer.Export(xlsx),
+                xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+                xlsx ? "huong-dan-thu-tuc.xlsx" : "huong-dan-thu-tuc.csv");
+        });
+        api.MapPost("/guide/import", ImportAsync);
+        api.MapPost("/guide/confirm", (ConfirmRequest request, GuideBook book, OfficerToken token, HttpContext http) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Name))
+            {
+                return Results.Json(new { error = "Cần tên thủ tục (name)." }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var actor = token.ActorOf(http) ?? OfficerToken.SharedActor;
+            var done = request.Confirmed == false ? book.Unconfirm(request.Name, actor) : book.Confirm(request.Name, actor);
+            return done
+                ? Results.Ok(new { name = request.Name.Trim(), confirmed = request.Confirmed != false })
+                : Results.NotFound(new { error = $"Không có thủ tục \"{request.Name.Trim()}\" trong hướng dẫn." });
+        });
+        return api;
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, GuideImporter importer, HostSettings settings, OfficerToken token, ILogger<GuideImporter> logger)
+    {
+        var limit = settings.MaxImportMegabytes * 1024L * 1024L;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = limit;
+        }
+
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(settings);
+        }
+
+        byte[] content;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            content = buffer.ToArray();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(settings);
+        }
+
+        var report = importer.ImportFile(content, token.ActorOf(http) ?? OfficerToken.SharedActor);
+        if (report.Rejected is { } rejected)
+        {
+            return Results.Json(new { error = rejected }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        logger.LogInformation("Guide import: {Created} created, {Updated} updated, {Confirmed} confirmed, {Errors} bad rows",
+            report.Created, report.Updated, report.Confirmed, report.Errors.Count);
+        return Results.Ok(report);
+    }
+
+    private static IResult TooLarge(HostSettings settings) => Results.Json(
+        new { error = $"Tệp quá lớn (tối đa {settings.MaxImportMegabytes} MB)." },
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+}
