@@ -52,7 +52,8 @@ public sealed class AskOfficerDialog : WaterfallDialog
 
     private async Task<DialogTurnResult> RelayAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var from = step.Values.GetValueOrDefault("from", "");
+        // Chosen from the main menu itself (no flow below it): asked from the menu.
+        var from = step.Values.GetValueOrDefault("from", "") is { Length: > 0 } flow ? flow : ConversationBot.MainDialogId;
         var flowName = _menu.FirstOrDefault(e => e.DialogId == from)?.Label ?? AskOfficerTexts.FlowName(from);
         var text = (string)step.Result!;
 
