@@ -53,7 +53,7 @@ public sealed class LettersConsoleTests : IAsyncLifetime
         await page.GetByText("Đã lưu mẫu Thư xin lỗi.").WaitForAsync();
         Assert.Equal(good, templates.Get(LetterKind.LateApology));
         var audit = _bot.Get<AuditLog>().Latest(5);
-        Assert.Contains(audit, e => e.Action == "letter.template" && e.Subject == nameof(LetterKind.LateApology) && e.Actor == "web:officer");
+        Assert.Contains(audit, e => e.Action == "letter.template" && e.Subject == nameof(LetterKind.LateApology) && e.Actor.StartsWith("account:", StringComparison.Ordinal));
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.Locator("#letter-reset").ClickAsync();
