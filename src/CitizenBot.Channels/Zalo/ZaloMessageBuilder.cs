@@ -46,7 +46,10 @@ public static class ZaloMessageBuilder
         }
 
         var lines = buttons.Select((b, i) => ZaloTexts.Numbered(i + 1, b.Label));
-        var numbered = $"{text}\n\n{string.Join('\n', lines)}\n\n{ZaloTexts.PickByNumber}";
+        var asked = text.Replace("bấm một nút bên dưới", "gõ số thứ tự bên dưới", StringComparison.Ordinal);
+        var numbered = asked != text
+            ? $"{asked}\n\n{string.Join('\n', lines)}"
+            : $"{text}\n\n{string.Join('\n', lines)}\n\n{ZaloTexts.PickByNumber}";
         return (new JsonObject { ["text"] = Trim(numbered, MaxTextLength) }, [.. buttons.Select(b => b.Payload)]);
     }
 
