@@ -106,13 +106,19 @@ public sealed class ZaloChannelSender(
         if (text.Length > 0 || message.Buttons.Count > 0)
         {
             var (body, numbered) = ZaloMessageBuilder.Text(text.Length > 0 ? text : "…", message.Buttons);
+            if (numbered is not null)
+            {
+                // Remembered before it leaves: the citizen's answer can come before this send's own bookkeeping.
+                await contacts.RememberChoicesAsync(userId, numbered);
+            }
+
             var result = await CallAsync((token, c) => api.SendCsAsync(token, userId, body, c), ct);
             if (!result.Ok)
             {
                 return firstId is null ? Outcome(result) : SendOutcome.Unsure($"The file went, its text did not: {result.Describe()}");
             }
 
-            await contacts.CountReplyAsync(userId, numbered);
+            await contacts.CountReplyAsync(userId);
             firstId ??= ZaloApiClient.Text(result.Data?["message_id"]);
         }
 
@@ -121,7 +127,7 @@ public sealed class ZaloChannelSender(
             var form = await CallAsync((token, c) => api.SendCsAsync(token, userId, ZaloMessageBuilder.PhoneForm(), c), ct);
             if (form.Ok)
             {
-                await contacts.CountReplyAsync(userId, null);
+                await contacts.CountReplyAsync(userId);
             }
             else
             {
@@ -181,7 +187,7 @@ public sealed class ZaloChannelSender(
             return (Outcome(sent), false);
         }
 
-        await contacts.CountReplyAsync(userId, null);
+        await contacts.CountReplyAsync(userId);
         return (SendOutcome.SentAs(ZaloApiClient.Text(sent.Data?["message_id"]) ?? ""), image);
     }
 

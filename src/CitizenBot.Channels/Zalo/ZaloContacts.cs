@@ -65,25 +65,19 @@ public sealed class ZaloContacts(CitizenDatabase db, TimeProvider time)
         return contact;
     }
 
-    public Task SetFollowingAsync(string userId, bool following) => db.WriteAsync(tx =>
+    public Task SetFollowingAsync(string userId, bool following) => Update(userId, contact => contact.Following = following);
+
+    /// <summary>Counts one reply sent in the window.</summary>
+    public Task CountReplyAsync(string userId) => Update(userId, contact => contact.RepliesInWindow++);
+
+    /// <summary>The choices of a message sent as a numbered list: "2" from the citizen then means the second.</summary>
+    public Task RememberChoicesAsync(string userId, IReadOnlyList<string> payloads) => Update(userId, contact => contact.NumberedChoices = [.. payloads]);
+
+    private Task Update(string userId, Action<ZaloContact> change) => db.WriteAsync(tx =>
     {
         var col = tx.GetCollection<ZaloContact>(CollectionName);
         var contact = col.FindById(userId) ?? new ZaloContact { Id = userId };
-        contact.Following = following;
-        col.Upsert(contact);
-    });
-
-    /// <summary>Counts one reply sent in the window; remembers numbered choices when the message carried them.</summary>
-    public Task CountReplyAsync(string userId, IReadOnlyList<string>? numberedChoices) => db.WriteAsync(tx =>
-    {
-        var col = tx.GetCollection<ZaloContact>(CollectionName);
-        var contact = col.FindById(userId) ?? new ZaloContact { Id = userId };
-        contact.RepliesInWindow++;
-        if (numberedChoices is not null)
-        {
-            contact.NumberedChoices = [.. numberedChoices];
-        }
-
+        change(contact);
         col.Upsert(contact);
     });
 
