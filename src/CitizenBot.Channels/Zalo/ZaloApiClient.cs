@@ -49,7 +49,7 @@ public sealed class ZaloApiClient(HttpClient http, ZaloOptions options)
         {
             ["phone"] = phone,
             ["template_id"] = templateId,
-            ["template_data"] = data,
+            ["template_data"] = data.DeepClone(),
             ["tracking_id"] = trackingId,
         }, ct);
 
@@ -96,7 +96,8 @@ public sealed class ZaloApiClient(HttpClient http, ZaloOptions options)
     private static JsonObject Envelope(string userId, JsonObject message) => new()
     {
         ["recipient"] = new JsonObject { ["user_id"] = userId },
-        ["message"] = message,
+        // A copy: the same message may be sent again (after a token refresh) and a node has one parent.
+        ["message"] = message.DeepClone(),
     };
 
     private async Task<ZaloApiResult> PostJsonAsync(string url, string accessToken, JsonObject body, CancellationToken ct)
