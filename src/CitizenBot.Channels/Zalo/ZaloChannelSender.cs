@@ -23,7 +23,7 @@ public sealed class ZaloChannelSender(
     public const string ChannelName = "zalo";
 
     /// <summary>Zalo's answers when the OA may not write to the user (no interaction within the window, not following).</summary>
-    private static readonly HashSet<int> OutsideWindowErrors = [-201, -213, -230];
+    private static readonly HashSet<int> OutsideWindowErrors = [-213, -230];
 
     /// <summary>File types Zalo's upload/file documents accept; anything else is tried and, when refused, left out.</summary>
     private static readonly HashSet<string> ImageTypes = ["image/jpeg", "image/png", "image/gif"];

@@ -183,7 +183,7 @@ public sealed class ZaloEventProcessor(
     }
 
     /// <summary>The channel-neutral input of an event: a pressed button's payload, a number picked from a list, words, files, a place, a phone.</summary>
-    internal static TurnInput? ToInput(ZaloEvent e, long updateId, IReadOnlyList<string> numberedChoices)
+    public static TurnInput? ToInput(ZaloEvent e, long updateId, IReadOnlyList<string> numberedChoices)
     {
         var input = new TurnInput
         {
