@@ -14,13 +14,18 @@ namespace CitizenBot.Channels.Zalo;
 public sealed class ZaloChannelSender(
     ZaloApiClient api,
     ZaloTokenStore tokens,
-    ZaloContacts contacts,
+    ReplyWindows contacts,
     ZaloNotices notices,
     ZaloOptions options,
     CommuneOptions commune,
     ILogger<ZaloChannelSender> logger) : IChannelSender
 {
     public const string ChannelName = "zalo";
+
+    /// <summary>Zalo's free window: after a user writes, the OA may reply this many times within this long (Zalo OA help centre).</summary>
+    public static readonly TimeSpan FreeWindow = TimeSpan.FromHours(48);
+
+    public const int FreeRepliesPerWindow = 8;
 
     /// <summary>Zalo's answers when the OA may not write to the user (no interaction within the window, not following).</summary>
     private static readonly HashSet<int> OutsideWindowErrors = [-213, -230];

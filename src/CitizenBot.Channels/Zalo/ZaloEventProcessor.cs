@@ -13,8 +13,8 @@ namespace CitizenBot.Channels.Zalo;
 /// id, so an event whose turn was saved before a crash is turned away when it is tried again.
 /// </summary>
 public sealed class ZaloEventProcessor(
-    ZaloInbox inbox,
-    ZaloContacts contacts,
+    ChannelInbox inbox,
+    ReplyWindows contacts,
     CitizenDatabase db,
     ConversationBot bot,
     OutboxKicker kicker,
@@ -23,7 +23,7 @@ public sealed class ZaloEventProcessor(
     ILogger<ZaloEventProcessor> logger) : BackgroundService
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Queue<ZaloInboxEvent>> _users = [];
+    private readonly Dictionary<string, Queue<InboxEvent>> _users = [];
     private readonly SemaphoreSlim _arrived = new(0);
     private long _highest;
     private int _inFlight;
@@ -63,7 +63,7 @@ public sealed class ZaloEventProcessor(
         }
     }
 
-    private void Dispatch(List<ZaloInboxEvent> events, CancellationToken ct)
+    private void Dispatch(List<InboxEvent> events, CancellationToken ct)
     {
         var started = new List<string>();
         lock (_lock)
@@ -79,7 +79,7 @@ public sealed class ZaloEventProcessor(
                 Interlocked.Increment(ref _inFlight);
                 if (!_users.TryGetValue(e.UserId, out var queue))
                 {
-                    _users[e.UserId] = queue = new Queue<ZaloInboxEvent>();
+                    _users[e.UserId] = queue = new Queue<InboxEvent>();
                     started.Add(e.UserId);
                 }
 
@@ -97,7 +97,7 @@ public sealed class ZaloEventProcessor(
     {
         while (true)
         {
-            ZaloInboxEvent next;
+            InboxEvent next;
             lock (_lock)
             {
                 var queue = _users[userId];
@@ -116,7 +116,7 @@ public sealed class ZaloEventProcessor(
     }
 
     /// <summary>Handles one event until it is done; a full or read-only data folder is waited out, not skipped.</summary>
-    private async Task HandleDurablyAsync(ZaloInboxEvent stored, CancellationToken ct)
+    private async Task HandleDurablyAsync(InboxEvent stored, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
@@ -144,7 +144,7 @@ public sealed class ZaloEventProcessor(
         }
     }
 
-    internal async Task HandleAsync(ZaloInboxEvent stored, CancellationToken ct)
+    internal async Task HandleAsync(InboxEvent stored, CancellationToken ct)
     {
         if (ZaloEvent.Parse(stored.Body) is not { UserId: { Length: > 0 } userId } e)
         {
@@ -167,7 +167,7 @@ public sealed class ZaloEventProcessor(
         var now = time.GetUtcNow();
         var contact = await db.WriteAsync(tx =>
         {
-            var touched = ZaloContacts.Touch(tx, userId, now, e.Name == ZaloEvent.Follow ? true : null);
+            var touched = contacts.Touch(tx, userId, now, e.Name == ZaloEvent.Follow ? true : null);
             Outbox.ReleaseHeld(tx, address.Key, now, count => OutboxMessage.Create($"zalo-waiting:{address.Key}:{stored.Id}", address,
                 new OutgoingMessage(ZaloTexts.WaitingNotices(count)), now));
             return touched;

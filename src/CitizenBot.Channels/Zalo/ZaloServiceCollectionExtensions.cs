@@ -1,3 +1,5 @@
+using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitizenBot.Channels.Zalo;
@@ -9,12 +11,14 @@ public static class ZaloServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddHttpClient<ZaloApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<ZaloInbox>();
-        services.AddSingleton<ZaloContacts>();
+        services.AddSingleton(sp => new ChannelInbox(sp.GetRequiredService<CitizenDatabase>(), ZaloChannelSender.ChannelName));
+        services.AddSingleton(sp => new ReplyWindows(sp.GetRequiredService<CitizenDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            ZaloChannelSender.ChannelName, ZaloChannelSender.FreeWindow, ZaloChannelSender.FreeRepliesPerWindow));
+        services.AddSingleton(sp => new ChannelTokens(sp.GetRequiredService<CitizenDatabase>(), ZaloChannelSender.ChannelName));
         services.AddSingleton<ZaloNotices>();
         services.AddSingleton<ZaloTokenStore>();
         services.AddSingleton<ZaloReport>();
-        services.AddSingleton<Core.Messaging.IChannelSender, ZaloChannelSender>();
+        services.AddSingleton<IChannelSender, ZaloChannelSender>();
         services.AddSingleton<ZaloEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ZaloEventProcessor>());
         services.AddHostedService<ZaloTokenKeeper>();

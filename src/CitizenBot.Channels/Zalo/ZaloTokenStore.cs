@@ -1,40 +1,8 @@
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Channels.Zalo;
-
-/// <summary>The OA's token pair as stored, sealed at rest.</summary>
-public sealed class ZaloTokenRecord
-{
-    public const string OnlyId = "oa";
-
-    [BsonId]
-    public string Id { get; set; } = OnlyId;
-
-    public string AccessToken { get; set; } = "";
-
-    public string RefreshToken { get; set; } = "";
-
-    public DateTimeOffset ExpiresAt { get; set; }
-
-    /// <summary>A keyed hash of the configured refresh token this pair started from: new tokens in the settings replace the stored pair.</summary>
-    public string SeededFrom { get; set; } = "";
-
-    public DateTimeOffset? RefreshedAt { get; set; }
-}
-
-/// <summary>A refresh that failed: shown to officers (GET /officer/api/zalo) and sent to the officers' chat.</summary>
-public sealed class ZaloAlert
-{
-    [BsonId(autoId: true)]
-    public long Id { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    public string Reason { get; set; } = "";
-}
 
 /// <summary>
 /// Keeps the OA's tokens. Zalo's refresh token works once and each refresh returns a new one, so the new pair is written
@@ -42,16 +10,13 @@ public sealed class ZaloAlert
 /// answered, the new one after).
 /// </summary>
 public sealed class ZaloTokenStore(
-    CitizenDatabase db,
+    ChannelTokens store,
     DataSeal seal,
     ZaloOptions options,
     ZaloApiClient api,
     TimeProvider time,
     ILogger<ZaloTokenStore> logger) : IDisposable
 {
-    public const string CollectionName = "zalo_tokens";
-    public const string AlertsCollection = "zalo_alerts";
-
     /// <summary>Refreshed this long before it expires.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(30);
 
@@ -89,8 +54,7 @@ public sealed class ZaloTokenStore(
 
     public DateTimeOffset? RefreshedAt => Current().RefreshedAt;
 
-    public List<ZaloAlert> Alerts(int count) =>
-        [.. db.Collection<ZaloAlert>(AlertsCollection).Query().OrderByDescending(a => a.Id).Limit(count).ToEnumerable()];
+    public List<ChannelAlert> Alerts(int count) => store.Alerts(count);
 
     /// <summary>Refreshes when the stored pair expires within the margin (the keeper calls this every minute).</summary>
     public async Task RefreshIfDueAsync(CancellationToken ct)
@@ -122,14 +86,14 @@ public sealed class ZaloTokenStore(
             }
 
             var now = time.GetUtcNow();
-            await db.WriteAsync(tx => tx.GetCollection<ZaloTokenRecord>(CollectionName).Upsert(new ZaloTokenRecord
+            await store.SaveAsync(new ChannelTokenPair
             {
                 AccessToken = seal.Seal(pair.AccessToken),
                 RefreshToken = seal.Seal(pair.RefreshToken),
                 ExpiresAt = now + pair.ExpiresIn,
                 SeededFrom = current.SeededFrom,
                 RefreshedAt = now,
-            }));
+            });
             FaultPoints.Hit(FaultPointStored);
             logger.LogInformation("Zalo access token refreshed; it expires in {Hours:0.#} h", pair.ExpiresIn.TotalHours);
             return pair.AccessToken;
@@ -141,23 +105,23 @@ public sealed class ZaloTokenStore(
     }
 
     /// <summary>The stored pair; the configured one on first use, or when the settings name a new refresh token.</summary>
-    private ZaloTokenRecord Current()
+    private ChannelTokenPair Current()
     {
         var seed = seal.Hash("zalo-refresh:" + options.RefreshToken);
-        var stored = db.Collection<ZaloTokenRecord>(CollectionName).FindById(ZaloTokenRecord.OnlyId);
+        var stored = store.Load();
         if (stored is not null && stored.SeededFrom == seed)
         {
             return stored;
         }
 
-        var seeded = new ZaloTokenRecord
+        var seeded = new ChannelTokenPair
         {
             AccessToken = seal.Seal(options.AccessToken ?? ""),
             RefreshToken = seal.Seal(options.RefreshToken ?? ""),
             ExpiresAt = string.IsNullOrWhiteSpace(options.AccessToken) ? DateTimeOffset.MinValue : time.GetUtcNow() + SeededLifetime,
             SeededFrom = seed,
         };
-        db.Write(tx => tx.GetCollection<ZaloTokenRecord>(CollectionName).Upsert(seeded));
+        store.Save(seeded);
         return seeded;
     }
 
@@ -166,14 +130,9 @@ public sealed class ZaloTokenStore(
         var now = time.GetUtcNow();
         var trimmed = reason.Length > 200 ? reason[..200] : reason;
         logger.LogError("Refreshing the Zalo access token failed ({Reason}); Zalo messages wait until an admin renews the tokens", trimmed);
-        await db.WriteAsync(tx =>
-        {
-            tx.GetCollection<ZaloAlert>(AlertsCollection).Insert(new ZaloAlert { At = now, Reason = trimmed });
-            if (options.AlertChat is { } chat)
-            {
-                // One alert an hour at most, however many sends tried.
-                Outbox.AddNew(tx, [OutboxMessage.Create($"zalo-token-alert:{now.UtcDateTime:yyyyMMddHH}", chat, new OutgoingMessage(ZaloTexts.TokenAlert(trimmed)), now)]);
-            }
-        });
+        // One alert message an hour at most, however many sends tried.
+        await store.AlertAsync(now, trimmed, options.AlertChat is { } chat
+            ? OutboxMessage.Create($"zalo-token-alert:{now.UtcDateTime:yyyyMMddHH}", chat, new OutgoingMessage(ZaloTexts.TokenAlert(trimmed)), now)
+            : null);
     }
 }

@@ -29,7 +29,7 @@ public static class ZaloWebhookEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, ZaloOptions options, ZaloInbox inbox, ZaloEventProcessor processor,
+    private static async Task<IResult> ReceiveAsync(HttpContext http, ZaloOptions options, ChannelInbox inbox, ZaloEventProcessor processor,
         TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(ZaloWebhookEndpoints).FullName!);
@@ -70,7 +70,7 @@ public static class ZaloWebhookEndpoints
             return Results.Ok();
         }
 
-        if (await inbox.AddAsync(e, body, time.GetUtcNow()) is not null)
+        if (await inbox.AddAsync(e.Key, e.UserId, body, time.GetUtcNow()) is not null)
         {
             FaultPoints.Hit(FaultPointStored);
             processor.Notify();
@@ -99,14 +99,14 @@ public static class ZaloWebhookEndpoints
 }
 
 /// <summary>What the officers' console shows of the Zalo channel: what waits and why, the month's counts, the tokens, alerts.</summary>
-public sealed class ZaloReport(Outbox outbox, ZaloContacts contacts, ZaloTokenStore tokens, ZaloInbox inbox, ZaloOptions options)
+public sealed class ZaloReport(Outbox outbox, ReplyWindows contacts, ZaloTokenStore tokens, ChannelInbox inbox, ZaloOptions options)
 {
     public sealed record WaitingView(long Id, string User, string Kind, DateTimeOffset CreatedAt, string Reason);
 
     public sealed record ReportView(
         int Waiting, IReadOnlyList<WaitingView> WaitingMessages, int Followers, int ProactiveThisMonth, int MonthlyQuota, int ZnsThisMonth,
         IReadOnlyList<string> TemplatesConfigured, DateTimeOffset TokenExpiresAt, DateTimeOffset? TokenRefreshedAt, int InboxPending,
-        IReadOnlyList<ZaloAlert> Alerts);
+        IReadOnlyList<ChannelAlert> Alerts);
 
     public ReportView Build()
     {

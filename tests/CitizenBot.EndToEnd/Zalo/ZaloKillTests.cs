@@ -100,6 +100,6 @@ public sealed class ZaloKillTests : IAsyncLifetime
         Assert.Equal("refresh-1", _zalo.LatestRefreshToken);
         _host!.Kill();
         using var db = CitizenDatabase.Open(_dir.Path);
-        Assert.Equal(1, db.Collection<ZaloTokenRecord>(ZaloTokenStore.CollectionName).Count());
+        Assert.Equal(1, db.Collection<CitizenBot.Core.Messaging.ChannelTokenPair>(new CitizenBot.Core.Messaging.ChannelTokens(db, ZaloChannelSender.ChannelName).CollectionName).Count());
     }
 }

@@ -11,7 +11,7 @@ public sealed class ZaloWebhookTests : ZaloScenario
 {
     private const string Citizen = "zu-4001";
 
-    private int InboxCount() => Bot.Get<ZaloInbox>().Count();
+    private int InboxCount() => Bot.Get<ChannelInbox>().Count();
 
     [Fact]
     public async Task A_forged_signature_is_refused_and_nothing_is_stored()

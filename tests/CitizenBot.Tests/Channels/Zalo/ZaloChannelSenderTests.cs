@@ -39,14 +39,16 @@ public sealed class ZaloChannelSenderTests : IDisposable
         };
         var api = new ZaloApiClient(new HttpClient(_http), options);
         var db = _bot.Get<CitizenDatabase>();
-        var tokens = new ZaloTokenStore(db, _bot.Get<DataSeal>(), options, api, _bot.Clock, NullLogger<ZaloTokenStore>.Instance);
+        var tokens = new ZaloTokenStore(Tokens, _bot.Get<DataSeal>(), options, api, _bot.Clock, NullLogger<ZaloTokenStore>.Instance);
         return new ZaloChannelSender(api, tokens, Contacts, new ZaloNotices(_bot.Get<DossierBook>(), _bot.Get<ReceptionBook>(), _bot.Get<CommuneClock>()),
             options, _bot.Commune, NullLogger<ZaloChannelSender>.Instance);
     }
 
-    private ZaloContacts Contacts => new(_bot.Get<CitizenDatabase>(), _bot.Clock);
+    private ReplyWindows Contacts => new(_bot.Get<CitizenDatabase>(), _bot.Clock, ZaloChannelSender.ChannelName, ZaloChannelSender.FreeWindow, ZaloChannelSender.FreeRepliesPerWindow);
 
-    private void UserWrote() => _bot.Get<CitizenDatabase>().Write(tx => ZaloContacts.Touch(tx, User, _bot.Clock.GetUtcNow()));
+    private ChannelTokens Tokens => new(_bot.Get<CitizenDatabase>(), ZaloChannelSender.ChannelName);
+
+    private void UserWrote() => _bot.Get<CitizenDatabase>().Write(tx => Contacts.Touch(tx, User, _bot.Clock.GetUtcNow()));
 
     [Fact]
     public async Task Within_the_window_a_reply_goes_as_a_consultation_message_and_is_counted()
@@ -65,14 +67,14 @@ public sealed class ZaloChannelSenderTests : IDisposable
     public async Task After_eight_replies_or_two_days_without_a_quota_the_message_is_held_and_nothing_is_called()
     {
         UserWrote();
-        for (var i = 0; i < ZaloContacts.RepliesPerWindow; i++)
+        for (var i = 0; i < ZaloChannelSender.FreeRepliesPerWindow; i++)
         {
             await Contacts.CountReplyAsync(User);
         }
 
         var afterEight = await Sender().SendAsync(To, new OutgoingMessage("Thông báo"), CancellationToken.None);
         UserWrote();
-        _bot.Clock.Advance(ZaloContacts.Window);
+        _bot.Clock.Advance(ZaloChannelSender.FreeWindow);
         var afterTwoDays = await Sender().SendAsync(To, new OutgoingMessage("Thông báo"), CancellationToken.None);
 
         Assert.Equal(SendOutcomeKind.Held, afterEight.Kind);
@@ -152,7 +154,7 @@ public sealed class ZaloChannelSenderTests : IDisposable
         Assert.Equal(SendOutcomeKind.Sent, outcome.Kind);
         Assert.Equal(["/v3.0/oa/message/cs", "/v4/oa/access_token", "/v3.0/oa/message/cs"], _http.Paths);
         Assert.Equal(["a0", "", "a1"], _http.Tokens);
-        var stored = _bot.Get<CitizenDatabase>().Collection<ZaloTokenRecord>(ZaloTokenStore.CollectionName).FindById(ZaloTokenRecord.OnlyId)!;
+        var stored = Tokens.Load()!;
         Assert.Equal("r1", _bot.Get<DataSeal>().Open(stored.RefreshToken));
         Assert.DoesNotContain("r1", stored.RefreshToken, StringComparison.Ordinal);
     }

@@ -1,10 +1,10 @@
 using CitizenBot.Core.Storage;
 using LiteDB;
 
-namespace CitizenBot.Channels.Zalo;
+namespace CitizenBot.Core.Messaging;
 
-/// <summary>What the bot knows of one Zalo user for the messaging window: when they last wrote and how many replies followed.</summary>
-public sealed class ZaloContact
+/// <summary>What the bot knows of one user of a windowed channel (Zalo): when they last wrote and how many replies followed.</summary>
+public sealed class ReplyWindow
 {
     [BsonId]
     public string Id { get; set; } = "";
@@ -21,7 +21,7 @@ public sealed class ZaloContact
 }
 
 /// <summary>Proactive sends of one calendar month (OA messages outside the window, and ZNS messages).</summary>
-public sealed class ZaloMonthUsage
+public sealed class ProactiveUsage
 {
     [BsonId]
     public string Id { get; set; } = "";
@@ -31,29 +31,32 @@ public sealed class ZaloMonthUsage
     public int Zns { get; set; }
 }
 
-/// <summary>The messaging window of every Zalo user and the month's proactive count.</summary>
-public sealed class ZaloContacts(CitizenDatabase db, TimeProvider time)
+/// <summary>
+/// The reply window of every user of a channel that may answer freely only for a while after the user wrote (Zalo: 8
+/// replies within 48 hours), and the month's count of messages sent outside it.
+/// </summary>
+public sealed class ReplyWindows(CitizenDatabase db, TimeProvider time, string channel, TimeSpan window, int repliesPerWindow)
 {
-    public const string CollectionName = "zalo_contacts";
-    public const string UsageCollection = "zalo_usage";
+    private readonly string _collectionName = channel + "_windows";
+    private readonly string _usageCollection = channel + "_usage";
 
-    /// <summary>Zalo's free window: after a user writes, the OA may reply this many times within this long.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(48);
-    public const int RepliesPerWindow = 8;
+    public TimeSpan Window => window;
 
-    public ZaloContact? Get(string userId) => db.Collection<ZaloContact>(CollectionName).FindById(userId);
+    public int RepliesPerWindow => repliesPerWindow;
 
-    public List<ZaloContact> All() => [.. db.Collection<ZaloContact>(CollectionName).FindAll()];
+    public ReplyWindow? Get(string userId) => db.Collection<ReplyWindow>(_collectionName).FindById(userId);
+
+    public List<ReplyWindow> All() => [.. db.Collection<ReplyWindow>(_collectionName).FindAll()];
 
     /// <summary>True while the OA may still answer the user freely.</summary>
-    public bool WindowOpen(ZaloContact? contact) =>
-        contact?.LastInboundAt is { } last && time.GetUtcNow() - last < Window && contact.RepliesInWindow < RepliesPerWindow;
+    public bool WindowOpen(ReplyWindow? contact) =>
+        contact?.LastInboundAt is { } last && time.GetUtcNow() - last < window && contact.RepliesInWindow < repliesPerWindow;
 
     /// <summary>The user wrote (or followed): the window opens again with its full count. Call inside a write.</summary>
-    public static ZaloContact Touch(LiteDatabase tx, string userId, DateTimeOffset now, bool? following = null)
+    public ReplyWindow Touch(LiteDatabase tx, string userId, DateTimeOffset now, bool? following = null)
     {
-        var col = tx.GetCollection<ZaloContact>(CollectionName);
-        var contact = col.FindById(userId) ?? new ZaloContact { Id = userId };
+        var col = tx.GetCollection<ReplyWindow>(_collectionName);
+        var contact = col.FindById(userId) ?? new ReplyWindow { Id = userId };
         contact.LastInboundAt = now;
         contact.RepliesInWindow = 0;
         if (following is { } f)
@@ -73,24 +76,24 @@ public sealed class ZaloContacts(CitizenDatabase db, TimeProvider time)
     /// <summary>The choices of a message sent as a numbered list: "2" from the citizen then means the second.</summary>
     public Task RememberChoicesAsync(string userId, IReadOnlyList<string> payloads) => Update(userId, contact => contact.NumberedChoices = [.. payloads]);
 
-    private Task Update(string userId, Action<ZaloContact> change) => db.WriteAsync(tx =>
+    private Task Update(string userId, Action<ReplyWindow> change) => db.WriteAsync(tx =>
     {
-        var col = tx.GetCollection<ZaloContact>(CollectionName);
-        var contact = col.FindById(userId) ?? new ZaloContact { Id = userId };
+        var col = tx.GetCollection<ReplyWindow>(_collectionName);
+        var contact = col.FindById(userId) ?? new ReplyWindow { Id = userId };
         change(contact);
         col.Upsert(contact);
     });
 
     public static string MonthKey(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
-    public ZaloMonthUsage Usage() => db.Collection<ZaloMonthUsage>(UsageCollection).FindById(MonthKey(time.GetUtcNow())) ?? new ZaloMonthUsage { Id = MonthKey(time.GetUtcNow()) };
+    public ProactiveUsage Usage() => db.Collection<ProactiveUsage>(_usageCollection).FindById(MonthKey(time.GetUtcNow())) ?? new ProactiveUsage { Id = MonthKey(time.GetUtcNow()) };
 
     /// <summary>Takes one proactive send from the month's quota; false when it is used up.</summary>
     public Task<bool> TryTakeProactiveAsync(int monthlyQuota) => db.WriteAsync(tx =>
     {
-        var col = tx.GetCollection<ZaloMonthUsage>(UsageCollection);
+        var col = tx.GetCollection<ProactiveUsage>(_usageCollection);
         var key = MonthKey(time.GetUtcNow());
-        var usage = col.FindById(key) ?? new ZaloMonthUsage { Id = key };
+        var usage = col.FindById(key) ?? new ProactiveUsage { Id = key };
         if (usage.Proactive >= monthlyQuota)
         {
             return false;
@@ -104,7 +107,7 @@ public sealed class ZaloContacts(CitizenDatabase db, TimeProvider time)
     /// <summary>Gives back a proactive send that Zalo refused (nothing was delivered, nothing is charged).</summary>
     public Task ReturnProactiveAsync() => db.WriteAsync(tx =>
     {
-        var col = tx.GetCollection<ZaloMonthUsage>(UsageCollection);
+        var col = tx.GetCollection<ProactiveUsage>(_usageCollection);
         if (col.FindById(MonthKey(time.GetUtcNow())) is { Proactive: > 0 } usage)
         {
             usage.Proactive--;
@@ -114,9 +117,9 @@ public sealed class ZaloContacts(CitizenDatabase db, TimeProvider time)
 
     public Task CountZnsAsync() => db.WriteAsync(tx =>
     {
-        var col = tx.GetCollection<ZaloMonthUsage>(UsageCollection);
+        var col = tx.GetCollection<ProactiveUsage>(_usageCollection);
         var key = MonthKey(time.GetUtcNow());
-        var usage = col.FindById(key) ?? new ZaloMonthUsage { Id = key };
+        var usage = col.FindById(key) ?? new ProactiveUsage { Id = key };
         usage.Zns++;
         col.Upsert(usage);
     });
