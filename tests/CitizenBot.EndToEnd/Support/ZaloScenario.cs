@@ -60,6 +60,15 @@ public abstract class ZaloScenario : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"The import answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Runs the dispatch and waits until no message to a Zalo user is pending or being sent (the pump may hold one).</summary>
+    protected async Task OutboxSettledAsync()
+    {
+        await Bot.RunOutboxDispatchAsync();
+        await ZaloSteps.UntilAsync(() => Bot.Get<CitizenBot.Core.Messaging.Outbox>().All()
+            .All(m => !m.AddressKey.StartsWith("zalo:", StringComparison.Ordinal)
+                || m.Status is not CitizenBot.Core.Messaging.OutboxStatus.Pending and not CitizenBot.Core.Messaging.OutboxStatus.Sending));
+    }
+
     protected async Task<T> OfficerGetAsync<T>(string path)
     {
         using var http = Officer();

@@ -139,7 +139,7 @@ public sealed partial class ZaloCitizenFlowTests : ZaloScenario
 
         await ImportAsync("HS-2411-0001,Đăng ký khai sinh,Hộ tịch,Nguyễn Văn An,0912345678,online_partial,2026-11-20,2026-11-27,resolved,2026-11-26");
         await Bot.RunFollowSweepAsync();
-        await Bot.RunOutboxDispatchAsync();
+        await OutboxSettledAsync();
 
         Assert.DoesNotContain(Zalo.SentTo(Citizen), m => m.Text.Contains("đã có kết quả", StringComparison.Ordinal));
         Assert.Empty(Zalo.Sent("promotion"));
@@ -156,6 +156,7 @@ public sealed partial class ZaloCitizenFlowTests : ZaloScenario
         var sent = Zalo.SentTo(Citizen);
         Assert.True(sent.IndexOf(notice) < sent.IndexOf(change), "The notice count comes before the notices.");
         Assert.Single(sent, m => m.Text.Contains("đã có kết quả", StringComparison.Ordinal));
+        await OutboxSettledAsync();
         Assert.Empty((await OfficerGetAsync<ZaloReport.ReportView>("/officer/api/zalo")).WaitingMessages);
 
         // Sent once: another message brings nothing again.
@@ -177,7 +178,7 @@ public sealed partial class ZaloCitizenFlowTests : ZaloScenario
         await Telegram.WaitForAsync(RunningBot.OfficersChat, $"Đã ghi nhận {code}");
 
         await Bot.RunRatingInvitationSweepAsync();
-        await Bot.RunOutboxDispatchAsync();
+        await OutboxSettledAsync();
         Assert.DoesNotContain(Zalo.SentTo(Citizen), m => m.Text.Contains("Ông/bà có hài lòng", StringComparison.Ordinal));
 
         await Zalo.SendTextAsync(Citizen, "xin chào");

@@ -24,7 +24,7 @@ public sealed class ZaloProactiveTests : ZaloScenario
         Bot.Clock.Advance(TimeSpan.FromDays(3));
         await ImportAsync(Dossier + "resolved,2026-11-26");
         await Bot.RunFollowSweepAsync();
-        await Bot.RunOutboxDispatchAsync();
+        await OutboxSettledAsync();
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ZaloProactiveTests : ZaloScenario
 
         // Sent once: the sweep and the dispatch again change nothing.
         await Bot.RunFollowSweepAsync();
-        await Bot.RunOutboxDispatchAsync();
+        await OutboxSettledAsync();
         Assert.Single(Zalo.Sent("zns"));
     }
 
@@ -63,6 +63,7 @@ public sealed class ZaloProactiveTests : ZaloScenario
         await Zalo.SendTextAsync(Citizen, "cảm ơn");
         await Zalo.WaitForAsync(Citizen, "Ông/bà có 1 thông báo mới");
         await Zalo.WaitForAsync(Citizen, "đã có kết quả");
+        await OutboxSettledAsync();
         Assert.Empty((await OfficerGetAsync<ZaloReport.ReportView>("/officer/api/zalo")).WaitingMessages);
     }
 
@@ -100,6 +101,7 @@ public sealed class ZaloProactiveTests : ZaloScenario
 
         await Zalo.SendTextAsync(last, "xin chào");
         await Zalo.WaitForAsync(last, "tổng vệ sinh");
+        await OutboxSettledAsync();
         report = await (await http.GetAsync($"/officer/api/announcements/{id}")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         Assert.Equal(3, report!["delivered"]!.GetValue<int>());
     }
