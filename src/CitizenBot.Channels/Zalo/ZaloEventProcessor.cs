@@ -41,7 +41,8 @@ public sealed class ZaloEventProcessor(
         {
             try
             {
-                Dispatch(inbox.Pending(Volatile.Read(ref _highest), 500), stoppingToken);
+                var batch = inbox.Pending(Volatile.Read(ref _highest), 500);
+                Dispatch(batch, stoppingToken);
                 if (time.GetUtcNow() - pruned > TimeSpan.FromHours(6))
                 {
                     // Zalo retries for hours, not days: a handled event's key is kept three days.
@@ -49,7 +50,11 @@ public sealed class ZaloEventProcessor(
                     await inbox.PruneAsync(pruned - TimeSpan.FromDays(3));
                 }
 
-                await _arrived.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                if (batch.Count < 500)
+                {
+                    // A full batch means more waits (a backlog after a restart): read on at once.
+                    await _arrived.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
