@@ -1,6 +1,7 @@
 using CitizenBot.Channels;
 using CitizenBot.Channels.Telegram;
 using CitizenBot.Channels.Web;
+using CitizenBot.Channels.Zalo;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
 using CitizenBot.Core.Dossiers;
@@ -61,6 +62,7 @@ public static class CitizenBotHost
         });
         services.AddWebChatLimits(settings.WebChat).AddForwardedClientAddress(settings.KnownProxies);
         services.AddChannels(settings);
+        services.AddZalo(settings);
         services.AddJobs(settings);
         services.AddSingleton(OfficerToken.Resolve(settings.OfficerToken, db.DataDir));
         services.AddOfficerWeb(settings);
@@ -79,6 +81,11 @@ public static class CitizenBotHost
         app.MapWebChat();
         app.MapOfficerEndpoints();
         app.MapOfficerConsole();
+        if (settings.Zalo.Enabled)
+        {
+            app.MapZaloWebhook();
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, settings, seedDemo));
         app.Lifetime.ApplicationStopped.Register(db.Dispose);
         return app;
@@ -140,6 +147,21 @@ public static class CitizenBotHost
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
         services.AddSingleton<TelegramCursor>();
         services.AddHostedService<TelegramUpdateReceiver>();
+    }
+
+    /// <summary>The Zalo OA channel when its keys are set; failed token refreshes are also told in the officers' Telegram chat.</summary>
+    private static void AddZalo(this IServiceCollection services, HostSettings settings)
+    {
+        if (settings.Zalo.Enabled)
+        {
+            services.AddZaloChannel(new ZaloOptions
+            {
+                AppId = settings.Zalo.AppId, AppSecretKey = settings.Zalo.AppSecretKey, OaSecretKey = settings.Zalo.OaSecretKey,
+                AccessToken = settings.Zalo.AccessToken, RefreshToken = settings.Zalo.RefreshToken, ApiBaseUrl = settings.Zalo.ApiBaseUrl,
+                OAuthBaseUrl = settings.Zalo.OAuthBaseUrl, ZnsBaseUrl = settings.Zalo.ZnsBaseUrl, MonthlyQuota = settings.Zalo.MonthlyQuota,
+                MaxEventAge = settings.Zalo.MaxEventAge, Templates = settings.Zalo.Templates, AlertChat = OfficersChat(settings).OfficersChat,
+            });
+        }
     }
 
     private static void AddJobs(this IServiceCollection services, HostSettings settings)
@@ -211,7 +233,7 @@ public static class CitizenBotHost
         }
 
         CitizenBotJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), sp.GetServices<CitizenBot.Core.Sweeps.ISweep>(), settings.Commune.TimeZone);
-        logger.LogInformation("CitizenBot for {Commune} is running: web chat on {Urls}, Telegram {Telegram}, data in {DataDir}",
-            settings.Commune.Name, settings.Urls, settings.Telegram.Enabled ? "on" : "off (no Telegram:BotToken)", Path.GetFullPath(settings.DataDir));
+        logger.LogInformation("CitizenBot for {Commune} is running: web chat on {Urls}, Telegram {Telegram}, Zalo {Zalo}, data in {DataDir}",
+            settings.Commune.Name, settings.Urls, settings.Telegram.Enabled ? "on" : "off (no Telegram:BotToken)", settings.Zalo.Enabled ? "on" : "off (no Zalo:AppId)", Path.GetFullPath(settings.DataDir));
     }
 }

@@ -42,9 +42,12 @@ public static class PetitionDialogTexts
 
     public const string AskPhotos = "Ông/bà có ảnh kèm theo không? Gửi ảnh ngay bây giờ, hoặc bấm \"Bỏ qua\".";
 
-    public const string AskLocation = "Ông/bà có thể gửi vị trí nơi xảy ra sự việc (bấm 📎 rồi chọn \"Vị trí\"), hoặc bấm \"Bỏ qua\".";
+    /// <param name="attach">The app's attach button (<see cref="Engine.ChannelHints.AttachButton"/>).</param>
+    public static string AskLocation(string attach) => $"Ông/bà có thể gửi vị trí nơi xảy ra sự việc (bấm {attach} rồi chọn \"Vị trí\"), hoặc bấm \"Bỏ qua\".";
 
-    public const string LocationRetry = "Xin ông/bà gửi vị trí (📎 → Vị trí), hoặc bấm \"Bỏ qua\".";
+    public static string LocationRetryFor(string attach) => $"Xin ông/bà gửi vị trí ({attach} → Vị trí), hoặc bấm \"Bỏ qua\".";
+
+    public static readonly string LocationRetry = LocationRetryFor("📎");
 
     public const string SkipLabel = "⏭ Bỏ qua";
 

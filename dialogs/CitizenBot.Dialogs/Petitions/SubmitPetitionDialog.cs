@@ -123,8 +123,8 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
         step.State<PetitionState>().Photos = [.. photos.Take(5).Select(a => a.FileId)];
         return step.PromptAsync(LocationPromptId, new PromptOptions
         {
-            Prompt = PetitionDialogTexts.AskLocation,
-            Retry = PetitionDialogTexts.LocationRetry,
+            Prompt = PetitionDialogTexts.AskLocation(ChannelHints.AttachButton(step.Address)),
+            Retry = PetitionDialogTexts.LocationRetryFor(ChannelHints.AttachButton(step.Address)),
             Choices = [new Choice(Skip, PetitionDialogTexts.SkipLabel, ["bo qua", "khong"])],
         }, ct);
     }

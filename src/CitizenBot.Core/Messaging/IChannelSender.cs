@@ -32,6 +32,9 @@ public enum SendOutcomeKind
 
     /// <summary>The attempt may or may not have reached the chat (a timeout after the request left): not sent again.</summary>
     Unconfirmed,
+
+    /// <summary>The channel may not write to the chat now and sending it would cost or fail: kept, not retried, until the chat opens again.</summary>
+    Held,
 }
 
 public sealed record SendOutcome(SendOutcomeKind Kind, TimeSpan RetryAfter = default, string? Error = null)
@@ -48,4 +51,6 @@ public sealed record SendOutcome(SendOutcomeKind Kind, TimeSpan RetryAfter = def
     public static SendOutcome Fail(string error) => new(SendOutcomeKind.Failed, Error: error);
 
     public static SendOutcome Unsure(string error) => new(SendOutcomeKind.Unconfirmed, Error: error);
+
+    public static SendOutcome Hold(string reason) => new(SendOutcomeKind.Held, Error: reason);
 }

@@ -134,6 +134,12 @@ public sealed class Outbox
                 message.Status = OutboxStatus.Unconfirmed;
                 message.Error = outcome.Error;
                 break;
+            case SendOutcomeKind.Held:
+                // Nothing left: the attempt does not count, and the content stays until it is sent.
+                message.Status = OutboxStatus.Held;
+                message.Attempts = Math.Max(0, message.Attempts - 1);
+                message.Error = outcome.Error;
+                break;
             case SendOutcomeKind.RetryLater when message.Attempts < maxAttempts:
                 message.Status = OutboxStatus.Pending;
                 // The channel's own wait (Telegram's retry_after) when it gave one, else an exponential back-off.
@@ -183,6 +189,47 @@ public sealed class Outbox
         _db.Collection<OutboxMessage>(CollectionName).Find(Query.StartsWith(nameof(OutboxMessage.Key), prefix));
 
     public OutboxMessage? FindByKey(string key) => _db.Collection<OutboxMessage>(CollectionName).FindOne(Filter.Eq(nameof(OutboxMessage.Key), key));
+
+    /// <summary>Messages held for a chat (it could not be written to), oldest first.</summary>
+    public List<OutboxMessage> HeldFor(string addressKey) =>
+        [.. _db.Collection<OutboxMessage>(CollectionName)
+            .Find(Filter.Eq(nameof(OutboxMessage.AddressKey), addressKey, nameof(OutboxMessage.Status), nameof(OutboxStatus.Held)))
+            .OrderBy(m => m.Id)];
+
+    /// <summary>Every held message, for the officers' report of what waits.</summary>
+    public List<OutboxMessage> AllHeld() =>
+        [.. _db.Collection<OutboxMessage>(CollectionName).Find(m => m.Status == OutboxStatus.Held).OrderBy(m => m.Id)];
+
+    /// <summary>
+    /// Makes a chat's held messages pending again once the chat opens; call inside a write. <paramref name="header"/> (given
+    /// the count) goes first: the held messages are stored again after it, under their own keys, so they follow it in order.
+    /// </summary>
+    public static int ReleaseHeld(LiteDatabase tx, string addressKey, DateTimeOffset now, Func<int, OutboxMessage>? header = null)
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        var held = col.Find(Filter.Eq(nameof(OutboxMessage.AddressKey), addressKey, nameof(OutboxMessage.Status), nameof(OutboxStatus.Held)))
+            .OrderBy(m => m.Id).ToList();
+        if (held.Count == 0)
+        {
+            return 0;
+        }
+
+        if (header is not null)
+        {
+            AddNew(tx, [header(held.Count)]);
+        }
+
+        foreach (var message in held)
+        {
+            col.Delete(message.Id);
+            message.Id = 0;
+            message.Status = OutboxStatus.Pending;
+            message.NextAttemptAt = now;
+            col.Insert(message);
+        }
+
+        return held.Count;
+    }
 
     /// <summary>At start-up: sends cut short by a crash are marked unconfirmed, never repeated.</summary>
     public int MarkInterruptedSends() => _db.Write(tx =>

@@ -77,7 +77,7 @@ public sealed class OutboxDispatcher(
 
         try
         {
-            return await sender.SendAsync(address, outbox.Open(message), ct);
+            return await sender.SendAsync(address, outbox.Open(message) with { OutboxKey = message.Key }, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

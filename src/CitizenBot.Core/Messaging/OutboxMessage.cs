@@ -15,6 +15,9 @@ public enum OutboxStatus
 
     /// <summary>Withdrawn before it was sent (a reminder for a booking cancelled in the meantime).</summary>
     Withdrawn,
+
+    /// <summary>The channel may not write to the chat now (Zalo outside its free window): kept until the citizen writes again.</summary>
+    Held,
 }
 
 /// <summary>One message to one chat, stored before it is sent. <see cref="Key"/> makes enqueueing idempotent.</summary>

@@ -29,6 +29,9 @@ public sealed record OutgoingMessage(string Text, IReadOnlyList<Button> Buttons,
     /// </summary>
     public bool Confidential { get; init; }
 
+    /// <summary>The outbox key it was stored under, given to the channel when it is sent (a channel may treat notices apart); never stored.</summary>
+    public string? OutboxKey { get; init; }
+
     public OutgoingMessage AsConfidential() => this with { Confidential = true };
 
     public static OutgoingMessage Document(string caption, FileAttachment file) => new(caption, [], File: file);

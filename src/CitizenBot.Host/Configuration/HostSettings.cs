@@ -27,6 +27,9 @@ public sealed class HostSettings
 
     public required TelegramOptions Telegram { get; init; }
 
+    /// <summary>The Zalo Official Account channel (the <c>Zalo</c> section); off when its keys are unset.</summary>
+    public Channels.Zalo.ZaloOptions Zalo { get; init; } = new();
+
     public required CommuneOptions Commune { get; init; }
 
     public required string DataDir { get; init; }
@@ -93,6 +96,7 @@ public sealed class HostSettings
         return new HostSettings
         {
             Telegram = telegram.ToTelegramOptions(),
+            Zalo = Settings.Read<ZaloSettingsOptions>(config).ToZaloOptions(),
             Commune = Settings.Read<CommuneSettingsOptions>(config).ToCommuneOptions(),
             DataDir = dataDir,
             HangfireStorage = hangfire.StorageKind,

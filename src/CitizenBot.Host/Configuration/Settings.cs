@@ -24,6 +24,7 @@ public static class Settings
         (WebOptions.Section, new WebOptions()),
         (StorageOptions.Section, new StorageOptions()),
         (TelegramSettingsOptions.Section, new TelegramSettingsOptions()),
+        (ZaloSettingsOptions.Section, new ZaloSettingsOptions()),
         (ReceptionSettingsOptions.Section, new ReceptionSettingsOptions()),
         (PetitionDeadlineOptions.Section, new PetitionDeadlineOptions()),
         (PetitionWorkingDays.Section, new PetitionWorkingDays()),
@@ -53,6 +54,8 @@ public static class Settings
         services.AddOptions<TelegramSettingsOptions>().BindConfiguration(TelegramSettingsOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.AdminUserIds = HostSettings.ReadStrings(c, "Telegram:AdminUserIds")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramSettingsOptions>, TelegramSettingsValidator>();
+        services.AddOptions<ZaloSettingsOptions>().BindConfiguration(ZaloSettingsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ZaloSettingsOptions>, ZaloSettingsValidator>();
         services.AddOptions<CommuneSettingsOptions>().BindConfiguration(CommuneSettingsOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.Villages = HostSettings.ReadStrings(c, "Commune:Villages")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CommuneSettingsOptions>, CommuneSettingsValidator>();
