@@ -73,6 +73,8 @@ public sealed class ImportBook
             FileName = fileName, ContentHash = contentHash, By = by, StartedAt = _clock.UtcNow, State = DossierImportState.Running,
         };
         tx.GetCollection<DossierImport>(CollectionName).Insert(import);
+        // Who imported what is in the audit log too, with the officers' other actions (the file's name only, never its rows).
+        Roles.AuditLog.Add(tx, import.StartedAt, by, "dossier.import", $"#{import.Id} {fileName}");
         return import;
     });
 

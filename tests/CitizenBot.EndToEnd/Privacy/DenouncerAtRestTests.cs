@@ -50,7 +50,7 @@ public sealed class DenouncerAtRestTests : IAsyncLifetime
         var files = Directory.GetFiles(_dir.Path, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => Path.GetFileName(f) == "citizenbot.db");
         var found = files.SelectMany(file => Secrets().Where(secret => Contains(File.ReadAllBytes(file), secret.Bytes))
-            .Select(secret => $"{Path.GetFileName(file)}: {secret.Label}")).ToList();
+            .Select(secret => $"{Path.GetFileName(file)}: {secret.Label} in …{Around(File.ReadAllBytes(file), secret.Bytes)}…")).ToList();
         Assert.True(found.Count == 0, "The denouncer's identity is at rest in clear:\n" + string.Join('\n', found));
     }
 
@@ -67,5 +67,58 @@ public sealed class DenouncerAtRestTests : IAsyncLifetime
         }
     }
 
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+    /// <summary>
+    /// True when the needle occurs as text. A run of digits counts only where it stands in a number of its own (the phone in
+    /// clear, "******8457"), not inside a random token made of letters and digits (a hex session id, a base64 hash), where any
+    /// four digits turn up by chance.
+    /// </summary>
+    private static bool Contains(byte[] haystack, byte[] needle)
+    {
+        var step = needle.Length > 1 && needle[1] == 0 ? 2 : 1;
+        var digitsOnly = needle.Where((b, i) => i % step == 0).All(b => char.IsAsciiDigit((char)b));
+        for (var at = haystack.AsSpan().IndexOf(needle); at >= 0;)
+        {
+            if (!digitsOnly || !InsideToken(haystack, at, needle.Length, step))
+            {
+                return true;
+            }
+
+            var next = haystack.AsSpan(at + 1).IndexOf(needle);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the letters and digits joined to the find, on either side, include a letter.</summary>
+    private static bool InsideToken(byte[] text, int at, int length, int step)
+    {
+        bool IsChar(int i) => i >= 0 && i + step - 1 < text.Length && (step == 1 || text[i + 1] == 0) && char.IsAsciiLetterOrDigit((char)text[i]);
+        for (var i = at - step; IsChar(i); i -= step)
+        {
+            if (char.IsAsciiLetter((char)text[i]))
+            {
+                return true;
+            }
+        }
+
+        for (var i = at + length; IsChar(i); i += step)
+        {
+            if (char.IsAsciiLetter((char)text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The printable bytes around a find, so a failure says which record holds it (test data only).</summary>
+    private static string Around(byte[] haystack, byte[] needle)
+    {
+        var at = haystack.AsSpan().IndexOf(needle);
+        var from = Math.Max(0, at - 48);
+        var bytes = haystack.AsSpan(from, Math.Min(haystack.Length - from, needle.Length + 96));
+        return new string([.. bytes.ToArray().Select(b => b is >= 32 and < 127 ? (char)b : '.')]);
+    }
 }

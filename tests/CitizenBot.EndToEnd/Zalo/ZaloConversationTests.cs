@@ -30,7 +30,7 @@ public sealed class ZaloConversationTests : ZaloScenario
     public async Task Lookup_and_follow_a_dossier_by_numbered_choice_and_query_buttons()
     {
         await Zalo.SendTextAsync(Citizen, "xin chào");
-        await Zalo.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
+        await Zalo.WaitForAsync(Citizen, "Ông/bà cần giúp gì");
 
         await Zalo.PressAsync(Citizen, "Tra cứu hồ sơ");
         await Zalo.WaitForAsync(Citizen, "Mời ông/bà nhập mã hồ sơ");

@@ -18,7 +18,7 @@ namespace CitizenBot.Host.Pages.Officer;
 /// </summary>
 public sealed class IndexModel(
     QuestionBook questions, PetitionBook petitions, ReceptionBook reception, RatingBook ratings, ImportBook imports,
-    CitizenDatabase db, ConsoleFormat format) : PageModel
+    CitizenDatabase db, ConsoleFormat format, IServiceProvider services) : PageModel
 {
     /// <summary>Each block lists at most this many; the count says how many there are in all.</summary>
     public const int Listed = 8;
@@ -50,6 +50,12 @@ public sealed class IndexModel(
 
     public List<DossierImport> Imports { get; private set; } = [];
 
+    /// <summary>The last monthly summary, for leaders (many read it here, without Telegram).</summary>
+    public CitizenBot.Core.Summaries.SummaryRun? LastSummary { get; private set; }
+
+    /// <summary>The Zalo channel's state when Zalo is on: what waits for the citizens' next message, the month's quota, alerts.</summary>
+    public CitizenBot.Channels.Zalo.ZaloReport.ReportView? Zalo { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -77,6 +83,12 @@ public sealed class IndexModel(
         LowRatings = ratings.UnreadUnsatisfied(Listed);
         Deliveries = DeliveryProblems.Recent(db, now - DeliveriesWindow, Listed);
         Imports = imports.Unfinished();
+        if (User.IsAtLeast(UserRole.Leader))
+        {
+            LastSummary = services.GetService<CitizenBot.Core.Summaries.MonthlySummarySweep>()?.LastRun();
+        }
+
+        Zalo = services.GetService<CitizenBot.Channels.Zalo.ZaloReport>()?.Build();
     }
 
     public IActionResult OnPostRead(long id)

@@ -102,6 +102,18 @@ public static class AuditActions
         ["announcements.publish"] = "Thông báo: gửi",
         ["letter.template"] = "Sửa mẫu thư",
         ["letter.template.reset"] = "Khôi phục mẫu thư",
+        ["petition.reopened"] = "Kiến nghị: mở lại để xem xét lại",
+        ["question.dismiss.junk"] = "Câu hỏi: gác lại (không hợp lệ)",
+        ["question.dismiss.duplicate"] = "Câu hỏi: gác lại (trùng lặp)",
+        ["saved-answer.create"] = "Câu trả lời mẫu: thêm",
+        ["saved-answer.edit"] = "Câu trả lời mẫu: sửa",
+        ["saved-answer.delete"] = "Câu trả lời mẫu: xóa",
+        ["rating.read"] = "Đánh giá: đã đọc góp ý",
+        ["guide.create"] = "Hướng dẫn thủ tục: thêm",
+        ["guide.update"] = "Hướng dẫn thủ tục: sửa",
+        ["guide.confirm"] = "Hướng dẫn thủ tục: xác nhận",
+        ["guide.unconfirm"] = "Hướng dẫn thủ tục: thu hồi xác nhận",
+        ["dossier.import"] = "Hồ sơ: nhập tệp",
         ["privacy.erase"] = "Công dân xóa dữ liệu",
         ["privacy.withdraw"] = "Công dân rút đồng ý",
     };
@@ -113,6 +125,8 @@ public static class AuditActions
         ["petition"] = "Kiến nghị (mọi bước)",
         ["reception"] = "Tiếp dân (mọi việc)",
         ["announcements"] = "Thông báo (mọi việc)",
+        ["question"] = "Câu hỏi (mọi việc)",
+        ["guide"] = "Hướng dẫn thủ tục (mọi việc)",
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
