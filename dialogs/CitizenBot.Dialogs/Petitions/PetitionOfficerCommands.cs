@@ -56,6 +56,7 @@ public sealed class ViewPetitionCommand(PetitionBook petitions, CommuneClock clo
 
         // A denouncer's identity leaves the sealed record only in a confidential message, dropped once delivered.
         var identity = petitions.IdentityOf(petition);
+        petitions.AuditIdentityRead(petition, command.Actor);
         var details = new OutgoingMessage(PetitionOfficerTexts.Details(petition, identity, showFullPhone: !command.InGroup, clock));
         command.Send(petition.Kind == PetitionKind.Denunciation ? details.AsConfidential() : details);
         return Task.CompletedTask;

@@ -167,6 +167,18 @@ public sealed class PetitionBook : ICitizenDirectory
     public PetitionIdentity? IdentityOf(Petition petition) =>
         petition.SealedIdentity is { } sealedIdentity ? _seal.Open(sealedIdentity) : new PetitionIdentity(petition.AddressKey, petition.ContactName, petition.ContactPhone);
 
+    /// <summary>
+    /// A leader read a denouncer's identity (the console's page, /xemdon): who and when go to the audit log, so every
+    /// opening of the seal can be accounted for. Other kinds' authors are not sealed and not audited here.
+    /// </summary>
+    public void AuditIdentityRead(Petition petition, string actor)
+    {
+        if (petition.Kind == PetitionKind.Denunciation)
+        {
+            _db.Write(tx => Roles.AuditLog.Add(tx, _clock.UtcNow, actor, "petition.identity.read", petition.Code));
+        }
+    }
+
     public string? PhoneOf(string addressKey) => Mine(addressKey).FirstOrDefault(p => p.ContactPhone is not null)?.ContactPhone;
 
     /// <summary>Moves a petition to a new status, records who and when, and tells the citizen, in one transaction.</summary>

@@ -67,6 +67,10 @@ public sealed class DenunciationPrivacyTests : IDisposable
         details.ShouldSay("Trần Văn Bình, SĐT 0987111222");
         details.ShouldSay(PetitionSteps.Content);
         Assert.Equal(PetitionStatus.Received, _bot.Get<PetitionBook>().Get(code)!.Status);
+
+        // Only the leader's reading opened the seal, and it is accounted for under them; the refusals opened nothing.
+        var reads = _bot.Get<CitizenBot.Core.Roles.AuditLog>().Latest(50).Where(e => e.Action == "petition.identity.read").ToList();
+        Assert.Equal(("telegram:" + LeaderId, code), (Assert.Single(reads).Actor, reads[0].Subject));
     }
 
     [Fact]

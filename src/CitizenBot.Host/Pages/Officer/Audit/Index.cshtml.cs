@@ -103,6 +103,7 @@ public static class AuditActions
         ["letter.template"] = "Sửa mẫu thư",
         ["letter.template.reset"] = "Khôi phục mẫu thư",
         ["petition.reopened"] = "Kiến nghị: mở lại để xem xét lại",
+        ["petition.identity.read"] = "Tố cáo: xem danh tính người tố cáo",
         ["question.dismiss.junk"] = "Câu hỏi: gác lại (không hợp lệ)",
         ["question.dismiss.duplicate"] = "Câu hỏi: gác lại (trùng lặp)",
         ["saved-answer.create"] = "Câu trả lời mẫu: thêm",

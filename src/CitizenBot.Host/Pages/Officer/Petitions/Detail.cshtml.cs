@@ -64,7 +64,20 @@ public sealed class DetailModel(PetitionBook petitions, UserRoles roles, Officer
             .Select(k => (k, NameOf(k) + (k == User.Actor() ? " (tôi)" : ""))),
     ];
 
-    public IActionResult OnGet() => Load() ?? Page();
+    public IActionResult OnGet()
+    {
+        if (Load() is { } refused)
+        {
+            return refused;
+        }
+
+        if (Author is not null)
+        {
+            petitions.AuditIdentityRead(Petition, User.Actor());
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetPhotoAsync(int n, CancellationToken ct)
     {
