@@ -5,14 +5,15 @@ using CitizenBot.Host.Jobs;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CitizenBot.Host.Officer;
 
-/// <summary>What officers do while the bot runs: log in and out, import dossiers (page and API), and the jobs dashboard.</summary>
+/// <summary>The officer JSON API for scripts (token in a header) and console pages (session cookie + antiforgery header), and the jobs dashboard.</summary>
 public static class OfficerEndpoints
 {
-    /// <summary>The header the officer page (and the Hangfire dashboard) send the antiforgery token in.</summary>
+    /// <summary>The header a console page (and the Hangfire dashboard) sends the antiforgery token in with a cookie-authenticated API call.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
     /// <summary>Antiforgery for cookie-authenticated requests, and the wrong-login counter.</summary>
@@ -34,17 +35,10 @@ public static class OfficerEndpoints
 
     public static WebApplication MapOfficerEndpoints(this WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<HostSettings>();
-        // The first, single-page officer page, kept while the console replaces it feature by feature.
-        app.MapGet("/officer/classic", (IAntiforgery antiforgery, HttpContext http) =>
-            Results.Content(OfficerPage.Render(antiforgery.GetAndStoreTokens(http).RequestToken!, settings.MaxImportMegabytes), "text/html; charset=utf-8"));
-        app.MapGet("/officer/officer.js", () => Results.Text(OfficerPage.Script, "text/javascript; charset=utf-8"));
-        app.MapGet("/officer/officer.css", () => Results.Text(OfficerPage.Style, "text/css; charset=utf-8"));
-        app.MapPost("/officer/api/login", Login);
         // Checked once, before the endpoint runs at all (no body read, no service built for a stranger); the officer found is kept for the endpoint.
         app.Use(async (http, next) =>
         {
-            if (!http.Request.Path.StartsWithSegments("/officer/api") || http.Request.Path.Equals("/officer/api/login", StringComparison.OrdinalIgnoreCase))
+            if (!http.Request.Path.StartsWithSegments("/officer/api"))
             {
                 await next(http);
                 return;
@@ -78,7 +72,7 @@ public static class OfficerEndpoints
 
             // A cookie rides along with any site's request: a change made with it must carry the page's antiforgery token.
             if (!token.IsHeaderAuthenticated(http) && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+                && !await IsFromConsolePageAsync(http))
             {
                 await Refuse(http, StatusCodes.Status400BadRequest, "Trang đã mở quá lâu hoặc yêu cầu không đến từ trang cán bộ. Xin tải lại trang (F5) rồi thử lại.");
                 return;
@@ -87,12 +81,6 @@ public static class OfficerEndpoints
             await next(http);
         });
         var api = app.MapGroup("/officer/api");
-        api.MapPost("/logout", (WebLogins logins, HttpContext http) =>
-        {
-            logins.Close(http.Request.Cookies[OfficerToken.SessionCookieName]);
-            http.Response.Cookies.Delete(OfficerToken.SessionCookieName, SessionCookie(http));
-            return Results.Ok(new { ok = true });
-        });
         api.MapPost("/dossiers/import", ImportDossiersAsync);
         api.MapGet("/dossiers/imports", (ImportBook imports, Core.Commune.CommuneClock clock) => Results.Ok(new
         {
@@ -130,26 +118,20 @@ public static class OfficerEndpoints
         return app;
     }
 
-    public sealed record LoginRequest(string? Token);
-
-    private static IResult Login(LoginRequest request, OfficerToken token, WebLogins logins, LoginThrottle throttle, HttpContext http)
+    /// <summary>
+    /// The antiforgery check for a cookie-authenticated API call. A console page's token is bound to the signed-in officer, and
+    /// this check runs before the console's authentication middleware: the session is read here so the token is checked against
+    /// the same officer it was given to.
+    /// </summary>
+    private static async Task<bool> IsFromConsolePageAsync(HttpContext http)
     {
-        var address = LoginThrottle.AddressOf(http);
-        if (throttle.IsBlocked(address))
+        if (http.User.Identity?.IsAuthenticated != true
+            && await http.AuthenticateAsync(OfficerConsole.ConsoleAuthentication.SchemeName) is { Succeeded: true, Principal: { } officer })
         {
-            return Results.Json(new { error = LoginThrottle.TooManyText }, statusCode: StatusCodes.Status429TooManyRequests);
+            http.User = officer;
         }
 
-        // The cookie never holds the token itself: a random session id, stored hashed, sliding for 12 hours.
-        var session = token.Matches(request.Token?.Trim()) ? logins.OpenShared(OfficerToken.SharedActor) : logins.Redeem(request.Token);
-        if (session is null)
-        {
-            throttle.Fail(address);
-            return Results.Json(new { error = "Mã truy cập không đúng, đã dùng hoặc đã hết hạn." }, statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        http.Response.Cookies.Append(OfficerToken.SessionCookieName, session, SessionCookie(http));
-        return Results.Ok(new { ok = true });
+        return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
     }
 
     /// <summary>HttpOnly, SameSite=Strict, Secure whenever the request came over HTTPS; a browser-session cookie (the server keeps the expiry).</summary>

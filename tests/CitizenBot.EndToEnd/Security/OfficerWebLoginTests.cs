@@ -6,7 +6,7 @@ using CitizenBot.EndToEnd.Support;
 
 namespace CitizenBot.EndToEnd.Security;
 
-/// <summary>An officer logs in on the officer page as themselves, with a one-time code from the bot.</summary>
+/// <summary>An officer logs in on the console's login page as themselves, with a one-time code from the bot.</summary>
 public sealed partial class OfficerWebLoginTests : TelegramScenario
 {
     private const long Officer = 9401;
@@ -19,7 +19,33 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
         return Code().Match(message.Text).Value;
     }
 
-    private HttpClient Browser(CookieContainer cookies) => new(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(Bot.BaseUrl) };
+    private HttpClient Browser(CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(Bot.BaseUrl) };
+
+    /// <summary>The antiforgery token of the first form on a page, as the browser would send it back.</summary>
+    private static string FormToken(string html)
+    {
+        var token = FormTokenPattern().Match(html).Groups[1].Value;
+        Assert.NotEmpty(token);
+        return token;
+    }
+
+    /// <summary>Types the code in the console login page's "mã một lần" form, with the page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> LogInWithCodeAsync(HttpClient browser, string code)
+    {
+        var token = FormToken(await browser.GetStringAsync("/officer/login"));
+        return await browser.PostAsync("/officer/login?handler=Code", new FormUrlEncodedContent(
+            [new("Code", code), new("returnUrl", "/officer/questions"), new("__RequestVerificationToken", token)]));
+    }
+
+    /// <summary>Refused: the login page again with the code form's message, and no session cookie.</summary>
+    private static async Task AssertRefusedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Mã không đúng, đã dùng hoặc đã hết hạn", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            && cookies.Any(c => c.StartsWith(CitizenBot.Host.Officer.OfficerToken.SessionCookieName + "=", StringComparison.Ordinal)));
+    }
 
     [Fact]
     public async Task An_officer_logs_in_with_a_one_time_code_acts_under_their_own_name_and_is_out_once_revoked()
@@ -33,8 +59,13 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
         var cookies = new CookieContainer();
         using var browser = Browser(cookies);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/officer/api/questions")).StatusCode);
-        var csrf = Csrf().Match(await browser.GetStringAsync("/officer/classic")).Groups[1].Value;
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/officer/api/login", new { token = code })).StatusCode);
+        var loggedIn = await LogInWithCodeAsync(browser, code);
+        Assert.Equal(HttpStatusCode.Redirect, loggedIn.StatusCode);
+        Assert.Equal("/officer/questions", loggedIn.Headers.Location!.OriginalString);
+        // The console's pages open (no way back to the login page), and give the antiforgery token for API calls made with the cookie.
+        var questionsPage = await browser.GetAsync("/officer/questions");
+        Assert.Equal(HttpStatusCode.OK, questionsPage.StatusCode);
+        var csrf = FormToken(await questionsPage.Content.ReadAsStringAsync());
 
         // The session answers a citizen's question under the officer's own name.
         Telegram.SendText(7901, "Xin hỏi khi nào xã chi trả trợ cấp người cao tuổi tháng này?");
@@ -52,8 +83,9 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
 
         // A code works once; a stranger's guess never.
         using var other = Browser(new CookieContainer());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsJsonAsync("/officer/api/login", new { token = code })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsJsonAsync("/officer/api/login", new { token = "AAAA-AAAA" })).StatusCode);
+        await AssertRefusedAsync(await LogInWithCodeAsync(other, code));
+        await AssertRefusedAsync(await LogInWithCodeAsync(other, "AAAA-AAAA"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/officer/api/questions")).StatusCode);
 
         // Revoked: the session is refused at once.
         Telegram.SendText(RunningBot.OfficersChat, $"/thuhoiquyen {Officer}", "supergroup", RunningBot.AdminId);
@@ -70,7 +102,8 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
         Bot.Clock.Advance(TimeSpan.FromMinutes(11));
 
         using var browser = Browser(new CookieContainer());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.PostAsJsonAsync("/officer/api/login", new { token = code })).StatusCode);
+        await AssertRefusedAsync(await LogInWithCodeAsync(browser, code));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/officer/api/questions")).StatusCode);
     }
 
     private sealed record QuestionView(string Tag, string Text);
@@ -78,6 +111,6 @@ public sealed partial class OfficerWebLoginTests : TelegramScenario
     [GeneratedRegex("[A-Z2-9]{4}-[A-Z2-9]{4}")]
     private static partial Regex Code();
 
-    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
-    private static partial Regex Csrf();
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormTokenPattern();
 }

@@ -21,7 +21,7 @@ public sealed class WebAuthorizationTests : IAsyncLifetime
 
     private List<(string Method, string Path)> OfficerEndpoints() =>
         [.. _bot.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/officer/api/", StringComparison.Ordinal) && raw != "/officer/api/login")
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/officer/api/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => (m, "/" + System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimStart('/'), @"\{(\w+)(:\w+)?\}", p => p.Groups[1].Value switch
                 {

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Core.Roles;
 using CitizenBot.EndToEnd.Support;
 using CitizenBot.Host.Officer;
+using Pages = CitizenBot.Host.Pages.Officer;
 
 namespace CitizenBot.EndToEnd.Security;
 
@@ -13,8 +15,10 @@ namespace CitizenBot.EndToEnd.Security;
 public sealed partial class WebHardeningTests : IAsyncLifetime
 {
     private const string Header = "code,procedure,field,applicant,phone,channel,received_at,due_at,status,resolved_at";
+    private const string NewPassword = "hoa sen nở tháng năm";
     private readonly TempDataDir _dir = new();
     private RunningBot _bot = null!;
+    private static int s_accounts;
 
     public async Task InitializeAsync() =>
         _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, settings: new Dictionary<string, string?> { ["Officer:MaxImportMegabytes"] = "1" });
@@ -35,15 +39,48 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
         return http;
     }
 
-    /// <summary>Opens the officer page (antiforgery token) and logs in with the shared token, as the page does.</summary>
+    /// <summary>
+    /// A personal admin account made through the accounts service, as an admin makes one on the users page, whose owner has
+    /// already changed the first password (a first-password session opens only the change-password page, not the API).
+    /// </summary>
+    private (string Login, string Password) Account()
+    {
+        var login = $"quan{Interlocked.Increment(ref s_accounts)}";
+        var accounts = _bot.Get<OfficerAccounts>();
+        var created = accounts.Create(login, "Nguyễn Văn Quản", UserRole.Admin, "test:setup");
+        Assert.True(created.Ok, created.Error);
+        var changed = accounts.ChangePassword(login, created.FirstPassword, NewPassword, NewPassword);
+        Assert.True(changed.Ok, changed.Error);
+        return (login, NewPassword);
+    }
+
+    /// <summary>The antiforgery token of the first form on a page, as the browser would send it back.</summary>
+    private static string FormToken(string html)
+    {
+        var token = FormTokenPattern().Match(html).Groups[1].Value;
+        Assert.NotEmpty(token);
+        return token;
+    }
+
+    /// <summary>Sends a console form the way the browser does: its fields and the antiforgery token the page gave.</summary>
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, string token, params (string Name, string Value)[] fields) =>
+        browser.PostAsync(path, new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]));
+
+    /// <summary>Types a name and a password on the console's login page (its form, its antiforgery token).</summary>
+    private static async Task<HttpResponseMessage> LogInAsync(HttpClient browser, string login, string password)
+    {
+        var token = FormToken(await browser.GetStringAsync("/officer/login"));
+        return await SubmitAsync(browser, "/officer/login?handler=Password", token, ("Login", login), ("Password", password));
+    }
+
+    /// <summary>Logs in on the console's login page with a personal account, and takes the antiforgery token from a console page, as a console page calling the API does.</summary>
     private async Task<(HttpClient Browser, CookieContainer Cookies, string Csrf)> LoggedInAsync()
     {
         var cookies = new CookieContainer();
         var browser = Browser(cookies);
-        var csrf = Csrf().Match(await browser.GetStringAsync("/officer/classic")).Groups[1].Value;
-        Assert.NotEmpty(csrf);
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/officer/api/login", new { token = _bot.OfficerToken })).StatusCode);
-        return (browser, cookies, csrf);
+        var (login, password) = Account();
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(browser, login, password)).StatusCode);
+        return (browser, cookies, FormToken(await browser.GetStringAsync("/officer")));
     }
 
     private static HttpRequestMessage Post(string path, object body, string? csrf) =>
@@ -51,12 +88,13 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
 
     [Theory]
     [InlineData("GET", "/")]
-    [InlineData("GET", "/officer/classic")]
-    [InlineData("GET", "/officer/officer.js")]
+    [InlineData("GET", "/officer/login")]
+    [InlineData("GET", "/officer")]
+    [InlineData("GET", "/officer/console.js")]
     [InlineData("POST", "/api/chat/start")]
     [InlineData("GET", "/api/chat/0123/messages")]
     [InlineData("GET", "/officer/api/questions")]
-    [InlineData("POST", "/officer/api/login")]
+    [InlineData("POST", "/officer/login?handler=Password")]
     [InlineData("GET", "/hangfire")]
     [InlineData("GET", "/no-such-page")]
     public async Task Every_page_and_api_response_carries_nosniff_a_framing_rule_no_referrer_and_a_csp(string method, string path)
@@ -73,20 +111,34 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_login_cookie_is_a_session_id_not_the_token_httponly_strict_and_logout_ends_it()
+    public async Task The_login_cookie_is_a_session_id_not_the_password_httponly_strict_and_logout_ends_it()
     {
         using var browser = Browser();
-        var response = await browser.PostAsJsonAsync("/officer/api/login", new { token = _bot.OfficerToken });
+        var (login, password) = Account();
+        var response = await LogInAsync(browser, login, password);
 
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(OfficerToken.SessionCookieName, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(OfficerToken.SessionCookieName + "=", StringComparison.Ordinal));
+        var session = cookie[(OfficerToken.SessionCookieName.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
+        Assert.True(session.Length >= 32, $"session id {session.Length} characters long");
+        Assert.DoesNotContain(password, Uri.UnescapeDataString(cookie), StringComparison.Ordinal);
+        Assert.DoesNotContain(login, session, StringComparison.Ordinal);
         Assert.DoesNotContain(_bot.OfficerToken, cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/officer/api/questions")).StatusCode);
 
-        var csrf = Csrf().Match(await browser.GetStringAsync("/officer/classic")).Groups[1].Value;
-        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(Post("/officer/api/logout", new { }, csrf))).StatusCode);
+        // "Đăng xuất" in the console's menu: a form with the page's antiforgery token.
+        var token = FormToken(await browser.GetStringAsync("/officer"));
+        var loggedOut = await SubmitAsync(browser, "/officer/logout", token);
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);
+        Assert.Equal("/officer/login?out=true", loggedOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/officer/api/questions")).StatusCode);
+
+        // The session ended on the server too: the old cookie, sent again by hand, opens nothing.
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/officer/api/questions") { Headers = { { "Cookie", $"{OfficerToken.SessionCookieName}={session}" } } };
+        using var plain = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(_bot.BaseUrl) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await plain.SendAsync(replay)).StatusCode);
     }
 
     [Fact]
@@ -128,20 +180,27 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Repeated_wrong_logins_from_one_address_meet_a_429_even_with_the_right_code_after()
+    public async Task Repeated_wrong_logins_from_one_address_meet_the_limit_even_with_the_right_password_after()
     {
         using var browser = Browser();
+        var (login, password) = Account();
+        var token = FormToken(await browser.GetStringAsync("/officer/login"));
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.PostAsJsonAsync("/officer/api/login", new { token = $"AAAA-AAA{i}" })).StatusCode);
+            var wrong = await SubmitAsync(browser, "/officer/login?handler=Code", token, ("Code", $"AAAA-AAA{i}"));
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("Mã không đúng", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.False(wrong.Headers.Contains("Set-Cookie") && wrong.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(OfficerToken.SessionCookieName + "=", StringComparison.Ordinal)));
         }
 
-        var blocked = await browser.PostAsJsonAsync("/officer/api/login", new { token = _bot.OfficerToken });
-        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
-        Assert.Contains(LoginThrottle.TooManyText, await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var blocked = await SubmitAsync(browser, "/officer/login?handler=Password", token, ("Login", login), ("Password", password));
+        Assert.Equal(HttpStatusCode.OK, blocked.StatusCode);
+        Assert.Contains(Pages.LoginModel.TooManyText, WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/officer/api/questions")).StatusCode);
 
         _bot.Clock.Advance(LoginThrottle.Window + TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/officer/api/login", new { token = _bot.OfficerToken })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(browser, "/officer/login?handler=Password", token, ("Login", login), ("Password", password))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/officer/api/questions")).StatusCode);
     }
 
     [Fact]
@@ -217,8 +276,8 @@ public sealed partial class WebHardeningTests : IAsyncLifetime
 
     private sealed record ErrorBody(string Error);
 
-    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
-    private static partial Regex Csrf();
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormTokenPattern();
 
     [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
     private static partial Regex DashboardCsrf();

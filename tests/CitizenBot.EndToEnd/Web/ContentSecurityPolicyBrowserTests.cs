@@ -1,3 +1,4 @@
+using CitizenBot.Core.Roles;
 using CitizenBot.EndToEnd.Support;
 using Microsoft.Playwright;
 
@@ -10,13 +11,14 @@ namespace CitizenBot.EndToEnd.Web;
 [CollectionDefinition(nameof(DashboardCollection), DisableParallelization = true)]
 public sealed class DashboardCollection;
 
-/// <summary>The web chat, the officer page and the jobs dashboard work in headless Chromium under their Content-Security-Policy, with no violation.</summary>
+/// <summary>The web chat, the officer console and the jobs dashboard work in headless Chromium under their Content-Security-Policy, with no violation.</summary>
 [Collection(nameof(DashboardCollection))]
 public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private readonly TempDataDir _dir = new();
     private readonly List<string> _violations = [];
+    private static int s_accounts;
     private RunningBot _bot = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -72,12 +74,22 @@ public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
         }
     }
 
-    private async Task LogInAsync(IPage page)
+    /// <summary>Logs in on the console's login page with a new personal account of the role, and changes its first password, as a person does.</summary>
+    private async Task LogInAsync(IPage page, UserRole role)
     {
-        await page.GotoAsync(_bot.BaseUrl + "/officer/classic");
-        await page.Locator("#token").FillAsync(_bot.OfficerToken);
-        await page.Locator("#login").ClickAsync();
-        await page.GetByText("✅ Đã đăng nhập").WaitForAsync();
+        var login = $"{role.ToString().ToLowerInvariant()}{Interlocked.Increment(ref s_accounts)}";
+        var created = _bot.Get<OfficerAccounts>().Create(login, "Trần Thị Lãnh", role, "test:setup");
+        Assert.True(created.Ok, created.Error);
+        await ConsoleBrowser.LogInAsync(page, _bot, login, created.FirstPassword!);
+        await ConsoleBrowser.ChangeFirstPasswordAsync(page, created.FirstPassword!, ConsoleBrowser.OwnPassword);
+    }
+
+    /// <summary>Opens a console page and waits for its heading; the page must be itself, not the login or denied page.</summary>
+    private async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(_bot.BaseUrl + path);
+        await page.Locator("main h1, h1").First.WaitForAsync();
+        Assert.Equal(path, new Uri(page.Url).AbsolutePath);
     }
 
     [Fact]
@@ -94,32 +106,32 @@ public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_officer_page_logs_in_imports_lists_and_logs_out_under_the_policy()
+    public async Task An_officer_logs_in_through_the_console_opens_its_pages_previews_an_import_and_logs_out_under_the_policy()
     {
         var page = await PageAsync();
-        await LogInAsync(page);
+        await LogInAsync(page, UserRole.Leader);
 
-        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        await OpenAsync(page, "/officer");
+        await OpenAsync(page, "/officer/petitions");
+        await OpenAsync(page, "/officer/questions");
+        await OpenAsync(page, "/officer/reception");
+        await OpenAsync(page, "/officer/dossiers");
+        await page.Locator("#Upload").SetInputFilesAsync(new FilePayload
         {
             Name = "hoso.csv",
             MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes("code,procedure,field,applicant,phone,channel,received_at,due_at,status,resolved_at\nHS-2411-0001,Đăng ký khai sinh,Hộ tịch,An,0912345678,direct,2026-11-01,2026-11-10,received,\nxx,,,,,,,,,\n"),
         });
-        await page.Locator("#import").ClickAsync();
-        await page.GetByText("Thêm mới: 1").WaitForAsync();
-        await page.GetByText("Dòng 3:").WaitForAsync();
-
-        await page.Locator("#loadQuestions").ClickAsync();
-        await page.GetByText("Không có câu hỏi nào đang chờ.").WaitForAsync();
-        await page.Locator("#sessionDate").FillAsync("2026-12-15");
-        await page.Locator("#sessionTitle").FillAsync("Chủ tịch UBND xã tiếp công dân");
-        await page.Locator("#addSession").ClickAsync();
-        await page.GetByText("✅ Đã thêm").WaitForAsync();
+        await page.Locator("#previewImport").ClickAsync();
+        await page.Locator("#preview").GetByText("Thêm mới: 1").WaitForAsync();
+        await page.Locator("#preview").GetByText("Dòng lỗi: 1").WaitForAsync();
+        await OpenAsync(page, "/officer/announcements");
+        await OpenAsync(page, "/officer/reports");
 
         await page.Locator("#logout").ClickAsync();
         await page.GetByText("Đã đăng xuất.").WaitForAsync();
-        await page.Locator("#loadQuestions").ClickAsync();
-        await page.GetByText("Cần đăng nhập.").WaitForAsync();
+        await page.GotoAsync(_bot.BaseUrl + "/officer/questions");
+        await page.WaitForURLAsync(url => url.Contains("/officer/login", StringComparison.Ordinal));
         AssertNoViolation();
     }
 
@@ -127,7 +139,7 @@ public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
     public async Task The_jobs_dashboard_shows_and_triggers_a_job_with_its_antiforgery_token_under_its_policy()
     {
         var page = await PageAsync();
-        await LogInAsync(page);
+        await LogInAsync(page, UserRole.Admin);
 
         await page.GotoAsync(_bot.BaseUrl + "/hangfire");
         await page.GetByText("Realtime Graph").Or(page.GetByText("Realtime")).First.WaitForAsync();
