@@ -118,17 +118,6 @@ public sealed class WebLogins(CitizenDatabase db, UserRoles roles, TimeProvider 
         });
     }
 
-    /// <summary>A session for the shared officer token (scripts and the desk's common login), under the given actor.</summary>
-    public string OpenShared(string actor)
-    {
-        var now = time.GetUtcNow();
-        return db.WriteTransaction(tx =>
-        {
-            AuditLog.Add(tx, now, actor, "web.login", "officer page (shared token)");
-            return Open(tx, actor, shared: true, now);
-        });
-    }
-
     /// <summary>
     /// The officer behind a session cookie, if the session is current, they still hold the officer role under the same epoch
     /// and, for a personal account, it is not disabled and its first password was changed (the API and the dashboard need that).

@@ -66,7 +66,7 @@ public static class OfficerEndpoints
 
             if (token.ActorOf(http) is null)
             {
-                await Refuse(http, StatusCodes.Status401Unauthorized, "Cần đăng nhập bằng mã truy cập của cán bộ.");
+                await Refuse(http, StatusCodes.Status401Unauthorized, "Cần đăng nhập: mở trang cán bộ /officer/login (hoặc, với chương trình, gửi mã truy cập trong tiêu đề X-Officer-Token).");
                 return;
             }
 
