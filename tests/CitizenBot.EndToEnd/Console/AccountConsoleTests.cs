@@ -11,33 +11,15 @@ namespace CitizenBot.EndToEnd.Console;
 /// Personal accounts in the console, as a commune officer without Telegram meets them: an account made by the CLI or by an admin
 /// on the users page, the first password changed, a reload, logging out, wrong passwords, a role taken back, doors by role.
 /// </summary>
-public sealed class AccountConsoleTests : IAsyncLifetime
+// The per-address limit is raised here so the account's own lockout is what these tests meet.
+public sealed class AccountConsoleTests() : ConsoleTestHost(seedDemo: true, settings: new Dictionary<string, string?> { ["Officer:LoginFailuresPerAddress"] = "100" })
 {
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        // The per-address limit is raised here so the account's own lockout is what these tests meet.
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true,
-            settings: new Dictionary<string, string?> { ["Officer:LoginFailuresPerAddress"] = "100" });
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     private async Task<(int Code, string Output)> CliAsync(params string[] args)
     {
         var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:DataDir"] = _dir.Path,
-            ["Web:Urls"] = _bot.BaseUrl,
+            ["Storage:DataDir"] = Dir.Path,
+            ["Web:Urls"] = Bot.BaseUrl,
             ["Commune:Name"] = "UBND xã Thử Nghiệm",
             ["Commune:Villages:0"] = "Thôn Một",
         }).Build());
@@ -61,8 +43,8 @@ public sealed class AccountConsoleTests : IAsyncLifetime
         Assert.Contains("Bot đang chạy", output, StringComparison.Ordinal);
         var first = FirstPasswordIn(output);
 
-        var page = await _browser.AnonymousAsync();
-        await page.GotoAsync(_bot.BaseUrl + "/officer/account");
+        var page = await Browser.AnonymousAsync();
+        await page.GotoAsync(Bot.BaseUrl + "/officer/account");
         Assert.Contains("/officer/login", page.Url, StringComparison.Ordinal);
         await page.GetByLabel("Tên đăng nhập").FillAsync("hoa.tran");
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(first);
@@ -70,7 +52,7 @@ public sealed class AccountConsoleTests : IAsyncLifetime
 
         // Every console page leads to the change-password page until the first password is changed.
         await HeadingAsync(page, "Đổi mật khẩu");
-        await page.GotoAsync(_bot.BaseUrl + "/officer");
+        await page.GotoAsync(Bot.BaseUrl + "/officer");
         await HeadingAsync(page, "Đổi mật khẩu");
         await page.GetByLabel("Mật khẩu hiện tại").FillAsync(first);
         await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("hoa.tran2026");
@@ -94,14 +76,14 @@ public sealed class AccountConsoleTests : IAsyncLifetime
 
         await page.Locator("#logout").ClickAsync();
         await page.GetByText("Đã đăng xuất.").WaitForAsync();
-        await page.GotoAsync(_bot.BaseUrl + "/officer/account");
+        await page.GotoAsync(Bot.BaseUrl + "/officer/account");
         Assert.Contains("/officer/login", page.Url, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#logout").CountAsync());
 
         // The new password works; the first one no longer does.
-        await ConsoleBrowser.LogInAsync(page, _bot, "hoa.tran", first);
+        await ConsoleBrowser.LogInAsync(page, Bot, "hoa.tran", first);
         await page.GetByText("Tên đăng nhập hoặc mật khẩu không đúng").WaitForAsync();
-        await ConsoleBrowser.LogInAsync(page, _bot, "hoa.tran", "bốn mùa hoa nở");
+        await ConsoleBrowser.LogInAsync(page, Bot, "hoa.tran", "bốn mùa hoa nở");
         await HeadingAsync(page, "Việc cần làm");
 
         var (listed, list) = await CliAsync("list");
@@ -114,30 +96,30 @@ public sealed class AccountConsoleTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_passwords_lock_the_account_with_a_message_that_does_not_tell_whether_the_name_exists()
     {
-        var (page, login) = await _browser.PersonAsync(_bot, role: UserRole.Officer);
-        var stranger = await _browser.AnonymousAsync(ConsoleBrowser.Phone);
+        var (page, login) = await Browser.PersonAsync(Bot, role: UserRole.Officer);
+        var stranger = await Browser.AnonymousAsync(ConsoleBrowser.Phone);
 
-        await ConsoleBrowser.LogInAsync(stranger, _bot, "no.such.person", "whatever-it-is");
+        await ConsoleBrowser.LogInAsync(stranger, Bot, "no.such.person", "whatever-it-is");
         var unknownText = await stranger.Locator("[data-valmsg-for=Password]").InnerTextAsync();
         for (var i = 0; i < 5; i++)
         {
-            await ConsoleBrowser.LogInAsync(stranger, _bot, login, "wrong-password-" + i);
+            await ConsoleBrowser.LogInAsync(stranger, Bot, login, "wrong-password-" + i);
             Assert.Equal(unknownText, await stranger.Locator("[data-valmsg-for=Password]").InnerTextAsync());
         }
 
         // Locked now: even the right password is refused with the same words.
-        await ConsoleBrowser.LogInAsync(stranger, _bot, login, ConsoleBrowser.OwnPassword);
+        await ConsoleBrowser.LogInAsync(stranger, Bot, login, ConsoleBrowser.OwnPassword);
         Assert.Equal(unknownText, await stranger.Locator("[data-valmsg-for=Password]").InnerTextAsync());
         Assert.Contains("tạm khóa 15 phút", unknownText, StringComparison.Ordinal);
         await ConsoleBrowser.ScreenshotAsync(stranger, "console-login-phone");
 
-        var admin = await _browser.OfficerAsync(_bot);
-        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        var admin = await Browser.OfficerAsync(Bot);
+        await admin.GotoAsync(Bot.BaseUrl + "/officer/users");
         var row = admin.Locator($"tr[data-login='{login}']");
         await row.GetByText("Tạm khóa đến").WaitForAsync();
 
-        _bot.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        await ConsoleBrowser.LogInAsync(stranger, _bot, login, ConsoleBrowser.OwnPassword);
+        Bot.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        await ConsoleBrowser.LogInAsync(stranger, Bot, login, ConsoleBrowser.OwnPassword);
         await HeadingAsync(stranger, "Việc cần làm");
         await page.CloseAsync();
     }
@@ -145,8 +127,8 @@ public sealed class AccountConsoleTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_makes_an_account_on_the_users_page_and_lowering_its_role_or_stopping_it_ends_its_session_at_the_next_click()
     {
-        var admin = await _browser.OfficerAsync(_bot);
-        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        var admin = await Browser.OfficerAsync(Bot);
+        await admin.GotoAsync(Bot.BaseUrl + "/officer/users");
         await HeadingAsync(admin, "Người dùng và vai trò");
 
         // Bad input first: the message is next to the field and nothing is made.
@@ -163,13 +145,13 @@ public sealed class AccountConsoleTests : IAsyncLifetime
         Assert.Matches("^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$", first);
         await ConsoleBrowser.ScreenshotAsync(admin, "console-users-desk");
 
-        var leader = await _browser.AnonymousAsync();
-        await ConsoleBrowser.LogInAsync(leader, _bot, "minh.pham", first);
+        var leader = await Browser.AnonymousAsync();
+        await ConsoleBrowser.LogInAsync(leader, Bot, "minh.pham", first);
         await ConsoleBrowser.ChangeFirstPasswordAsync(leader, first, "mùa lúa chín vàng");
         await leader.Locator("header .who").GetByText("Phạm Văn Minh (lãnh đạo)").WaitForAsync();
 
         // The admin lowers the role: the leader's next click goes to the login page.
-        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        await admin.GotoAsync(Bot.BaseUrl + "/officer/users");
         var row = admin.Locator("tr[data-login='minh.pham']");
         await row.Locator("select[name=role]").SelectOptionAsync("Officer");
         await row.Locator("button.role-save").ClickAsync();
@@ -179,18 +161,18 @@ public sealed class AccountConsoleTests : IAsyncLifetime
         await leader.WaitForURLAsync(url => url.Contains("/officer/login", StringComparison.Ordinal));
 
         // Logged in again as a plain officer; then the admin stops the account: out again, and no way back in.
-        await ConsoleBrowser.LogInAsync(leader, _bot, "minh.pham", "mùa lúa chín vàng");
+        await ConsoleBrowser.LogInAsync(leader, Bot, "minh.pham", "mùa lúa chín vàng");
         await leader.Locator("header .who").GetByText("Phạm Văn Minh (cán bộ)").WaitForAsync();
         admin.Dialog += (_, dialog) => dialog.AcceptAsync();
         await admin.Locator("tr[data-login='minh.pham'] button.disable").ClickAsync();
         await admin.GetByText("Đã ngừng tài khoản minh.pham").WaitForAsync();
         await leader.ReloadAsync();
         Assert.Contains("/officer/login", leader.Url, StringComparison.Ordinal);
-        await ConsoleBrowser.LogInAsync(leader, _bot, "minh.pham", "mùa lúa chín vàng");
+        await ConsoleBrowser.LogInAsync(leader, Bot, "minh.pham", "mùa lúa chín vàng");
         await leader.GetByText("Tên đăng nhập hoặc mật khẩu không đúng").WaitForAsync();
 
         // Everything above is in the audit log under the admin's name, in Vietnamese.
-        await admin.GotoAsync(_bot.BaseUrl + "/officer/audit?kind=account");
+        await admin.GotoAsync(Bot.BaseUrl + "/officer/audit?kind=account");
         await HeadingAsync(admin, "Nhật ký thao tác");
         var log = admin.Locator("#auditLog");
         await log.GetByText("Ngừng tài khoản").WaitForAsync();
@@ -206,8 +188,8 @@ public sealed class AccountConsoleTests : IAsyncLifetime
     [Fact]
     public async Task A_telegram_users_role_is_granted_and_revoked_on_the_users_page()
     {
-        var admin = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
-        await admin.GotoAsync(_bot.BaseUrl + "/officer/users");
+        var admin = await Browser.OfficerAsync(Bot, ConsoleBrowser.Phone);
+        await admin.GotoAsync(Bot.BaseUrl + "/officer/users");
         await admin.GetByLabel("Mã người dùng Telegram").FillAsync("12ab");
         await admin.Locator("#grantTelegramButton").ClickAsync();
         await admin.Locator("#grantTelegram .field-error").GetByText("dãy chữ số").WaitForAsync();
@@ -216,13 +198,13 @@ public sealed class AccountConsoleTests : IAsyncLifetime
         await admin.Locator("#Telegram_Role").SelectOptionAsync("leader");
         await admin.Locator("#grantTelegramButton").ClickAsync();
         await admin.GetByText("Đã cấp vai trò lãnh đạo cho người dùng Telegram 424242.").WaitForAsync();
-        Assert.Equal(UserRole.Leader, _bot.Get<UserRoles>().Of("telegram", "424242"));
+        Assert.Equal(UserRole.Leader, Bot.Get<UserRoles>().Of("telegram", "424242"));
         await ConsoleBrowser.ScreenshotAsync(admin, "console-users-phone");
 
         admin.Dialog += (_, dialog) => dialog.AcceptAsync();
         await admin.Locator("tr[data-key='telegram:424242'] button.revoke").ClickAsync();
         await admin.GetByText("Đã thu hồi vai trò của người dùng Telegram 424242.").WaitForAsync();
-        Assert.Equal(UserRole.Citizen, _bot.Get<UserRoles>().Of("telegram", "424242"));
+        Assert.Equal(UserRole.Citizen, Bot.Get<UserRoles>().Of("telegram", "424242"));
     }
 
     [Theory]
@@ -231,8 +213,8 @@ public sealed class AccountConsoleTests : IAsyncLifetime
     [InlineData("/hangfire")]
     public async Task A_plain_officer_is_shown_the_denied_page_for_the_admins_pages(string path)
     {
-        var officer = await _browser.OfficerAsync(_bot, role: UserRole.Officer);
-        await officer.GotoAsync(_bot.BaseUrl + path);
+        var officer = await Browser.OfficerAsync(Bot, role: UserRole.Officer);
+        await officer.GotoAsync(Bot.BaseUrl + path);
         Assert.EndsWith("/officer/denied", officer.Url, StringComparison.Ordinal);
         await HeadingAsync(officer, "Trang này không dành cho tài khoản của ông/bà");
         Assert.Equal(0, await officer.GetByRole(AriaRole.Link, new() { Name = "Người dùng" }).CountAsync());
@@ -241,8 +223,8 @@ public sealed class AccountConsoleTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_opens_the_jobs_dashboard()
     {
-        var admin = await _browser.OfficerAsync(_bot);
-        var response = await admin.GotoAsync(_bot.BaseUrl + "/hangfire/recurring");
+        var admin = await Browser.OfficerAsync(Bot);
+        var response = await admin.GotoAsync(Bot.BaseUrl + "/hangfire/recurring");
         Assert.Equal(200, response!.Status);
         Assert.Contains("/hangfire/recurring", admin.Url, StringComparison.Ordinal);
     }
@@ -253,9 +235,9 @@ public sealed class AccountConsoleTests : IAsyncLifetime
     [InlineData("/hangfire")]
     public async Task A_citizen_of_the_web_chat_is_sent_to_the_login_page(string path)
     {
-        var citizen = await _browser.AnonymousAsync(ConsoleBrowser.Phone);
-        await citizen.GotoAsync(_bot.BaseUrl);
-        await citizen.GotoAsync(_bot.BaseUrl + path);
+        var citizen = await Browser.AnonymousAsync(ConsoleBrowser.Phone);
+        await citizen.GotoAsync(Bot.BaseUrl);
+        await citizen.GotoAsync(Bot.BaseUrl + path);
         Assert.Contains("/officer/login?returnUrl=" + Uri.EscapeDataString(path), citizen.Url, StringComparison.Ordinal);
         await HeadingAsync(citizen, "Đăng nhập trang cán bộ");
     }

@@ -9,26 +9,9 @@ using Microsoft.Playwright;
 namespace CitizenBot.EndToEnd.Console;
 
 /// <summary>An officer without Telegram sends an announcement to one village from the console and reads its delivery report.</summary>
-public sealed class AnnouncementsConsoleTests : IAsyncLifetime
+public sealed class AnnouncementsConsoleTests() : ConsoleTestHost()
 {
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    private HttpClient Http() => new() { BaseAddress = new Uri(_bot.BaseUrl) };
+    private HttpClient Http() => new() { BaseAddress = new Uri(Bot.BaseUrl) };
 
     /// <summary>A citizen in the web chat asks for Thôn Một's announcements, pressing the buttons the bot offers.</summary>
     private async Task<string> WebCitizenSubscribesAsync(HttpClient http, string village)
@@ -49,10 +32,10 @@ public sealed class AnnouncementsConsoleTests : IAsyncLifetime
         using var http = Http();
         var one = await WebCitizenSubscribesAsync(http, "Thôn Một");
         var two = await WebCitizenSubscribesAsync(http, "Thôn Hai");
-        _bot.Get<AnnouncementBook>().RegisterGroup(new ChatAddress("telegram", "-5001"), "Thôn Hai", "test");
+        Bot.Get<AnnouncementBook>().RegisterGroup(new ChatAddress("telegram", "-5001"), "Thôn Hai", "test");
 
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/announcements");
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/announcements");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Thông báo tới các thôn" }).WaitForAsync();
         // The checklist offers only the commune's villages, each with the chats it reaches.
         await page.GetByText("Thôn Một (1 nơi nhận: 0 nhóm, 1 người dân đăng ký)").WaitForAsync();
@@ -79,7 +62,7 @@ public sealed class AnnouncementsConsoleTests : IAsyncLifetime
         Assert.Equal("1", await page.Locator("#total-recipients").InnerTextAsync());
 
         // Sent by the outbox (at once, or at the next dispatch); the report is fresh on every reload.
-        await _bot.RunOutboxDispatchAsync();
+        await Bot.RunOutboxDispatchAsync();
         await page.ReloadAsync();
         Assert.Equal("1", await page.Locator("#total-delivered").InnerTextAsync());
         Assert.Contains("Đã gửi xong", await page.Locator("#report-state").InnerTextAsync(), StringComparison.Ordinal);
@@ -92,15 +75,15 @@ public sealed class AnnouncementsConsoleTests : IAsyncLifetime
         var received = await http.GetStringAsync($"/api/chat/{one}/messages");
         Assert.Contains("tổng vệ sinh đường làng Thôn Một", received, StringComparison.Ordinal);
         Assert.DoesNotContain("tổng vệ sinh", await http.GetStringAsync($"/api/chat/{two}/messages"), StringComparison.Ordinal);
-        Assert.Single(_bot.Get<Outbox>().WithKeyPrefix("announcement:"));
+        Assert.Single(Bot.Get<Outbox>().WithKeyPrefix("announcement:"));
 
-        await page.GotoAsync(_bot.BaseUrl + "/officer/announcements");
+        await page.GotoAsync(Bot.BaseUrl + "/officer/announcements");
         await page.Locator("#past-announcements").GetByText("TB-1").WaitForAsync();
 
-        var phone = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
-        await phone.GotoAsync(_bot.BaseUrl + "/officer/announcements");
+        var phone = await Browser.OfficerAsync(Bot, ConsoleBrowser.Phone);
+        await phone.GotoAsync(Bot.BaseUrl + "/officer/announcements");
         await ConsoleBrowser.ScreenshotAsync(phone, "console-announcements-compose-phone");
-        await phone.GotoAsync(_bot.BaseUrl + "/officer/announcements/1");
+        await phone.GotoAsync(Bot.BaseUrl + "/officer/announcements/1");
         await ConsoleBrowser.ScreenshotAsync(phone, "console-announcements-report-phone");
     }
 
@@ -109,14 +92,14 @@ public sealed class AnnouncementsConsoleTests : IAsyncLifetime
     {
         using var http = Http();
         await WebCitizenSubscribesAsync(http, "Thôn Một");
-        http.DefaultRequestHeaders.Add("X-Officer-Token", _bot.OfficerToken);
+        http.DefaultRequestHeaders.Add("X-Officer-Token", Bot.OfficerToken);
 
         var response = await http.PostAsJsonAsync("/officer/api/announcements", new { text = "Thông báo lịch tiêm phòng cho trẻ em.", villages = new[] { "kim son" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
         Assert.Equal("Không có thôn: \"kim son\". Các thôn của xã: Thôn Một, Thôn Hai.", error);
-        Assert.Empty(_bot.Get<AnnouncementBook>().Recent(10));
+        Assert.Empty(Bot.Get<AnnouncementBook>().Recent(10));
 
         var known = await http.PostAsJsonAsync("/officer/api/announcements", new { text = "Thông báo lịch tiêm phòng cho trẻ em.", villages = new[] { "thon mot" } });
         known.EnsureSuccessStatusCode();

@@ -7,25 +7,8 @@ using MiniExcelLibs;
 namespace CitizenBot.EndToEnd.Console;
 
 /// <summary>The dossiers page: a one-stop desk's Vietnamese export imported with a preview, then a dossier found by its code.</summary>
-public sealed class DossierConsoleTests : IAsyncLifetime
+public sealed class DossierConsoleTests() : ConsoleTestHost()
 {
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     private static readonly string DeskExport =
         "Mã hồ sơ;Tên thủ tục;Lĩnh vực;Người nộp;Số điện thoại;Hình thức nộp;Ngày tiếp nhận;Ngày hẹn trả;Trạng thái;Ngày trả kết quả\r\n"
         + "HS-2611-0001;Đăng ký khai sinh;Hộ tịch;Nguyễn Văn An;0912345678;Trực tiếp;02/11/2026 08:30;05/11/2026;Đã trả kết quả;05/11/2026 10:00\r\n"
@@ -35,8 +18,8 @@ public sealed class DossierConsoleTests : IAsyncLifetime
     [Fact]
     public async Task A_vietnamese_desk_export_is_previewed_imported_updated_from_excel_and_found_by_code()
     {
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/dossiers");
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/dossiers");
 
         await page.GetByLabel("Tệp CSV hoặc Excel").SetInputFilesAsync(new FilePayload
         {
@@ -49,12 +32,12 @@ public sealed class DossierConsoleTests : IAsyncLifetime
         var bad = await page.Locator("#preview-errors tbody tr").InnerTextAsync();
         Assert.Contains("4", bad, StringComparison.Ordinal);
         Assert.Contains("31/11/2026", bad, StringComparison.Ordinal);
-        Assert.Equal(0, _bot.Get<DossierBook>().Count());
+        Assert.Equal(0, Bot.Get<DossierBook>().Count());
         await ConsoleBrowser.ScreenshotAsync(page, "console-dossiers-desk");
 
         await page.Locator("#applyImport").ClickAsync();
         await page.Locator("p.notice").GetByText("thêm mới 2, cập nhật 0, không đổi 0, dòng lỗi bỏ qua 1").WaitForAsync();
-        Assert.Equal(DossierChannel.Direct, _bot.Get<DossierBook>().Get("HS-2611-0002")!.Channel);
+        Assert.Equal(DossierChannel.Direct, Bot.Get<DossierBook>().Get("HS-2611-0002")!.Channel);
 
         // The next day's export, from Excel: one dossier's result is ready and its due date moved.
         using var xlsx = new MemoryStream();
@@ -86,16 +69,16 @@ public sealed class DossierConsoleTests : IAsyncLifetime
         Assert.Contains("0 người đang theo dõi", await page.Locator("#followers").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("0987654321", await page.ContentAsync(), StringComparison.Ordinal);
 
-        var phone = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
-        await phone.GotoAsync(_bot.BaseUrl + "/officer/dossiers/HS-2611-0002");
+        var phone = await Browser.OfficerAsync(Bot, ConsoleBrowser.Phone);
+        await phone.GotoAsync(Bot.BaseUrl + "/officer/dossiers/HS-2611-0002");
         await ConsoleBrowser.ScreenshotAsync(phone, "console-dossiers-phone");
     }
 
     [Fact]
     public async Task An_unknown_code_and_a_missing_file_are_explained_next_to_their_fields_and_templates_download()
     {
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/dossiers");
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/dossiers");
 
         await page.GetByLabel("Mã hồ sơ").FillAsync("HS-2611-9999");
         await page.Locator("#findDossier").ClickAsync();
@@ -107,6 +90,6 @@ public sealed class DossierConsoleTests : IAsyncLifetime
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Excel (.xlsx)" }).ClickAsync());
         Assert.Equal("mau-nhap-ho-so.xlsx", download.SuggestedFilename);
         var template = await File.ReadAllBytesAsync(await download.PathAsync());
-        Assert.Single(_bot.Get<DossierImporter>().Preview(template).Created);
+        Assert.Single(Bot.Get<DossierImporter>().Preview(template).Created);
     }
 }

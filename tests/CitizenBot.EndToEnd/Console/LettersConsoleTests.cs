@@ -6,31 +6,14 @@ using Microsoft.Playwright;
 namespace CitizenBot.EndToEnd.Console;
 
 /// <summary>An admin edits a letter template in the console: a bad placeholder is refused next to the field, a good text saved.</summary>
-public sealed class LettersConsoleTests : IAsyncLifetime
+public sealed class LettersConsoleTests() : ConsoleTestHost()
 {
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task An_admin_is_refused_an_unknown_placeholder_then_saves_previews_and_restores_a_template()
     {
-        var templates = _bot.Get<LetterTemplates>();
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/letters");
+        var templates = Bot.Get<LetterTemplates>();
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/letters");
         await page.GetByRole(AriaRole.Link, new() { Name = "Thư xin lỗi" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Thư xin lỗi" }).WaitForAsync();
         await page.GetByText("lời hẹn mới (thư xin lỗi)").WaitForAsync();
@@ -52,7 +35,7 @@ public sealed class LettersConsoleTests : IAsyncLifetime
         await page.Locator("#letter-save").ClickAsync();
         await page.GetByText("Đã lưu mẫu Thư xin lỗi.").WaitForAsync();
         Assert.Equal(good, templates.Get(LetterKind.LateApology));
-        var audit = _bot.Get<AuditLog>().Latest(5);
+        var audit = Bot.Get<AuditLog>().Latest(5);
         Assert.Contains(audit, e => e.Action == "letter.template" && e.Subject == nameof(LetterKind.LateApology) && e.Actor.StartsWith("account:", StringComparison.Ordinal));
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();

@@ -9,35 +9,18 @@ namespace CitizenBot.EndToEnd.Console;
 /// A kiến nghị sent on the web chat, taken by an officer who never uses Telegram from received to answered in the console,
 /// every step arriving in the citizen's chat; the citizen, not satisfied, asks to reopen it; the officer sees it back in work.
 /// </summary>
-public sealed partial class PetitionsConsoleTests : IAsyncLifetime
+public sealed partial class PetitionsConsoleTests() : ConsoleTestHost(seedDemo: true)
 {
     private const string Content = "Đèn đường ở ngã ba Thôn Một bị hỏng ba tuần nay, tối rất tối, đề nghị xã thay bóng đèn.";
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task A_web_chat_petition_goes_from_received_to_answered_in_the_console_and_is_reopened_when_the_citizen_is_not_satisfied()
     {
-        var citizen = await _browser.AnonymousAsync(ConsoleBrowser.Phone);
+        var citizen = await Browser.AnonymousAsync(ConsoleBrowser.Phone);
         var code = await SubmitAsync(citizen);
 
-        var officer = await _browser.OfficerAsync(_bot);
+        var officer = await Browser.OfficerAsync(Bot);
         officer.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/petitions");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/petitions");
         await officer.GetByRole(AriaRole.Heading, new() { Name = "Kiến nghị, khiếu nại, tố cáo" }).WaitForAsync();
         await officer.GetByLabel("Mã đơn hoặc từ khóa").FillAsync("den duong nga ba");
         await officer.Locator("#filter").ClickAsync();
@@ -62,7 +45,7 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
         await citizen.GetByText("xã đã thay bóng đèn mới").WaitForAsync();
 
         // Not satisfied: from "Kiến nghị của tôi", with a reason.
-        _bot.Clock.Advance(TimeSpan.FromDays(3));
+        Bot.Clock.Advance(TimeSpan.FromDays(3));
         await SayAsync(citizen, "kiến nghị của tôi", "đề nghị xem xét lại đến hết ngày");
         await citizen.GetByRole(AriaRole.Button, new() { Name = $"🔁 Chưa hài lòng, đề nghị xem xét lại {code}" }).ClickAsync();
         await citizen.GetByText("vì sao chưa hài lòng").WaitForAsync();
@@ -71,9 +54,9 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
         await ConsoleBrowser.ScreenshotAsync(citizen, "console-petitions-citizen-chat");
 
         // Three days on, the officer's session (12 hours) has ended: they log in again and open the petition.
-        officer = await _browser.OfficerAsync(_bot);
+        officer = await Browser.OfficerAsync(Bot);
         officer.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/petitions/" + code);
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/petitions/" + code);
         await officer.Locator("#status", new() { HasText = "Đang xem xét, giải quyết" }).WaitForAsync();
         await officer.Locator("#status .badge.reopened").WaitForAsync();
         await officer.GetByRole(AriaRole.Cell, new() { Name = "Bóng đèn mới chỉ sáng hai đêm rồi lại tắt, đề nghị xã kiểm tra đường dây." }).WaitForAsync();
@@ -112,14 +95,14 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
     [Fact]
     public async Task The_list_filters_counts_and_shows_overdue_first_and_a_missing_code_is_said_in_Vietnamese()
     {
-        var book = _bot.Get<PetitionBook>();
+        var book = Bot.Get<PetitionBook>();
         Submit(book, "Đường liên thôn sụt lún, xe máy đi lại nguy hiểm, đề nghị xã sửa chữa sớm.", "Thôn Một", PetitionKind.Feedback);
-        _bot.Clock.Advance(TimeSpan.FromDays(20));
+        Bot.Clock.Advance(TimeSpan.FromDays(20));
         var fresh = Submit(book, "Rác thải đổ trộm ven kênh Thôn Hai gây mùi hôi, đề nghị xã xử lý và đặt biển cấm.", "Thôn Hai", PetitionKind.Feedback);
         Submit(book, "Tố cáo việc lấn chiếm đất công tại khu vực chợ, đề nghị kiểm tra xử lý theo quy định.", "Thôn Hai", PetitionKind.Denunciation);
 
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/petitions");
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/petitions");
         var codes = await page.Locator("table.petitions tbody tr td:first-child").AllInnerTextsAsync();
         Assert.Equal(3, codes.Count); // the shared token is an admin: denunciations listed
         Assert.Contains("Quá hạn", await page.Locator("table.petitions tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
@@ -132,11 +115,11 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
         Assert.Equal([fresh.Code], (await page.Locator("table.petitions tbody tr td:first-child").AllInnerTextsAsync()).Select(t => t.Replace("Mã đơn: ", "", StringComparison.Ordinal).Trim()));
         Assert.Contains("thon=Thôn Hai", Uri.UnescapeDataString(page.Url.Replace('+', ' ')), StringComparison.Ordinal); // a filtered list can be bookmarked
 
-        var phone = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
-        await phone.GotoAsync(_bot.BaseUrl + "/officer/petitions");
+        var phone = await Browser.OfficerAsync(Bot, ConsoleBrowser.Phone);
+        await phone.GotoAsync(Bot.BaseUrl + "/officer/petitions");
         await ConsoleBrowser.ScreenshotAsync(phone, "console-petitions-list-phone");
 
-        var missing = await page.GotoAsync(_bot.BaseUrl + "/officer/petitions/KN-ZZZZZZ");
+        var missing = await page.GotoAsync(Bot.BaseUrl + "/officer/petitions/KN-ZZZZZZ");
         Assert.Equal(404, missing!.Status);
         await page.GetByText("Không tìm thấy đơn KN-ZZZZZZ").WaitForAsync();
     }
@@ -144,16 +127,16 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
     [Fact]
     public async Task A_plain_officer_sees_only_how_many_denunciations_there_are_and_cannot_open_one()
     {
-        var book = _bot.Get<PetitionBook>();
+        var book = Bot.Get<PetitionBook>();
         var feedback = Submit(book, "Cống thoát nước trước nhà văn hóa Thôn Một bị tắc, nước tràn ra đường khi mưa.", "Thôn Một", PetitionKind.Feedback);
         var denunciation = Submit(book, "Tố cáo việc lấn chiếm đất công tại khu vực chợ, đề nghị kiểm tra xử lý theo quy định.", "Thôn Hai", PetitionKind.Denunciation);
         // A plain officer's own session, through the one-time code the bot gives in Telegram (ConsoleBrowser logs in as an admin).
         const string officerKey = "telegram:700";
-        _bot.Get<CitizenBot.Core.Roles.UserRoles>().Grant(officerKey, CitizenBot.Core.Roles.UserRole.Officer, "telegram:" + RunningBot.AdminId);
-        var code = _bot.Get<CitizenBot.Core.Roles.WebLogins>().IssueCode(officerKey, new CitizenBot.Core.Messaging.ChatAddress("telegram", "700"),
+        Bot.Get<CitizenBot.Core.Roles.UserRoles>().Grant(officerKey, CitizenBot.Core.Roles.UserRole.Officer, "telegram:" + RunningBot.AdminId);
+        var code = Bot.Get<CitizenBot.Core.Roles.WebLogins>().IssueCode(officerKey, new CitizenBot.Core.Messaging.ChatAddress("telegram", "700"),
             c => new CitizenBot.Core.Messaging.OutgoingMessage(c));
-        var page = await _browser.AnonymousAsync();
-        await page.GotoAsync(_bot.BaseUrl + "/officer/login?returnUrl=%2Fofficer%2Fpetitions");
+        var page = await Browser.AnonymousAsync();
+        await page.GotoAsync(Bot.BaseUrl + "/officer/login?returnUrl=%2Fofficer%2Fpetitions");
         await page.GetByLabel("Mã đăng nhập").FillAsync(code);
         await page.Locator("#loginCode").ClickAsync();
 
@@ -164,19 +147,19 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
         Assert.Equal(0, await page.Locator("#loai option[value=Denunciation]").CountAsync());
         Assert.DoesNotContain("lấn chiếm", await page.ContentAsync(), StringComparison.Ordinal);
 
-        await page.GotoAsync(_bot.BaseUrl + "/officer/petitions/" + denunciation.Code);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/petitions/" + denunciation.Code);
         Assert.EndsWith("/officer/denied", page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("lấn chiếm", await page.ContentAsync(), StringComparison.Ordinal);
-        var photo = await page.APIRequest.GetAsync(_bot.BaseUrl + $"/officer/petitions/{denunciation.Code}?handler=Photo&n=0",
+        var photo = await page.APIRequest.GetAsync(Bot.BaseUrl + $"/officer/petitions/{denunciation.Code}?handler=Photo&n=0",
             new() { MaxRedirects = 0 });
         Assert.NotEqual(200, photo.Status);
 
         // The officer's own work goes on: a named petition opens, with the citizen's contact.
-        await page.GotoAsync(_bot.BaseUrl + "/officer/petitions/" + feedback.Code);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/petitions/" + feedback.Code);
         await page.GetByText("Lê Văn Tâm").WaitForAsync();
     }
 
-    private Petition Petition(string code) => _bot.Get<PetitionBook>().Get(code)!;
+    private Petition Petition(string code) => Bot.Get<PetitionBook>().Get(code)!;
 
     private static Petition Submit(PetitionBook book, string content, string village, PetitionKind kind) =>
         book.Submit(new PetitionDraft(kind, "Giao thông, điện, nước", village, content, [], (19.80, 105.78), false, "Lê Văn Tâm", "0912 000 111", "web:p" + Guid.NewGuid().ToString("N")));
@@ -184,7 +167,7 @@ public sealed partial class PetitionsConsoleTests : IAsyncLifetime
     /// <summary>The citizen sends a named kiến nghị on the web chat, pressing the buttons as shown; returns its code.</summary>
     private async Task<string> SubmitAsync(IPage citizen)
     {
-        await citizen.GotoAsync(_bot.BaseUrl);
+        await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "📮 Gửi kiến nghị, phản ánh" }).ClickAsync();
         await Press(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");

@@ -11,48 +11,31 @@ namespace CitizenBot.EndToEnd.Console;
 /// chat, the officer sees it on the home page with its waiting time, answers it with a saved answer, and the answer arrives in
 /// that citizen's web chat; junk is set aside and not counted as answered; a "Không hài lòng" comment reaches the console.
 /// </summary>
-public sealed partial class QuestionsConsoleTests : IAsyncLifetime
+public sealed partial class QuestionsConsoleTests() : ConsoleTestHost(seedDemo: true)
 {
     private const string SavedTitle = "Lịch tiếp công dân thứ Bảy";
     private const string SavedText = "Xã không tiếp công dân vào thứ Bảy. Ông/bà có thể đặt lịch vào thứ Năm hằng tuần, từ 7 giờ 30.";
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task An_officer_answers_a_web_chat_question_with_a_saved_answer_and_the_citizen_reads_it()
     {
-        var citizen = await _browser.AnonymousAsync(ConsoleBrowser.Phone);
+        var citizen = await Browser.AnonymousAsync(ConsoleBrowser.Phone);
         var tag = await AskFromTheBookingFlowAsync(citizen, "Tôi không đi được thứ Năm, xin hỏi xã có tiếp công dân vào thứ Bảy không?");
-        _bot.Clock.Advance(TimeSpan.FromHours(2));
+        Bot.Clock.Advance(TimeSpan.FromHours(2));
 
-        var officer = await _browser.OfficerAsync(_bot);
-        await officer.GotoAsync(_bot.BaseUrl + "/officer");
+        var officer = await Browser.OfficerAsync(Bot);
+        await officer.GotoAsync(Bot.BaseUrl + "/officer");
         var home = officer.Locator("#home-questions");
         await home.GetByText(tag).WaitForAsync();
         Assert.Contains("chờ 2 giờ", await home.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("xã có tiếp công dân vào thứ Bảy", await home.InnerTextAsync(), StringComparison.Ordinal);
 
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/questions/saved");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/questions/saved");
         await officer.GetByLabel("Tên ngắn để chọn").FillAsync(SavedTitle);
         await officer.GetByLabel("Nội dung trả lời").FillAsync(SavedText);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Thêm" }).ClickAsync();
         await officer.Locator("p.notice").GetByText("Đã thêm câu trả lời mẫu").WaitForAsync();
 
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/questions");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/questions");
         var card = officer.Locator($"section[data-tag='{tag}']");
         var cardText = await card.InnerTextAsync();
         Assert.Contains("Đặt lịch tiếp công dân", cardText, StringComparison.Ordinal);
@@ -65,7 +48,7 @@ public sealed partial class QuestionsConsoleTests : IAsyncLifetime
         await card.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
         card = officer.Locator($"section[data-tag='{tag}']");
         await card.Locator(".field-error").GetByText("Xin nhập nội dung trả lời").WaitForAsync();
-        Assert.Single(_bot.Get<QuestionBook>().Waiting());
+        Assert.Single(Bot.Get<QuestionBook>().Waiting());
 
         await card.GetByLabel("Câu trả lời mẫu").SelectOptionAsync(new SelectOptionValue { Label = SavedTitle });
         await card.GetByRole(AriaRole.Button, new() { Name = "Dùng câu này" }).ClickAsync();
@@ -83,15 +66,15 @@ public sealed partial class QuestionsConsoleTests : IAsyncLifetime
         await citizen.GetByText($"Trả lời câu hỏi {tag}").WaitForAsync();
         await citizen.GetByText(SavedText).WaitForAsync();
 
-        await officer.GotoAsync(_bot.BaseUrl + "/officer");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer");
         await officer.Locator("#home-questions").GetByText("Không có câu hỏi nào đang chờ").WaitForAsync();
     }
 
     [Fact]
     public async Task Junk_is_set_aside_without_a_word_to_the_sender_and_is_not_counted_as_answered()
     {
-        var citizen = await _browser.AnonymousAsync();
-        await citizen.GotoAsync(_bot.BaseUrl);
+        var citizen = await Browser.AnonymousAsync();
+        await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
         await SayAsync(citizen, "asdf qwer zxcv uiop");
         // Nothing in the guide fits: the bot offers to send it, and the sender confirms.
@@ -100,8 +83,8 @@ public sealed partial class QuestionsConsoleTests : IAsyncLifetime
         var forwarded = await citizen.GetByText("chưa tự trả lời được").Last.InnerTextAsync();
         var tag = TagPattern().Match(forwarded).Value;
 
-        var officer = await _browser.OfficerAsync(_bot);
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/questions");
+        var officer = await Browser.OfficerAsync(Bot);
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/questions");
         officer.Dialog += (_, dialog) => dialog.AcceptAsync();
         var card = officer.Locator($"section[data-tag='{tag}']");
         await card.GetByText("Gác lại (không hợp lệ hoặc trùng lặp)").ClickAsync();
@@ -118,17 +101,17 @@ public sealed partial class QuestionsConsoleTests : IAsyncLifetime
         await officer.Locator("p.notice").GetByText($"Đã gác lại câu hỏi {tag} (không hợp lệ)").WaitForAsync();
         Assert.Contains("Gác lại: không hợp lệ", await officer.Locator("#handled").InnerTextAsync(), StringComparison.Ordinal);
         await officer.Locator("#no-questions").WaitForAsync();
-        var figures = QuestionFigures.Compute(_bot.Get<CitizenDatabase>(), RunningBot.Start.AddDays(-1), RunningBot.Start.AddDays(1));
+        var figures = QuestionFigures.Compute(Bot.Get<CitizenDatabase>(), RunningBot.Start.AddDays(-1), RunningBot.Start.AddDays(1));
         Assert.Equal((0, 0, 1), (figures.Asked, figures.Answered, figures.Dismissed));
-        Assert.DoesNotContain(_bot.Get<CitizenBot.Core.Messaging.Outbox>().All(), m => m.Key.StartsWith($"question:{tag}:", StringComparison.Ordinal) && !m.Key.Contains("relay", StringComparison.Ordinal));
+        Assert.DoesNotContain(Bot.Get<CitizenBot.Core.Messaging.Outbox>().All(), m => m.Key.StartsWith($"question:{tag}:", StringComparison.Ordinal) && !m.Key.Contains("relay", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task An_unsatisfied_comment_from_the_web_chat_is_on_the_home_page_and_the_ratings_page_until_read()
     {
         const string Comment = "Phải chờ quá lâu ở bộ phận một cửa";
-        var citizen = await _browser.AnonymousAsync();
-        await citizen.GotoAsync(_bot.BaseUrl);
+        var citizen = await Browser.AnonymousAsync();
+        await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
         await SayAsync(citizen, "đánh giá");
         await citizen.GetByText("lĩnh vực").Last.WaitForAsync();
@@ -139,11 +122,11 @@ public sealed partial class QuestionsConsoleTests : IAsyncLifetime
         await SayAsync(citizen, Comment);
         await citizen.GetByText("xin lỗi ông/bà").Last.WaitForAsync();
 
-        var officer = await _browser.OfficerAsync(_bot);
-        await officer.GotoAsync(_bot.BaseUrl + "/officer");
+        var officer = await Browser.OfficerAsync(Bot);
+        await officer.GotoAsync(Bot.BaseUrl + "/officer");
         await officer.Locator("#home-ratings").GetByText(Comment).WaitForAsync();
 
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/ratings?LowFirst=true");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/ratings?LowFirst=true");
         var list = officer.Locator("#rating-list");
         await list.GetByText(Comment).WaitForAsync();
         Assert.Contains("Hộ tịch", await officer.Locator("#rating-tally").InnerTextAsync(), StringComparison.Ordinal);
@@ -151,17 +134,17 @@ public sealed partial class QuestionsConsoleTests : IAsyncLifetime
         await list.GetByRole(AriaRole.Button, new() { Name = "Đánh dấu đã đọc" }).ClickAsync();
         await officer.Locator("p.notice").GetByText("Đã đánh dấu góp ý là đã đọc").WaitForAsync();
 
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/ratings?Month=tháng-mười");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/ratings?Month=tháng-mười");
         await officer.Locator("#rating-filters .field-error").GetByText("Tháng không hợp lệ").WaitForAsync();
 
-        await officer.GotoAsync(_bot.BaseUrl + "/officer");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer");
         await officer.Locator("#home-ratings").GetByText("Không có góp ý \"Không hài lòng\" nào chưa đọc").WaitForAsync();
     }
 
     /// <summary>The citizen opens the booking flow, presses "Hỏi cán bộ" there and asks; returns the question's tag.</summary>
     private async Task<string> AskFromTheBookingFlowAsync(IPage citizen, string question)
     {
-        await citizen.GotoAsync(_bot.BaseUrl);
+        await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "📅 Đặt lịch tiếp công dân" }).Last.ClickAsync();
         await citizen.GetByText("Mời ông/bà chọn ngày đến gặp").WaitForAsync();
@@ -186,8 +169,8 @@ public sealed partial class QuestionsConsoleTests : IAsyncLifetime
     {
         foreach (var (size, suffix) in new[] { (ConsoleBrowser.Desk, "desk"), (ConsoleBrowser.Phone, "phone") })
         {
-            var page = await _browser.OfficerAsync(_bot, size);
-            await page.GotoAsync(_bot.BaseUrl + path);
+            var page = await Browser.OfficerAsync(Bot, size);
+            await page.GotoAsync(Bot.BaseUrl + path);
             await ConsoleBrowser.ScreenshotAsync(page, $"console-{name}-{suffix}");
             await page.Context.CloseAsync();
         }

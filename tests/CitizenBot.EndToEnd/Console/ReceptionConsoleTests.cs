@@ -5,31 +5,14 @@ using Microsoft.Playwright;
 namespace CitizenBot.EndToEnd.Console;
 
 /// <summary>The reception page: the days, a day's bookings marked attended, leaders' sessions refused on a Sunday unless confirmed.</summary>
-public sealed class ReceptionConsoleTests : IAsyncLifetime
+public sealed class ReceptionConsoleTests() : ConsoleTestHost()
 {
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task A_leaders_session_on_a_Sunday_is_refused_next_to_the_date_and_accepted_with_the_confirmation()
     {
         // The clock: Tuesday 24/11/2026. 06/12/2026 is a Sunday.
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/reception");
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/reception");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Tiếp công dân", Exact = true }).WaitForAsync();
 
         await page.GetByLabel("Ngày tiếp").FillAsync("06/12/2026");
@@ -40,13 +23,13 @@ public sealed class ReceptionConsoleTests : IAsyncLifetime
         await error.WaitForAsync();
         Assert.Contains("Ngày 06/12/2026 là ngày nghỉ (Chủ nhật)", await error.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Chủ tịch UBND xã tiếp công dân", await page.GetByLabel("Tiêu đề").InputValueAsync());
-        Assert.Empty(_bot.Get<ReceptionCalendar>().On(new DateOnly(2026, 12, 6)));
+        Assert.Empty(Bot.Get<ReceptionCalendar>().On(new DateOnly(2026, 12, 6)));
 
         await page.GetByLabel(ReceptionCalendar.OffDayConfirmation).CheckAsync();
         await page.Locator("#addSession").ClickAsync();
 
         await page.Locator("p.notice").GetByText("Đã thêm buổi tiếp").WaitForAsync();
-        var session = Assert.Single(_bot.Get<ReceptionCalendar>().On(new DateOnly(2026, 12, 6)));
+        var session = Assert.Single(Bot.Get<ReceptionCalendar>().On(new DateOnly(2026, 12, 6)));
         Assert.True(session.OpenToCitizens);
         await page.Locator(".reception-days").GetByText("Chủ nhật, 06/12/2026").WaitForAsync();
     }
@@ -54,15 +37,15 @@ public sealed class ReceptionConsoleTests : IAsyncLifetime
     [Fact]
     public async Task On_the_day_an_officer_marks_a_booking_attended_and_the_other_absent()
     {
-        var book = _bot.Get<ReceptionBook>();
+        var book = Bot.Get<ReceptionBook>();
         var day = book.Calendar.Upcoming(1).Single();
         Assert.Equal(new DateOnly(2026, 12, 10), day.Date);
         var late = book.Book(new BookingRequest("web:c1", day.Key, "09:30", "land", "Tranh chấp ranh giới đất", "Nguyễn Văn An", "0912345678")).Booking!;
         var early = book.Book(new BookingRequest("web:c2", day.Key, "07:30", "papers", "", "Lê Thị Bình", "0987654321")).Booking!;
-        _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 1, 0, 0, TimeSpan.Zero));
+        Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 1, 0, 0, TimeSpan.Zero));
 
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/reception?ngay=2026-12-10");
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/reception?ngay=2026-12-10");
 
         var rows = page.Locator("#bookings tbody tr");
         Assert.Equal(2, await rows.CountAsync());
@@ -82,8 +65,8 @@ public sealed class ReceptionConsoleTests : IAsyncLifetime
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải Excel (XLSX)" }).ClickAsync());
         Assert.Equal("lich-tiep-cong-dan-2026-12-10.xlsx", download.SuggestedFilename);
 
-        var phone = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
-        await phone.GotoAsync(_bot.BaseUrl + "/officer/reception?ngay=2026-12-10");
+        var phone = await Browser.OfficerAsync(Bot, ConsoleBrowser.Phone);
+        await phone.GotoAsync(Bot.BaseUrl + "/officer/reception?ngay=2026-12-10");
         await phone.Locator("#bookings").WaitForAsync();
         await ConsoleBrowser.ScreenshotAsync(phone, "console-reception-phone");
     }

@@ -8,33 +8,16 @@ using MiniExcelLibs;
 namespace CitizenBot.EndToEnd.Console;
 
 /// <summary>A leader reads last month's summary in the console, with its chart, and downloads its figures as XLSX.</summary>
-public sealed class ReportsConsoleTests : IAsyncLifetime
+public sealed class ReportsConsoleTests() : ConsoleTestHost(seedDemo: true)
 {
-    private readonly TempDataDir _dir = new();
-    private RunningBot _bot = null!;
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bot = await RunningBot.StartAsync(_dir.Path, telegram: null, seedDemo: true);
-        _browser = await ConsoleBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _bot.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task A_leader_opens_last_months_summary_with_its_chart_and_downloads_the_figures()
     {
         // The demo commune's dossiers came in during November; on 4 December, last month is November.
-        _bot.Clock.Advance(TimeSpan.FromDays(10));
-        var expected = _bot.Get<SummaryCompiler>().Compile(SummaryPeriod.Month(2026, 11));
-        var page = await _browser.OfficerAsync(_bot);
-        await page.GotoAsync(_bot.BaseUrl + "/officer/reports");
+        Bot.Clock.Advance(TimeSpan.FromDays(10));
+        var expected = Bot.Get<SummaryCompiler>().Compile(SummaryPeriod.Month(2026, 11));
+        var page = await Browser.OfficerAsync(Bot);
+        await page.GotoAsync(Bot.BaseUrl + "/officer/reports");
 
         await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 11/2026").WaitForAsync();
         await page.GetByText("Báo cáo tháng tự động chưa chạy lần nào").WaitForAsync();
@@ -46,7 +29,7 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-xlsx").ClickAsync());
         Assert.Equal("bao-cao-tong-hop-20261101-20261130.xlsx", download.SuggestedFilename);
-        var path = Path.Combine(_dir.Path, "report.xlsx");
+        var path = Path.Combine(Dir.Path, "report.xlsx");
         await download.SaveAsAsync(path);
         Assert.Equal(SummaryWorkbook.SheetName, MiniExcel.GetSheetNames(path).Single());
         var rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
@@ -71,15 +54,15 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
         Assert.Equal(0, await page.Locator("#summary").CountAsync());
 
         // The monthly job ran: its summary is shown to leaders who have no Telegram.
-        await _bot.RunMonthlySummaryAsync();
-        await page.GotoAsync(_bot.BaseUrl + "/officer/reports?ky=nam&nam=2025");
+        await Bot.RunMonthlySummaryAsync();
+        await page.GotoAsync(Bot.BaseUrl + "/officer/reports?ky=nam&nam=2025");
         await page.Locator("#last-monthly").GetByText("tháng 11/2026", new() { Exact = true }).WaitForAsync();
         await page.Locator("#open-last-monthly").ClickAsync();
         await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 11/2026").WaitForAsync();
-        Assert.Equal("tháng 11/2026", _bot.Get<MonthlySummarySweep>().LastRun()!.Title);
+        Assert.Equal("tháng 11/2026", Bot.Get<MonthlySummarySweep>().LastRun()!.Title);
 
-        var phone = await _browser.OfficerAsync(_bot, ConsoleBrowser.Phone);
-        await phone.GotoAsync(_bot.BaseUrl + "/officer/reports");
+        var phone = await Browser.OfficerAsync(Bot, ConsoleBrowser.Phone);
+        await phone.GotoAsync(Bot.BaseUrl + "/officer/reports");
         await phone.Locator("#chart").ScrollIntoViewIfNeededAsync();
         await ConsoleBrowser.ScreenshotAsync(phone, "console-reports-phone");
     }
@@ -87,13 +70,13 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
     /// <summary>Logs in with a one-time code as a Telegram user of the given role (the console's other way in).</summary>
     private async Task<IPage> LoggedInAsAsync(string userId, UserRole role)
     {
-        _bot.Get<UserRoles>().Grant("telegram:" + userId, role, "telegram:" + RunningBot.AdminId);
-        var code = _bot.Get<WebLogins>().IssueCode("telegram:" + userId, new ChatAddress("telegram", userId), c => new OutgoingMessage(c));
-        var page = await _browser.AnonymousAsync();
-        await page.GotoAsync(_bot.BaseUrl + "/officer/login");
+        Bot.Get<UserRoles>().Grant("telegram:" + userId, role, "telegram:" + RunningBot.AdminId);
+        var code = Bot.Get<WebLogins>().IssueCode("telegram:" + userId, new ChatAddress("telegram", userId), c => new OutgoingMessage(c));
+        var page = await Browser.AnonymousAsync();
+        await page.GotoAsync(Bot.BaseUrl + "/officer/login");
         await page.GetByLabel("Mã đăng nhập").FillAsync(code);
         await page.Locator("#loginCode").ClickAsync();
-        await page.WaitForURLAsync(_bot.BaseUrl + "/officer");
+        await page.WaitForURLAsync(Bot.BaseUrl + "/officer");
         return page;
     }
 
@@ -101,19 +84,19 @@ public sealed class ReportsConsoleTests : IAsyncLifetime
     public async Task A_plain_officer_is_refused_the_reports_and_the_letters_a_leader_only_the_letters()
     {
         var officer = await LoggedInAsAsync("555", UserRole.Officer);
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/reports");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/reports");
         Assert.Contains(ConsoleDenied, officer.Url, StringComparison.Ordinal);
-        var xlsx = await officer.APIRequest.GetAsync(_bot.BaseUrl + "/officer/reports?handler=Xlsx", new() { MaxRedirects = 0 });
+        var xlsx = await officer.APIRequest.GetAsync(Bot.BaseUrl + "/officer/reports?handler=Xlsx", new() { MaxRedirects = 0 });
         Assert.Contains(ConsoleDenied, xlsx.Headers["location"], StringComparison.Ordinal);
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/letters/xinloi");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/letters/xinloi");
         Assert.Contains(ConsoleDenied, officer.Url, StringComparison.Ordinal);
-        await officer.GotoAsync(_bot.BaseUrl + "/officer/announcements");
+        await officer.GotoAsync(Bot.BaseUrl + "/officer/announcements");
         await officer.GetByRole(AriaRole.Heading, new() { Name = "Thông báo tới các thôn" }).WaitForAsync();
 
         var leader = await LoggedInAsAsync("556", UserRole.Leader);
-        await leader.GotoAsync(_bot.BaseUrl + "/officer/reports");
+        await leader.GotoAsync(Bot.BaseUrl + "/officer/reports");
         await leader.Locator("#summary-title").WaitForAsync();
-        await leader.GotoAsync(_bot.BaseUrl + "/officer/letters");
+        await leader.GotoAsync(Bot.BaseUrl + "/officer/letters");
         Assert.Contains(ConsoleDenied, leader.Url, StringComparison.Ordinal);
     }
 
