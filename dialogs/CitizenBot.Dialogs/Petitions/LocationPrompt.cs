@@ -10,7 +10,10 @@ public sealed class LocationPrompt(string id) : Prompt<string>(id, null)
 
     protected override Recognition<string> Recognize(DialogContext dc, PromptOptions options, string? buttonValue)
     {
-        if (dc.Input.Location is { } location)
+        // A place on Earth only: a channel (or a forged request) may send NaN, infinities or 200° of longitude, which the
+        // petition must never store (nor its state serialise) — such a "location" is asked for again.
+        if (dc.Input.Location is { } location && double.IsFinite(location.Latitude) && double.IsFinite(location.Longitude)
+            && Math.Abs(location.Latitude) <= 90 && Math.Abs(location.Longitude) <= 180)
         {
             return Recognition<string>.Of(string.Create(CultureInfo.InvariantCulture, $"{location.Latitude},{location.Longitude}"));
         }

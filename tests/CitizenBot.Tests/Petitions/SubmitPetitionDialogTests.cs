@@ -88,6 +88,29 @@ public sealed class SubmitPetitionDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_location_that_is_not_a_place_on_earth_is_asked_for_again_and_never_kept()
+    {
+        await _bot.SayAsync("menu", _citizen);
+        await _bot.PressAsync("Gửi kiến nghị, phản ánh", _citizen);
+        await _bot.PressAsync("Kiến nghị", _citizen);
+        await _bot.PressAsync("Môi trường", _citizen);
+        await _bot.PressAsync("Thôn Một", _citizen);
+        await _bot.SayAsync(PetitionSteps.Content, _citizen);
+        await _bot.PressAsync("Bỏ qua", _citizen);
+
+        // NaN used to reach the dialog's state, whose JSON could not be written: the turn failed with "sự cố".
+        var nan = await _bot.TurnAsync(new TurnInput { Location = (double.NaN, 0) }, _citizen);
+        Assert.DoesNotContain(nan, m => m.Text.Contains("sự cố", StringComparison.Ordinal));
+        await _bot.TurnAsync(new TurnInput { Location = (91, 200) }, _citizen);
+        await _bot.TurnAsync(new TurnInput { Location = (19.85, 105.88) }, _citizen);
+        await _bot.PressAsync("Gửi ẩn danh", _citizen);
+        (await _bot.SayAsync("có", _citizen)).ShouldSay("Mã theo dõi");
+
+        var petition = _bot.Get<PetitionBook>().Mine(_citizen.Key).Single();
+        Assert.Equal((19.85, 105.88), (petition.Latitude, petition.Longitude));
+    }
+
+    [Fact]
     public async Task My_petitions_lists_each_with_its_status()
     {
         var first = await _bot.SubmitPetitionAsync(_citizen, "Kiến nghị");
