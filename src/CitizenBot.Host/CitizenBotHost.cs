@@ -145,6 +145,7 @@ public static class CitizenBotHost
         // Pacing follows real time, whatever clock the domain runs on.
         services.AddSingleton(new TelegramPacing(new TelegramLimits(), TimeProvider.System));
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
+        services.AddSingleton<CitizenBot.Core.Petitions.IPetitionPhotoSource, TelegramPhotoSource>();
         services.AddSingleton<TelegramCursor>();
         services.AddHostedService<TelegramUpdateReceiver>();
     }

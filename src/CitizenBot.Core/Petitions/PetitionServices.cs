@@ -18,6 +18,7 @@ public static class PetitionServices
         services.AddSingleton(new DataSeal(options.IdentityKey));
         services.AddSingleton<IdentitySeal>();
         services.AddSingleton<PetitionBook>();
+        services.AddSingleton<PetitionPhotos>();
         services.AddSingleton<PetitionSearch>();
         services.AddSweep<PetitionDeadlineSweep>();
         services.AddSingleton<ISummaryFigures, PetitionSummaryFigures>();

@@ -246,12 +246,18 @@ public sealed class CommuneSettingsOptions
 
     public string? Phone { get; set; }
 
+    public string? Address { get; set; }
+
+    public string? OfficeHours { get; set; }
+
     public CommuneOptions ToCommuneOptions() => new()
     {
         Name = Name.Trim(),
         Villages = Villages,
         TimeZone = HostSettings.ReadTimeZone(TimeZone),
         Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
+        Address = string.IsNullOrWhiteSpace(Address) ? null : Address.Trim(),
+        OfficeHours = string.IsNullOrWhiteSpace(OfficeHours) ? null : OfficeHours.Trim(),
     };
 }
 

@@ -3,8 +3,6 @@ using CitizenBot.Core.Roles;
 using CitizenBot.Host.OfficerConsole;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 
 namespace CitizenBot.Host.Pages.Officer.Petitions;
 
@@ -13,7 +11,7 @@ namespace CitizenBot.Host.Pages.Officer.Petitions;
 /// progress, transfer, reject, answer, close, reopen). Each action goes through <see cref="PetitionBook"/> (the change, its
 /// audit entry and the citizen's message in one transaction), then back here with a notice. A denunciation only for leaders.
 /// </summary>
-public sealed class DetailModel(PetitionBook petitions, UserRoles roles, OfficerAccounts accounts, IServiceProvider services, ILogger<DetailModel> logger) : PageModel
+public sealed class DetailModel(PetitionBook petitions, UserRoles roles, OfficerAccounts accounts, PetitionPhotos photos) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
@@ -46,8 +44,8 @@ public sealed class DetailModel(PetitionBook petitions, UserRoles roles, Officer
 
     public bool Leader => User.IsAtLeast(UserRole.Leader);
 
-    /// <summary>Photos can be fetched only through the Telegram Bot API, which is there only when Telegram is configured.</summary>
-    public bool PhotosViewable => services.GetService<ITelegramBotClient>() is not null;
+    /// <summary>A photo can be shown when the channel it came through is on (Telegram's are fetched through its Bot API).</summary>
+    public bool CanShow(string reference) => photos.CanOpen(reference);
 
     public string NameOf(string actor) => actor switch
     {
@@ -86,33 +84,14 @@ public sealed class DetailModel(PetitionBook petitions, UserRoles roles, Officer
             return refused;
         }
 
-        if (Missing || n < 0 || n >= Petition.Photos.Count || services.GetService<ITelegramBotClient>() is not { } telegram)
+        if (Missing || n < 0 || n >= Petition.Photos.Count || await photos.OpenAsync(Petition.Photos[n], ct) is not { } photo)
         {
             return NotFound();
         }
 
-        try
-        {
-            var file = await telegram.GetFile(Petition.Photos[n], ct);
-            if (file.FilePath is null || file.FileSize > MaxPhotoBytes)
-            {
-                return NotFound();
-            }
-
-            var content = new MemoryStream();
-            await telegram.DownloadFile(file.FilePath, content, ct);
-            Response.Headers.CacheControl = "private, max-age=3600";
-            return File(content.ToArray(), "image/jpeg");
-        }
-        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException)
-        {
-            logger.LogWarning("A petition photo could not be fetched from Telegram: {Error}", ex.GetType().Name);
-            return NotFound();
-        }
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(photo.Content, photo.ContentType);
     }
-
-    /// <summary>Telegram's Bot API serves files up to 20 MB.</summary>
-    private const long MaxPhotoBytes = 20 * 1024 * 1024;
 
     public IActionResult OnPostAssign()
     {
