@@ -182,6 +182,8 @@ public sealed class AccountConsoleTests() : ConsoleTestHost(seedDemo: true, sett
         await admin.Locator("#auditFilter").ClickAsync();
         await admin.WaitForURLAsync(url => url.Contains("Words=minh.pham", StringComparison.Ordinal));
         Assert.Equal(3, await log.Locator("tbody tr").CountAsync()); // made, its password changed, stopped (role changes are "Cấp vai trò")
+        await log.GetByText("account:minh.pham lãnh đạo").WaitForAsync(); // the role in Vietnamese, not the log's "Leader"
+        Assert.DoesNotContain("Leader", await log.InnerTextAsync(), StringComparison.Ordinal);
         await ConsoleBrowser.ScreenshotAsync(admin, "console-audit-desk");
     }
 

@@ -131,4 +131,20 @@ public static class AuditActions
     };
 
     public static string Of(string action) => Names.TryGetValue(action, out var name) ? name : action;
+
+    /// <summary>
+    /// A subject as officers read it. Subjects are recorded in the log's own words ("account:lan Leader", "officer page
+    /// (password)", "… off-day confirmed"); the page shows the Vietnamese words, the record stays as written.
+    /// </summary>
+    public static string SubjectOf(string subject) => string.Join(' ', subject.Split(' ').Select(word => word switch
+    {
+        nameof(UserRole.Citizen) => RoleNames.Of(UserRole.Citizen),
+        nameof(UserRole.Officer) => RoleNames.Of(UserRole.Officer),
+        nameof(UserRole.Leader) => RoleNames.Of(UserRole.Leader),
+        nameof(UserRole.Admin) => RoleNames.Of(UserRole.Admin),
+        _ => word,
+    }))
+        .Replace("officer page (password)", "trang cán bộ (mật khẩu)", StringComparison.Ordinal)
+        .Replace("officer page", "trang cán bộ", StringComparison.Ordinal)
+        .Replace("off-day confirmed", "(ngày nghỉ, đã xác nhận)", StringComparison.Ordinal);
 }
