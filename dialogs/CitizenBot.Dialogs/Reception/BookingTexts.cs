@@ -20,7 +20,7 @@ public static class BookingTexts
 
     public const string Help =
         "ℹ️ Đặt lịch tiếp công dân: UBND xã tiếp công dân định kỳ vào ngày 10 và 20 hằng tháng (gặp ngày nghỉ thì dời sang ngày làm việc kế tiếp). "
-        + "Ông/bà chọn ngày, chọn giờ, cho biết nội dung, họ tên và số điện thoại; bot sẽ gửi mã lịch hẹn và nhắc trước một ngày.";
+        + "Ông/bà chọn ngày, chọn giờ, cho biết nội dung, họ tên và số điện thoại; hệ thống sẽ gửi mã lịch hẹn và nhắc ông/bà trước một ngày.";
 
     public const string AskDay = "Mời ông/bà chọn ngày đến gặp (các ngày còn chỗ trống):";
 
@@ -35,6 +35,9 @@ public static class BookingTexts
         $"Ngày {VietnameseFormat.DateWithWeekday(day.Date)} ({day.Title}"
         + (day.MovedFrom is { } from ? $", dời từ ngày {VietnameseFormat.Date(from)} do trùng ngày nghỉ" : "")
         + "). Mời ông/bà chọn giờ:";
+
+    /// <summary>Hour buttons ("07:30–08:00") are short: this many to a row.</summary>
+    public const int SlotColumns = 3;
 
     public const string DayFull = "Xin lỗi, ngày này vừa kín chỗ. Mời ông/bà chọn ngày khác.";
 
@@ -55,15 +58,20 @@ public static class BookingTexts
         + $"👤 {name} · 📱 {phone}\n\n"
         + "Ông/bà xác nhận đặt lịch?";
 
-    public static string ConfirmMove(Booking old, ReceptionDay day, ReceptionSlot slot) =>
-        $"Đổi lịch hẹn {old.Code} sang {VietnameseFormat.DateWithWeekday(day.Date)}, {slot.Label}?";
+    public static string ConfirmMove(Booking old, ReceptionDay day, ReceptionSlot slot, CommuneClock clock) =>
+        $"Đổi lịch hẹn {ReceptionTexts.When(old, clock)} sang {VietnameseFormat.DateWithWeekday(day.Date)}, {slot.Label}?";
 
     public const string NotBooked = "Lịch hẹn chưa được đặt. Khi cần, ông/bà có thể đặt lại từ menu.";
 
     public static string Booked(string details) =>
-        "✅ Đã đặt lịch thành công. Xin cảm ơn ông/bà!\n\n" + details + "\n\nBot sẽ nhắc ông/bà lúc 16 giờ hôm trước và 7 giờ sáng ngày hẹn.";
+        "✅ Đã đặt lịch thành công. Xin cảm ơn ông/bà!\n\n" + details + "\n\nHệ thống sẽ nhắc ông/bà lúc 16 giờ hôm trước và 7 giờ sáng ngày hẹn.";
 
-    public static string Moved(string details) => "✅ Đã đổi lịch hẹn. Xin cảm ơn ông/bà!\n\n" + details;
+    /// <summary>A new time is a new booking with its own code: said plainly, so the citizen does not bring the old one.</summary>
+    public static string Moved(string oldCode, string newCode, string details) =>
+        "✅ Đã đổi lịch hẹn. Xin cảm ơn ông/bà!\n"
+        + $"Lưu ý: lịch hẹn mới có mã mới là {newCode}; mã cũ {oldCode} không còn dùng nữa.\n\n"
+        + details
+        + "\n\nHệ thống sẽ nhắc ông/bà lúc 16 giờ hôm trước và 7 giờ sáng ngày hẹn mới.";
 
     public const string CalendarCaption = "📎 Tệp lịch: mở tệp này để thêm lịch hẹn vào điện thoại.";
 
@@ -87,18 +95,24 @@ public static class BookingTexts
 
     public static string MyBookings(IEnumerable<string> lines) => "🗓 Lịch hẹn sắp tới của ông/bà:\n\n" + string.Join("\n\n", lines);
 
-    public static string CancelLabel(string code) => $"❌ Hủy {code}";
+    /// <summary>Citizens think of a booking by its day and hour: "❌ Hủy lịch 8:00 ngày 10/12".</summary>
+    public static string CancelLabel(Booking booking, CommuneClock clock) => $"❌ Hủy lịch {ShortWhen(booking, clock)}";
 
-    public static string MoveLabel(string code) => $"🔁 Đổi lịch {code}";
+    public static string MoveLabel(Booking booking, CommuneClock clock) => $"🔁 Đổi lịch {ShortWhen(booking, clock)}";
+
+    /// <summary>"8:00 ngày 10/12": the hour and the day of a booking, short enough for a button.</summary>
+    public static string ShortWhen(Booking booking, CommuneClock clock) =>
+        clock.ToLocal(booking.StartsAt).ToString("H\\:mm 'ngày' d'/'M", System.Globalization.CultureInfo.InvariantCulture);
 
     public const string BookLabel = "📅 Đặt lịch mới";
 
     public const string ChooseAction = "Ông/bà muốn làm gì?";
 
     public static string ConfirmCancel(Booking booking, CommuneClock clock) =>
-        $"Ông/bà chắc chắn muốn hủy lịch hẹn {booking.Code} ({ReceptionTexts.When(booking, clock)})?";
+        $"Ông/bà chắc chắn muốn hủy lịch hẹn {ReceptionTexts.When(booking, clock)} (mã {booking.Code})?";
 
-    public static string Cancelled(string code) => $"Đã hủy lịch hẹn {code}. Cảm ơn ông/bà đã báo trước để nhường chỗ cho người khác.";
+    public static string Cancelled(Booking booking, CommuneClock clock) =>
+        $"Đã hủy lịch hẹn {ReceptionTexts.When(booking, clock)} (mã {booking.Code}). Cảm ơn ông/bà đã báo trước để nhường chỗ cho người khác.";
 
     public const string CancelFailed = "Xin lỗi, lịch hẹn này không thể hủy nữa (có thể đã hủy hoặc đã đến giờ hẹn).";
 

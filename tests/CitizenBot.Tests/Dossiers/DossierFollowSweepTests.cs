@@ -74,7 +74,7 @@ public sealed class DossierFollowSweepTests : IDisposable
 
         var apology = Assert.Single(Notifications());
         Assert.Contains("THƯ XIN LỖI", apology.Text, StringComparison.Ordinal);
-        Assert.Contains("Kính gửi An", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi ông/bà An,", apology.Text, StringComparison.Ordinal);
         Assert.Contains("27/11/2026", apology.Text, StringComparison.Ordinal);
 
         Import("in_progress", "2026-12-02");
