@@ -21,9 +21,11 @@ public sealed class DossierLookupDialog : WaterfallDialog
     private readonly FollowBook _follows;
     private readonly CommuneClock _clock;
     private readonly LookupAllowance _allowance;
+    private readonly CommuneOptions _commune;
 
-    public DossierLookupDialog(DossierBook dossiers, FollowBook follows, CommuneClock clock, LookupAllowance allowance) : base(DialogId)
+    public DossierLookupDialog(DossierBook dossiers, FollowBook follows, CommuneClock clock, LookupAllowance allowance, CommuneOptions commune) : base(DialogId)
     {
+        _commune = commune;
         _dossiers = dossiers;
         _follows = follows;
         _clock = clock;
@@ -83,7 +85,7 @@ public sealed class DossierLookupDialog : WaterfallDialog
             ? [new("unfollow", DossierTexts.UnfollowLabel, ["bo theo doi"])]
             : [new("follow", DossierTexts.FollowLabel, ["theo doi"])];
         choices.Add(new("another", DossierTexts.AnotherLabel, ["tra cuu ma khac", "ma khac", "tra cuu ho so khac", "ho so khac"]));
-        return await step.PromptAsync(NextPromptId, new PromptOptions { Prompt = DossierTexts.Details(dossier, _clock), Choices = choices }, ct);
+        return await step.PromptAsync(NextPromptId, new PromptOptions { Prompt = DossierTexts.Details(dossier, _clock, _commune), Choices = choices }, ct);
     }
 
     private async Task<DialogTurnResult> ActOnChoiceAsync(WaterfallStepContext step, CancellationToken ct)

@@ -43,6 +43,8 @@ public sealed class DossierFollowSweepTests : IDisposable
         var message = Assert.Single(Notifications());
         Assert.Equal(_bot.Address.Key, message.AddressKey);
         Assert.Contains("đã có kết quả", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Bộ phận Tiếp nhận và trả kết quả (Một cửa), UBND xã Thử Nghiệm", message.Text, StringComparison.Ordinal);
+        Assert.Contains("giấy biên nhận hồ sơ và căn cước (CCCD)", message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
