@@ -84,7 +84,7 @@ public static class DossierTexts
     public const string AskDigits =
         "Để bảo vệ thông tin của người nộp, xin ông/bà nhập 4 số cuối của số điện thoại đã ghi trong hồ sơ.";
 
-    public const string DigitsMalformed = "Xin nhập đúng 4 chữ số (ví dụ: 5678).";
+    public const string DigitsMalformed = "Xin ông/bà nhập đúng 4 chữ số (ví dụ: 5678).";
 
     public static string WrongDigits(int triesLeft) =>
         $"Bốn số cuối chưa khớp với số điện thoại trong hồ sơ. Ông/bà còn {triesLeft} lần thử.";

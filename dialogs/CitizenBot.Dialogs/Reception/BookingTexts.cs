@@ -39,7 +39,7 @@ public static class BookingTexts
     /// <summary>Hour buttons ("07:30–08:00") are short: this many to a row.</summary>
     public const int SlotColumns = 3;
 
-    public const string DayFull = "Xin lỗi, ngày này vừa kín chỗ. Mời ông/bà chọn ngày khác.";
+    public const string DayFull = "Xin lỗi ông/bà, ngày này vừa kín chỗ. Mời ông/bà chọn ngày khác.";
 
     public const string AskTopic = "Ông/bà muốn trình bày về việc gì?";
 
@@ -47,7 +47,7 @@ public static class BookingTexts
 
     public const string AskName = "Xin cho biết họ và tên của ông/bà:";
 
-    public const string NameInvalid = "Họ tên cần có chữ cái, ví dụ: Nguyễn Văn An.";
+    public const string NameInvalid = "Xin ông/bà nhập họ tên bằng chữ, ví dụ: Nguyễn Văn An. Họ tên cần có chữ cái.";
 
     public const string AskPhone = "Xin cho biết số điện thoại để cán bộ liên hệ khi cần (bấm nút \"Gửi số điện thoại\" hoặc gõ số):";
 
@@ -78,7 +78,7 @@ public static class BookingTexts
     public const string SlotTaken =
         "Rất tiếc, khung giờ này vừa có người khác đặt trước. Xin lỗi ông/bà! Dưới đây là các giờ còn trống gần nhất:";
 
-    public const string SlotGone = "Xin lỗi, giờ này đã qua hoặc buổi tiếp đã thay đổi. Dưới đây là các giờ còn trống gần nhất:";
+    public const string SlotGone = "Xin lỗi ông/bà, giờ này đã qua hoặc buổi tiếp đã thay đổi. Dưới đây là các giờ còn trống gần nhất:";
 
     public const string NoAlternatives = "Xin lỗi ông/bà, hiện không còn giờ trống trong các buổi tiếp sắp tới.";
 
@@ -89,7 +89,7 @@ public static class BookingTexts
     public static string TooMany(int max) =>
         $"Ông/bà đang có {max} lịch hẹn chưa diễn ra, là số lịch tối đa. Xin ông/bà xem \"Lịch hẹn của tôi\" để hủy hoặc đổi một lịch trước khi đặt thêm.";
 
-    public const string MoveNotFound = "Xin lỗi, không tìm thấy lịch hẹn cần đổi (có thể đã hủy hoặc đã diễn ra).";
+    public const string MoveNotFound = "Xin lỗi ông/bà, không tìm thấy lịch hẹn cần đổi (có thể đã hủy hoặc đã diễn ra).";
 
     public const string NoBookings = "Ông/bà chưa có lịch hẹn nào sắp tới.";
 
@@ -114,7 +114,7 @@ public static class BookingTexts
     public static string Cancelled(Booking booking, CommuneClock clock) =>
         $"Đã hủy lịch hẹn {ReceptionTexts.When(booking, clock)} (mã {booking.Code}). Cảm ơn ông/bà đã báo trước để nhường chỗ cho người khác.";
 
-    public const string CancelFailed = "Xin lỗi, lịch hẹn này không thể hủy nữa (có thể đã hủy hoặc đã đến giờ hẹn).";
+    public const string CancelFailed = "Xin lỗi ông/bà, lịch hẹn này không thể hủy nữa (có thể đã hủy hoặc đã đến giờ hẹn).";
 
     public const string KeptBooking = "Lịch hẹn của ông/bà vẫn được giữ nguyên.";
 }

@@ -201,7 +201,7 @@ public sealed class DossierLookupDialogTests : IDisposable
 
         var replies = await _bot.SayAsync("56a8");
 
-        replies.ShouldSay("Xin nhập đúng 4 chữ số");
+        replies.ShouldSay("Xin ông/bà nhập đúng 4 chữ số");
         (await _bot.SayAsync("5678")).ShouldSay("Đã đăng ký theo dõi");
     }
 
