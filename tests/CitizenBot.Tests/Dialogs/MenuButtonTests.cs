@@ -60,6 +60,24 @@ public sealed class MenuButtonTests : IDisposable
     }
 
     [Fact]
+    public async Task On_Zalo_a_number_typed_for_an_old_menu_starts_its_feature_in_the_middle_of_another_flow()
+    {
+        var zalo = new ChatAddress("zalo", "u1");
+        var menu = (await _bot.SayAsync("/start", zalo)).Last().Buttons.Select(b => b.Payload).ToList();
+        await _bot.PressAsync("Gửi kiến nghị, phản ánh", zalo);
+
+        // Zalo shows the menu as a numbered list; "1" typed later maps back to the first button's payload.
+        var input = CitizenBot.Channels.Zalo.ZaloEventProcessor.ToInput(
+            new CitizenBot.Channels.Zalo.ZaloEvent { AppId = "1", Name = "user_send_text", Timestamp = "1", UserId = "u1", Text = "1" }, 99, menu)!;
+        var replies = await _bot.TurnAsync(input, zalo);
+
+        Assert.StartsWith(MenuEntry.PayloadPrefix, input.Payload, StringComparison.Ordinal);
+        replies.ShouldNotSay(PromptTexts.StaleButton);
+        replies.ShouldSay("Đã dừng việc gửi kiến nghị, phản ánh đang làm dở.");
+        replies.ShouldSay("Mời ông/bà nhập mã hồ sơ");
+    }
+
+    [Fact]
     public async Task A_menu_button_of_a_removed_feature_shows_the_menu()
     {
         await _bot.SayAsync("/start");
