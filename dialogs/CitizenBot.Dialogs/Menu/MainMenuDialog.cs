@@ -17,6 +17,7 @@ public sealed class MainMenuDialog : WaterfallDialog
 
     /// <summary>Begin option: the dialog of a flow that was left half done to start the entry; named in one line.</summary>
     public const string LeftOption = "left";
+
     private readonly IReadOnlyList<MenuEntry> _entries;
     private readonly IEnumerable<IMenuShortcut> _shortcuts;
     private readonly CommuneOptions _commune;
