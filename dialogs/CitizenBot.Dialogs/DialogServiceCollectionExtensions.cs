@@ -21,6 +21,7 @@ public static class DialogServiceCollectionExtensions
         services.AddSingleton<OfficerCommands>();
         services.AddSingleton<IOfficerCommand, OfficerHelpCommand>();
         services.AddSingleton<IInterruption>(sp => sp.GetRequiredService<OfficerCommands>());
+        services.AddSingleton<IInterruption, MenuEntryInterruption>();
         return services;
     }
 }

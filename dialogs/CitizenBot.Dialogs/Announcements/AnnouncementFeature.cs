@@ -12,7 +12,7 @@ public static class AnnouncementFeature
     public static IServiceCollection AddAnnouncementFeature(this IServiceCollection services)
     {
         services.AddAnnouncements();
-        services.AddSingleton(new MenuEntry("announcements", AnnouncementDialogTexts.MenuLabel, SubscribeDialog.DialogId, 50, AnnouncementDialogTexts.MenuSynonyms, AnnouncementDialogTexts.MenuHelp));
+        services.AddSingleton(new MenuEntry("announcements", AnnouncementDialogTexts.MenuLabel, SubscribeDialog.DialogId, 50, AnnouncementDialogTexts.MenuSynonyms, AnnouncementDialogTexts.MenuHelp, Activity: "đăng ký nhận thông báo của thôn"));
         services.AddSingleton<Dialog, SubscribeDialog>();
         services.AddSingleton<Dialog, ComposeAnnouncementDialog>();
         services.AddSingleton<IOfficerCommand, ComposeAnnouncementCommand>();

@@ -21,9 +21,11 @@ public sealed class DossierLookupDialog : WaterfallDialog
     private readonly FollowBook _follows;
     private readonly CommuneClock _clock;
     private readonly LookupAllowance _allowance;
+    private readonly CommuneOptions _commune;
 
-    public DossierLookupDialog(DossierBook dossiers, FollowBook follows, CommuneClock clock, LookupAllowance allowance) : base(DialogId)
+    public DossierLookupDialog(DossierBook dossiers, FollowBook follows, CommuneClock clock, LookupAllowance allowance, CommuneOptions commune) : base(DialogId)
     {
+        _commune = commune;
         _dossiers = dossiers;
         _follows = follows;
         _clock = clock;
@@ -33,11 +35,14 @@ public sealed class DossierLookupDialog : WaterfallDialog
         AddStep(nameof(ActOnChoiceAsync), ActOnChoiceAsync);
         AddStep(nameof(CheckDigitsAsync), CheckDigitsAsync);
         AddPrompt(new TextPrompt(CodePromptId, ValidateCode));
-        AddPrompt(new ChoicePrompt(NextPromptId));
+        AddPrompt(new DossierNextPrompt(NextPromptId));
         AddPrompt(new TextPrompt(DigitsPromptId, ValidateDigits));
     }
 
     public override string HelpText => DossierTexts.Help;
+
+    /// <summary>A lookup holds nothing the citizen would lose by leaving.</summary>
+    public override bool LeavesWorkUndone => false;
 
     public static string? ValidateCode(string code, DialogContext dc) => DossierCode.IsWellFormed(code) ? null : DossierTexts.CodeMalformed;
 
@@ -79,14 +84,21 @@ public sealed class DossierLookupDialog : WaterfallDialog
         List<Choice> choices = _follows.IsFollowing(dossier.Code, step.Address)
             ? [new("unfollow", DossierTexts.UnfollowLabel, ["bo theo doi"])]
             : [new("follow", DossierTexts.FollowLabel, ["theo doi"])];
-        choices.Add(new("another", DossierTexts.AnotherLabel, ["tra cuu ma khac", "ma khac"]));
-        return await step.PromptAsync(NextPromptId, new PromptOptions { Prompt = DossierTexts.Details(dossier, _clock), Choices = choices }, ct);
+        choices.Add(new("another", DossierTexts.AnotherLabel, ["tra cuu ma khac", "ma khac", "tra cuu ho so khac", "ho so khac"]));
+        return await step.PromptAsync(NextPromptId, new PromptOptions { Prompt = DossierTexts.Details(dossier, _clock, _commune), Choices = choices }, ct);
     }
 
     private async Task<DialogTurnResult> ActOnChoiceAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var code = step.State<DossierLookupState>().Code ?? "";
-        switch ((string)step.Result!)
+        var chosen = (string)step.Result!;
+        if (chosen.StartsWith(DossierNextPrompt.CodePrefix, StringComparison.Ordinal))
+        {
+            // Another code typed after a result: looked up at once (and counted against the allowance like any lookup).
+            return await step.ReplaceWithAsync(DialogId, new Dictionary<string, string> { ["code"] = chosen[DossierNextPrompt.CodePrefix.Length..] }, ct);
+        }
+
+        switch (chosen)
         {
             case "retry":
             case "another":

@@ -36,7 +36,7 @@ public static class DossierTexts
         "Ông/bà đã tra cứu nhiều hồ sơ trong một giờ qua. Để bảo vệ thông tin của người dân, xin ông/bà vui lòng tra cứu tiếp sau ít phút, "
         + "hoặc liên hệ Bộ phận Một cửa UBND xã để được giúp đỡ.";
 
-    public static string Details(Dossier d, CommuneClock clock)
+    public static string Details(Dossier d, CommuneClock clock, CommuneOptions commune)
     {
         var text = new StringBuilder()
             .AppendLine($"📄 Hồ sơ {d.Code}")
@@ -52,6 +52,11 @@ public static class DossierTexts
             if (d.ResolvedAt is { } resolved)
             {
                 text.AppendLine($"• Ngày trả kết quả: {VietnameseFormat.Date(clock.LocalDate(resolved))}");
+            }
+
+            if (d.Status == DossierStatus.Resolved)
+            {
+                text.AppendLine().AppendLine(DossierPickupTexts.HowToCollect(d, commune));
             }
         }
         else
@@ -79,7 +84,7 @@ public static class DossierTexts
     public const string AskDigits =
         "Để bảo vệ thông tin của người nộp, xin ông/bà nhập 4 số cuối của số điện thoại đã ghi trong hồ sơ.";
 
-    public const string DigitsMalformed = "Xin nhập đúng 4 chữ số (ví dụ: 5678).";
+    public const string DigitsMalformed = "Xin ông/bà nhập đúng 4 chữ số (ví dụ: 5678).";
 
     public static string WrongDigits(int triesLeft) =>
         $"Bốn số cuối chưa khớp với số điện thoại trong hồ sơ. Ông/bà còn {triesLeft} lần thử.";

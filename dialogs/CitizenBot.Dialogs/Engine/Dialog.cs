@@ -19,6 +19,12 @@ public abstract class Dialog(string id)
     /// <summary>Shown when the citizen asks for help while this dialog is on top.</summary>
     public virtual string? HelpText => null;
 
+    /// <summary>
+    /// Whether leaving this dialog midway loses something the citizen gave (a petition being written, a booking half
+    /// chosen): then the citizen is told it was left. A lookup or a guide answer loses nothing.
+    /// </summary>
+    public virtual bool LeavesWorkUndone => true;
+
     public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, IReadOnlyDictionary<string, string>? options, CancellationToken ct);
 
     public virtual Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken ct) => Task.FromResult(DialogTurnResult.Waiting);

@@ -9,12 +9,12 @@ public static class EngineTexts
     public const string SlowDown =
         "Ông/bà gửi tin nhắn nhanh quá, xin chờ một phút rồi gửi tiếp. Các tin nhắn trong lúc này sẽ không được xử lý. Xin cảm ơn ông/bà.";
 
-    public const string Cancelled = "Đã hủy thao tác đang làm.";
+    public const string Cancelled = "Đã hủy việc ông/bà đang làm.";
 
     public const string GeneralHelp =
         "ℹ️ Hướng dẫn: ông/bà chỉ cần bấm các nút bên dưới mỗi tin nhắn.\n"
         + "• Gõ \"menu\" để về menu chính bất cứ lúc nào.\n"
         + "• Gõ \"hủy\" để dừng việc đang làm.\n"
         + "• Gõ \"trợ giúp\" để xem hướng dẫn này.\n"
-        + "Có thể gõ tiếng Việt có dấu hoặc không dấu.";
+        + "Ông/bà có thể gõ tiếng Việt có dấu hoặc không dấu.";
 }

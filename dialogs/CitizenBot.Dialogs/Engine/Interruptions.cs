@@ -18,7 +18,7 @@ public sealed class Interruptions(IEnumerable<IInterruption> interruptions, IEnu
 
     private static readonly string[] MenuWords = ["menu", "/menu", "/start", "menu chinh", "ve menu", "ve menu chinh", "bat dau", "start"];
     private static readonly string[] CancelWords = ["huy", "/huy", "huy bo", "thoat", "cancel", "/cancel", "dung lai"];
-    private static readonly string[] HelpWords = ["tro giup", "/trogiup", "giup", "help", "/help", "huong dan", "?"];
+    private static readonly string[] HelpWords = ["tro giup", "/trogiup", "giup", "help", "/help", "?"];
 
     public async Task<bool> TryHandleAsync(DialogContext dc, CancellationToken ct)
     {

@@ -51,7 +51,7 @@ public sealed class GuideAnswers(GuideBook book, IEnumerable<MenuEntry> menu)
     private const int MinWordsForOfficers = 3;
     private readonly IReadOnlyList<MenuEntry> _menu = [.. menu.Where(e => e.DialogId != GuideDialog.DialogId)];
     private readonly Lock _lock = new();
-    private (long Version, GuideMatcher Matcher, List<GuideEntry> Entries)? _cache;
+    private (long Version, GuideMatcher Matcher, List<GuideEntry> Entries, Dictionary<string, GuideEntry> ByRef)? _cache;
 
     public IReadOnlyList<MenuEntry> Menu => _menu;
 
@@ -62,7 +62,7 @@ public sealed class GuideAnswers(GuideBook book, IEnumerable<MenuEntry> menu)
     public IReadOnlyList<GuideEntry> Entries => Current().Entries;
 
     /// <summary>A confirmed entry by its short reference (a button's payload), or null.</summary>
-    public GuideEntry? Find(string reference) => Current().Entries.FirstOrDefault(e => RefOf(e) == reference);
+    public GuideEntry? Find(string reference) => Current().ByRef.GetValueOrDefault(reference);
 
     public GuideOutcome Classify(string text)
     {
@@ -97,7 +97,7 @@ public sealed class GuideAnswers(GuideBook book, IEnumerable<MenuEntry> menu)
             [.. matches.Where(m => m.Id != OfficerId)]);
     }
 
-    private (long Version, GuideMatcher Matcher, List<GuideEntry> Entries) Current()
+    private (long Version, GuideMatcher Matcher, List<GuideEntry> Entries, Dictionary<string, GuideEntry> ByRef) Current()
     {
         lock (_lock)
         {
@@ -110,7 +110,7 @@ public sealed class GuideAnswers(GuideBook book, IEnumerable<MenuEntry> menu)
             var entries = book.Confirmed();
             var candidates = entries.Select(e => new GuideCandidate(ProcedurePrefix + RefOf(e), e.Name, [.. e.Aliases]))
                 .Concat(_menu.Select(m => new GuideCandidate(MenuPrefix + m.Id, m.Label, [.. m.Synonyms])));
-            _cache = (version, new GuideMatcher(candidates), entries);
+            _cache = (version, new GuideMatcher(candidates), entries, entries.DistinctBy(RefOf).ToDictionary(RefOf));
             return _cache.Value;
         }
     }

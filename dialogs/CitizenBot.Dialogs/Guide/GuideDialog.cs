@@ -43,6 +43,9 @@ public sealed class GuideDialog : WaterfallDialog
         AddPrompt(new GuidePickPrompt(PickPromptId));
     }
 
+    /// <summary>An answer or a list of procedures holds nothing the citizen would lose by leaving.</summary>
+    public override bool LeavesWorkUndone => false;
+
     public override string HelpText => "ℹ️ " + GuideTexts.AskWhichEmpty + " Tôi trả lời từ hướng dẫn thủ tục đã được cán bộ xã xác nhận; gõ \"menu\" để quay lại.";
 
     private async Task<DialogTurnResult> StartAsync(WaterfallStepContext step, CancellationToken ct)

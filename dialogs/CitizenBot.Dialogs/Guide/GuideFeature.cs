@@ -16,7 +16,7 @@ public static class GuideFeature
     public static IServiceCollection AddGuideFeature(this IServiceCollection services)
     {
         services.AddGuide();
-        services.AddSingleton(new MenuEntry("guide", GuideTexts.MenuLabel, GuideDialog.DialogId, 15, GuideTexts.MenuSynonyms, GuideTexts.MenuHelp));
+        services.AddSingleton(new MenuEntry("guide", GuideTexts.MenuLabel, GuideDialog.DialogId, 15, GuideTexts.MenuSynonyms, GuideTexts.MenuHelp, Anywhere: ["hướng dẫn", "/huongdan"]));
         services.AddSingleton<GuideAnswers>();
         services.AddSingleton<Dialog, GuideDialog>();
         services.AddSingleton(new PayloadRoute(GuideDialog.PayloadPrefix, GuideDialog.DialogId));

@@ -11,6 +11,13 @@ namespace CitizenBot.Dialogs.Menu;
 public sealed class MainMenuDialog : WaterfallDialog
 {
     public const string ChoicePromptId = "main.choice";
+
+    /// <summary>Begin option: the id of a menu entry to start straight away (its button pressed on any message).</summary>
+    public const string EntryOption = "entry";
+
+    /// <summary>Begin option: the dialog of a flow that was left half done to start the entry; named in one line.</summary>
+    public const string LeftOption = "left";
+
     private readonly IReadOnlyList<MenuEntry> _entries;
     private readonly IEnumerable<IMenuShortcut> _shortcuts;
     private readonly CommuneOptions _commune;
@@ -41,6 +48,17 @@ public sealed class MainMenuDialog : WaterfallDialog
         {
             state.Greeted = true;
             step.Send(MenuTexts.Welcome(_commune.Name) + "\n\n" + PrivacyTexts.Notice(_privacy.RetentionMonths));
+        }
+
+        if (step.Values.TryGetValue(LeftOption, out var left))
+        {
+            var flow = _entries.FirstOrDefault(e => e.DialogId == left);
+            step.Send(MenuTexts.LeftUnfinished(flow is null ? null : flow.Activity ?? flow.Label));
+        }
+
+        if (step.Values.TryGetValue(EntryOption, out var entryId) && _entries.Any(e => e.Id == entryId))
+        {
+            return await step.NextAsync(entryId, ct);
         }
 
         if (step.Values.TryGetValue("route", out var routed))

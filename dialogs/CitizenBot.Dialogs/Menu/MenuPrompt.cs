@@ -1,3 +1,4 @@
+using CitizenBot.Core.Messaging;
 using CitizenBot.Dialogs.Engine;
 
 namespace CitizenBot.Dialogs.Menu;
@@ -9,6 +10,10 @@ public sealed class MenuPrompt(IEnumerable<IMenuShortcut> shortcuts) : Prompt<st
     public const string ShortcutPrefix = "@";
 
     protected override string DefaultRetry => MenuTexts.Retry;
+
+    /// <summary>Main-menu buttons carry "menu:&lt;entry id&gt;", not this prompt's tag: <see cref="MenuEntryInterruption"/> starts them from any message.</summary>
+    protected override IEnumerable<Button> ButtonsFor(PromptOptions options, DialogInstance instance) =>
+        options.Choices.Select(c => new Button(c.Label, MenuEntry.PayloadPrefix + c.Value));
 
     protected override Recognition<string> Recognize(DialogContext dc, PromptOptions options, string? buttonValue)
     {

@@ -28,12 +28,12 @@ public static class PetitionDialogTexts
         + "• Khiếu nại: đề nghị xem xét lại một quyết định, việc làm của cơ quan, cán bộ.\n"
         + "• Tố cáo: báo hành vi vi phạm pháp luật; danh tính người tố cáo được giữ bí mật tuyệt đối.";
 
-    public const string AskTopic = "Nội dung thuộc lĩnh vực nào?";
+    public const string AskTopic = "Xin ông/bà cho biết nội dung thuộc lĩnh vực nào?";
 
     public static readonly IReadOnlyList<string> Topics =
         ["Đất đai, xây dựng", "Môi trường, vệ sinh", "Giao thông, điện, nước", "An ninh, trật tự", "Chính sách xã hội", "Cán bộ, công chức", "Lĩnh vực khác"];
 
-    public const string AskVillage = "Việc này ở thôn nào?";
+    public const string AskVillage = "Xin ông/bà cho biết việc này ở thôn nào?";
 
     public const string OtherVillage = "Không thuộc thôn nào / không rõ";
 

@@ -14,7 +14,7 @@ public static class PetitionFeature
     {
         services.AddPetitions(options);
         services.AddSingleton(new MenuEntry("petition", PetitionDialogTexts.MenuLabel, SubmitPetitionDialog.DialogId, 30, PetitionDialogTexts.MenuSynonyms, PetitionDialogTexts.MenuHelp));
-        services.AddSingleton(new MenuEntry("petition.mine", PetitionDialogTexts.MineLabel, MyPetitionsDialog.DialogId, 35, PetitionDialogTexts.MineSynonyms, PetitionDialogTexts.MineHelp));
+        services.AddSingleton(new MenuEntry("petition.mine", PetitionDialogTexts.MineLabel, MyPetitionsDialog.DialogId, 35, PetitionDialogTexts.MineSynonyms, PetitionDialogTexts.MineHelp, Activity: "xem kiến nghị của tôi"));
         services.AddSingleton<Dialog, SubmitPetitionDialog>();
         services.AddSingleton<Dialog, MyPetitionsDialog>();
         services.AddSingleton<IOfficerCommand, OpenPetitionsCommand>();

@@ -11,7 +11,7 @@ public static class PrivacyFeature
     public static IServiceCollection AddPrivacyFeature(this IServiceCollection services, PrivacyOptions options)
     {
         services.AddPrivacy(options);
-        services.AddSingleton(new MenuEntry("privacy", MyDataTexts.MenuLabel, MyDataDialog.DialogId, 95, MyDataTexts.MenuSynonyms, MyDataTexts.MenuHelp));
+        services.AddSingleton(new MenuEntry("privacy", MyDataTexts.MenuLabel, MyDataDialog.DialogId, 95, MyDataTexts.MenuSynonyms, MyDataTexts.MenuHelp, Activity: "xem dữ liệu của tôi"));
         services.AddSingleton<Dialog, MyDataDialog>();
         return services;
     }

@@ -92,6 +92,6 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
             buttons.Add(PromptTexts.MenuButton);
         }
 
-        return new OutgoingMessage(text, buttons, RequestsContact) { Confidential = options.Confidential };
+        return new OutgoingMessage(text, buttons, RequestsContact) { Confidential = options.Confidential, Columns = options.Columns };
     }
 }

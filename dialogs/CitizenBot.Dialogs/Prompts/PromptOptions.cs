@@ -19,6 +19,9 @@ public sealed record PromptOptions
 
     public int? Min { get; init; }
 
+    /// <summary>Buttons per row: short choices (reception hours) in a grid; 1 (one per row) unless given.</summary>
+    public int Columns { get; init; } = 1;
+
     public int? Max { get; init; }
 
     /// <summary>The main menu itself does not offer "back to the menu".</summary>
@@ -50,6 +53,11 @@ public sealed record PromptOptions
             values["choices"] = JsonSerializer.Serialize(Choices);
         }
 
+        if (Columns > 1)
+        {
+            values["columns"] = Columns.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (Min is { } min)
         {
             values["min"] = min.ToString(CultureInfo.InvariantCulture);
@@ -71,6 +79,7 @@ public sealed record PromptOptions
         HideMenuButton = values.GetValueOrDefault("hideMenu") == "1",
         Confidential = values.GetValueOrDefault("confidential") == "1",
         Choices = values.TryGetValue("choices", out var json) ? JsonSerializer.Deserialize<List<Choice>>(json) ?? [] : [],
+        Columns = values.TryGetValue("columns", out var columns) ? int.Parse(columns, CultureInfo.InvariantCulture) : 1,
         Min = values.TryGetValue("min", out var min) ? int.Parse(min, CultureInfo.InvariantCulture) : null,
         Max = values.TryGetValue("max", out var max) ? int.Parse(max, CultureInfo.InvariantCulture) : null,
     };

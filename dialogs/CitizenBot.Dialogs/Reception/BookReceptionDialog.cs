@@ -105,6 +105,7 @@ public sealed class BookReceptionDialog : WaterfallDialog
         return await step.PromptAsync(SlotPromptId, new PromptOptions
         {
             Prompt = BookingTexts.AskSlot(day),
+            Columns = BookingTexts.SlotColumns,
             Choices = [.. free.Select(f => new Choice(f.Slot.Key, f.Slot.Label, [f.Slot.Key, f.Slot.Start.ToString("H\\:mm", System.Globalization.CultureInfo.InvariantCulture)]))],
         }, ct);
     }
@@ -160,7 +161,7 @@ public sealed class BookReceptionDialog : WaterfallDialog
         }
 
         var text = Rescheduled(step) is { } old
-            ? BookingTexts.ConfirmMove(old, day, slot)
+            ? BookingTexts.ConfirmMove(old, day, slot, _clock)
             : BookingTexts.Confirm(day, slot, state.Topic!, state.Details!, state.Name!, state.Phone!);
         return await step.PromptAsync(ConfirmPromptId, new PromptOptions { Prompt = text }, ct);
     }
@@ -181,7 +182,7 @@ public sealed class BookReceptionDialog : WaterfallDialog
         // The confirmation and the calendar file are queued with the booking, in one transaction.
         var result = _bookings.Book(request, booking =>
         [
-            new OutgoingMessage(old is null ? BookingTexts.Booked(ReceptionTexts.Details(booking, _options, _clock)) : BookingTexts.Moved(ReceptionTexts.Details(booking, _options, _clock))),
+            new OutgoingMessage(old is null ? BookingTexts.Booked(ReceptionTexts.Details(booking, _options, _clock)) : BookingTexts.Moved(old.Code, booking.Code, ReceptionTexts.Details(booking, _options, _clock))),
             OutgoingMessage.Document(BookingTexts.CalendarCaption, BookingCalendarFile.For(booking, _options, _commune)),
         ]);
         switch (result.Outcome)

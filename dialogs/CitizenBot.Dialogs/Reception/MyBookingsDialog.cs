@@ -35,8 +35,8 @@ public sealed class MyBookingsDialog : WaterfallDialog
         var choices = new List<Choice>();
         foreach (var booking in mine)
         {
-            choices.Add(new Choice("cancel:" + booking.Code, BookingTexts.CancelLabel(booking.Code)));
-            choices.Add(new Choice("move:" + booking.Code, BookingTexts.MoveLabel(booking.Code)));
+            choices.Add(new Choice("cancel:" + booking.Code, BookingTexts.CancelLabel(booking, _clock), ["huy " + booking.Code]));
+            choices.Add(new Choice("move:" + booking.Code, BookingTexts.MoveLabel(booking, _clock), ["doi " + booking.Code, "doi lich " + booking.Code]));
         }
 
         if (mine.Count < _options.MaxOpenBookings)
@@ -84,7 +84,7 @@ public sealed class MyBookingsDialog : WaterfallDialog
         }
         else
         {
-            step.Send(_bookings.Cancel(code, step.Address.Key) is null ? BookingTexts.CancelFailed : BookingTexts.Cancelled(code));
+            step.Send(_bookings.Cancel(code, step.Address.Key) is { } cancelled ? BookingTexts.Cancelled(cancelled, _clock) : BookingTexts.CancelFailed);
         }
 
         return await step.EndAsync(null, ct);

@@ -14,7 +14,7 @@ public static class ReceptionFeature
     {
         services.AddReception(options);
         services.AddSingleton(new MenuEntry("reception", BookingTexts.MenuLabel, BookReceptionDialog.DialogId, 20, BookingTexts.MenuSynonyms, BookingTexts.MenuHelp));
-        services.AddSingleton(new MenuEntry("reception.mine", BookingTexts.MineLabel, MyBookingsDialog.DialogId, 25, BookingTexts.MineSynonyms, BookingTexts.MineHelp));
+        services.AddSingleton(new MenuEntry("reception.mine", BookingTexts.MineLabel, MyBookingsDialog.DialogId, 25, BookingTexts.MineSynonyms, BookingTexts.MineHelp, Activity: "xem, đổi lịch hẹn"));
         services.AddSingleton(new PayloadRoute("bk:", MyBookingsDialog.DialogId));
         services.AddSingleton<Dialog, BookReceptionDialog>();
         services.AddSingleton<Dialog, MyBookingsDialog>();

@@ -112,6 +112,6 @@ public sealed class TelegramChannelSender(ITelegramBotClient client, TelegramPac
 
         return message.Buttons.Count == 0
             ? null
-            : new InlineKeyboardMarkup(message.Buttons.Select(b => new[] { InlineKeyboardButton.WithCallbackData(b.Label, b.Payload) }));
+            : new InlineKeyboardMarkup(message.Rows().Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Payload))));
     }
 }

@@ -20,7 +20,7 @@ public static class WebChatEndpoints
 
     public sealed record ButtonView(string Label, string Payload);
 
-    public sealed record MessageView(long Id, string Text, IReadOnlyList<ButtonView> Buttons, FileView? File);
+    public sealed record MessageView(long Id, string Text, IReadOnlyList<ButtonView> Buttons, FileView? File, int Columns = 1);
 
     public sealed record FileView(string Name, string Url);
 
@@ -70,5 +70,5 @@ public static class WebChatEndpoints
     private static List<MessageView> Read(Outbox outbox, string id, long after) =>
         [.. outbox.HistoryOf(new ChatAddress(WebChannelSender.ChannelName, id).Key, after, 100)
             .Select(m => new MessageView(m.Id, m.Message.Text, [.. m.Message.Buttons.Select(b => new ButtonView(b.Label, b.Payload))],
-                m.Message.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null))];
+                m.Message.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null, m.Message.Columns))];
 }

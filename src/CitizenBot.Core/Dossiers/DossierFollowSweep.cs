@@ -17,6 +17,7 @@ public sealed class DossierFollowSweep(
     FollowBook follows,
     DossierBook dossiers,
     CommuneClock clock,
+    CommuneOptions commune,
     ILogger<DossierFollowSweep> logger) : ISweep
 {
     public const string JobId = "dossier-follow-sweep";
@@ -40,7 +41,7 @@ public sealed class DossierFollowSweep(
             {
                 var text = change.Kind == DossierChangeKind.DueDateChanged
                     ? DossierNotificationTexts.DueDateChanged(dossier, change, clock)
-                    : DossierNotificationTexts.StatusChanged(dossier, change, clock);
+                    : DossierNotificationTexts.StatusChanged(dossier, change, clock, commune);
                 messages.Add(OutboxMessage.Create($"dossier:{dossier.Code}:change:{change.Seq}:{follow.Id}", address, new OutgoingMessage(text), clock.UtcNow));
             }
 

@@ -32,7 +32,7 @@ public sealed class DossierLetterSource(FollowBook follows, DossierBook dossiers
             var to = ChatAddress.Parse(follow.AddressKey);
             var values = new Dictionary<string, string>
             {
-                ["ten"] = dossier.Applicant.Length > 0 ? dossier.Applicant : "ông/bà",
+                ["ten"] = LetterNames.Addressee(dossier.Applicant),
                 ["ma"] = dossier.Code,
                 ["viec"] = $"hồ sơ {dossier.Code} – {dossier.Procedure}",
             };

@@ -5,10 +5,10 @@ namespace CitizenBot.Core.Dossiers;
 /// <summary>What followers are told when their dossier changes or is late.</summary>
 public static class DossierNotificationTexts
 {
-    public static string StatusChanged(Dossier dossier, DossierChange change, CommuneClock clock) => change.Status switch
+    public static string StatusChanged(Dossier dossier, DossierChange change, CommuneClock clock, CommuneOptions commune) => change.Status switch
     {
         DossierStatus.Resolved =>
-            $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) đã có kết quả.\nMời ông/bà đến Bộ phận Một cửa UBND xã nhận kết quả trong giờ hành chính, nhớ mang theo giấy biên nhận. Xin cảm ơn ông/bà!",
+            $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) đã có kết quả.\n{DossierPickupTexts.HowToCollect(dossier, commune)}\nXin cảm ơn ông/bà!",
         DossierStatus.AwaitingSupplement =>
             $"📢 Hồ sơ {dossier.Code} ({dossier.Procedure}) cần bổ sung giấy tờ.\nMời ông/bà liên hệ Bộ phận Một cửa UBND xã để được hướng dẫn cụ thể. Xin cảm ơn ông/bà!",
         _ =>

@@ -78,18 +78,46 @@ public sealed class GuideMatcher
         "thanks", "thank", "you", "nhieu", "vang", "da", "ok", "oke", "okie", "dc", "duoc", "roi",
     ];
 
-    private readonly List<(GuideCandidate Candidate, List<string[]> Phrases)> _candidates;
-    private readonly Dictionary<string, double> _weight;
+    private readonly List<(GuideCandidate Candidate, Phrase[] Phrases)> _candidates;
 
+    /// <summary>Folds and weighs every phrase once, when the guide changes; a message then only folds its own words.</summary>
     public GuideMatcher(IEnumerable<GuideCandidate> candidates)
     {
-        _candidates = [.. candidates.Select(c => (c, c.Phrases.Append(c.Title).Select(WordsOf)
-            .Where(p => p.Any(w => !Filler.Contains(w))).Distinct(PhraseComparer.Instance).ToList()))];
-        var documents = _candidates.Count;
-        _weight = _candidates
+        var folded = candidates.Select(c => (Candidate: c, Phrases: c.Phrases.Append(c.Title).Select(WordsOf)
+            .Where(p => p.Any(w => !Filler.Contains(w))).Distinct(PhraseComparer.Instance).ToList())).ToList();
+        var documents = folded.Count;
+        var weight = folded
             .SelectMany(c => c.Phrases.SelectMany(p => p).Distinct())
             .GroupBy(w => w)
             .ToDictionary(g => g.Key, g => Math.Log(1 + (double)documents / g.Count()));
+        _candidates = [.. folded.Select(c => (c.Candidate, c.Phrases.Select(p => new Phrase(p, weight)).ToArray()))];
+    }
+
+    /// <summary>A phrase's folded words with what scoring needs of them, computed once: weights, fillers, each word joined to its neighbours.</summary>
+    private sealed class Phrase
+    {
+        public Phrase(string[] words, Dictionary<string, double> weight)
+        {
+            Words = words;
+            IsFiller = [.. words.Select(Filler.Contains)];
+            Weights = [.. words.Select((w, i) => weight.GetValueOrDefault(w, 1.0) * (IsFiller[i] ? FillerWeight : 1))];
+            WithNext = [.. words.Select((w, i) => i + 1 < words.Length ? w + words[i + 1] : null)];
+            WithPrevious = [.. words.Select((w, i) => i > 0 ? words[i - 1] + w : null)];
+            Total = Weights.Sum();
+        }
+
+        public string[] Words { get; }
+
+        public bool[] IsFiller { get; }
+
+        public double[] Weights { get; }
+
+        /// <summary>"khaisinh" for "khai" in "khai sinh": a message may run two words together.</summary>
+        public string?[] WithNext { get; }
+
+        public string?[] WithPrevious { get; }
+
+        public double Total { get; }
     }
 
     /// <summary>The candidates the text names, best first, down to <paramref name="atLeast"/>.</summary>
@@ -158,27 +186,26 @@ public sealed class GuideMatcher
             .SelectMany(w => Spellings.TryGetValue(w, out var written) ? written : [w])];
     }
 
-    private double Score(string[] phrase, string[] message)
+    private static double Score(Phrase phrase, string[] message)
     {
-        double found = 0, total = 0;
+        double found = 0;
         var missing = false;
-        for (var i = 0; i < phrase.Length; i++)
+        for (var i = 0; i < phrase.Words.Length; i++)
         {
-            var weight = _weight.GetValueOrDefault(phrase[i], 1.0) * (Filler.Contains(phrase[i]) ? FillerWeight : 1);
             var best = Best(phrase, i, message);
-            total += weight;
-            found += weight * best;
+            found += phrase.Weights[i] * best;
             missing |= best == 0;
         }
 
         // A phrase found only in part names something else more often than not ("cấp đổi sổ đỏ" is not "trợ cấp").
-        return total == 0 ? 0 : found / total * (missing ? PartialPhrase : 1);
+        return phrase.Total == 0 ? 0 : found / phrase.Total * (missing ? PartialPhrase : 1);
     }
 
     /// <summary>How well the message holds the phrase's i-th word: 1 as it is, less for a typo or two words run together.</summary>
-    private static double Best(string[] phrase, int i, string[] message)
+    private static double Best(Phrase phrase, int i, string[] message)
     {
-        var word = phrase[i];
+        var word = phrase.Words[i];
+        var filler = phrase.IsFiller[i];
         double best = 0;
         for (var j = 0; j < message.Length; j++)
         {
@@ -188,18 +215,18 @@ public sealed class GuideMatcher
                 return 1;
             }
 
-            if (Filler.Contains(word))
+            if (filler)
             {
                 continue;
             }
 
             var shortest = Math.Min(word.Length, candidate.Length);
             var longest = Math.Max(word.Length, candidate.Length);
-            if (shortest >= 4 && longest >= 5 && Fuzz.Ratio(word, candidate) >= WordSimilarity)
+            if (shortest >= 4 && longest >= 5 && AtLeast(word, candidate, WordSimilarity))
             {
                 best = Math.Max(best, 0.85);
             }
-            else if (shortest >= 2 && longest >= 3 && longest <= 4 && Fuzz.Ratio(word, candidate) >= ShortWordSimilarity && BesideNeighbour(phrase, i, message, j))
+            else if (shortest >= 2 && longest >= 3 && longest <= 4 && AtLeast(word, candidate, ShortWordSimilarity) && BesideNeighbour(phrase.Words, i, message, j))
             {
                 // A short word is a typo only where its neighbour in the phrase stands ("tra cu ho so"), not anywhere ("tờ" is not
                 // "trợ"); a letter changed in a short word often makes another word ("tiêm" and "tiếp"), so it counts less than one left out.
@@ -207,12 +234,12 @@ public sealed class GuideMatcher
             }
 
             // "khaisinh" for "khai sinh".
-            if (i + 1 < phrase.Length && candidate.Length >= 5 && Fuzz.Ratio(word + phrase[i + 1], candidate) >= 88)
+            if (candidate.Length >= 5 && phrase.WithNext[i] is { } withNext && AtLeast(withNext, candidate, 88))
             {
                 best = Math.Max(best, 0.9);
             }
 
-            if (i > 0 && candidate.Length >= 5 && Fuzz.Ratio(phrase[i - 1] + word, candidate) >= 88)
+            if (candidate.Length >= 5 && phrase.WithPrevious[i] is { } withPrevious && AtLeast(withPrevious, candidate, 88))
             {
                 best = Math.Max(best, 0.9);
             }
@@ -221,10 +248,54 @@ public sealed class GuideMatcher
         return best;
     }
 
+    /// <summary>
+    /// FuzzySharp's ratio reaches <paramref name="threshold"/>. Its ratio is 200 × (longest common subsequence) / (sum of
+    /// lengths), rounded; the shorter length and the letters both words share bound that subsequence, so most pairs of a
+    /// message's word and the guide's are ruled out without computing an edit distance (same answers, far less work).
+    /// </summary>
+    private static bool AtLeast(string a, string b, int threshold)
+    {
+        var limit = (threshold - 0.5) * (a.Length + b.Length);
+        return 200.0 * Math.Min(a.Length, b.Length) >= limit && 200.0 * SharedLetters(a, b) >= limit && Fuzz.Ratio(a, b) >= threshold;
+    }
+
+    /// <summary>How many letters the two words share, counted with repeats; folded words are ASCII, anything else is not bounded.</summary>
+    private static int SharedLetters(string a, string b)
+    {
+        Span<byte> counts = stackalloc byte[128];
+        counts.Clear();
+        foreach (var c in a)
+        {
+            if (c >= 128 || counts[c] == byte.MaxValue)
+            {
+                return Math.Min(a.Length, b.Length);
+            }
+
+            counts[c]++;
+        }
+
+        var shared = 0;
+        foreach (var c in b)
+        {
+            if (c >= 128)
+            {
+                return Math.Min(a.Length, b.Length);
+            }
+
+            if (counts[c] > 0)
+            {
+                counts[c]--;
+                shared++;
+            }
+        }
+
+        return shared;
+    }
+
     private static bool BesideNeighbour(string[] phrase, int i, string[] message, int j) =>
         (i > 0 && j > 0 && Close(phrase[i - 1], message[j - 1])) || (i + 1 < phrase.Length && j + 1 < message.Length && Close(phrase[i + 1], message[j + 1]));
 
-    private static bool Close(string a, string b) => a == b || (Math.Min(a.Length, b.Length) >= 4 && Fuzz.Ratio(a, b) >= WordSimilarity);
+    private static bool Close(string a, string b) => a == b || (Math.Min(a.Length, b.Length) >= 4 && AtLeast(a, b, WordSimilarity));
 
     private sealed class PhraseComparer : IEqualityComparer<string[]>
     {

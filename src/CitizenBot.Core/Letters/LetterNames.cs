@@ -28,5 +28,14 @@ public static class LetterNames
 
     public static string ShortOf(LetterKind kind) => Short.First(p => p.Value == kind).Key;
 
+    /// <summary>How a citizen is addressed in a letter: "ông/bà Trần Văn Cường", or "ông/bà" when the name is not known.</summary>
+    public static string Addressee(string? name) => string.IsNullOrWhiteSpace(name) ? "ông/bà" : "ông/bà " + name.Trim();
+
+    /// <summary>What a letter was about, as the citizen reads it in "Dữ liệu của tôi": a code stays a code, a rating becomes words.</summary>
+    public static string SubjectInWords(string subject) =>
+        subject.StartsWith("rating:", StringComparison.Ordinal) ? "lượt đánh giá sự phục vụ của ông/bà"
+        : subject.Length == 0 ? "—"
+        : subject;
+
     public static string Date(CommuneClock clock, DateTimeOffset at) => VietnameseFormat.Date(clock.LocalDate(at));
 }

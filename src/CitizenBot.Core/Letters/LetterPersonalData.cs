@@ -11,7 +11,7 @@ public sealed class LetterPersonalData(CitizenDatabase db, CitizenBot.Core.Commu
 
     public IEnumerable<PersonalRecord> Records(ChatAddress who) =>
         db.Collection<Letter>(LetterBook.CollectionName).Find(l => l.AddressKey == who.Key)
-            .Select(l => new PersonalRecord(LetterNames.Of(l.Kind), new Dictionary<string, string?> { ["Ngày gửi"] = clock.Moment(l.SentAt), ["Về"] = l.Subject }));
+            .Select(l => new PersonalRecord(LetterNames.Of(l.Kind), new Dictionary<string, string?> { ["Ngày gửi"] = clock.Moment(l.SentAt), ["Về"] = LetterNames.SubjectInWords(l.Subject) }));
 
     public ErasureResult Erase(ChatAddress who) => new(Anonymise(l => l.AddressKey == who.Key));
 

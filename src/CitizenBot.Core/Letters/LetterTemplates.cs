@@ -43,7 +43,7 @@ public sealed partial class LetterTemplates(CitizenDatabase db)
     public static readonly IReadOnlyDictionary<string, string> Placeholders = new Dictionary<string, string>
     {
         ["xa"] = "tên xã (UBND xã …)",
-        ["ten"] = "họ tên công dân, hoặc \"ông/bà\" khi không rõ",
+        ["ten"] = "\"ông/bà\" và họ tên công dân (ông/bà Trần Văn Cường), hoặc \"ông/bà\" khi không rõ tên",
         ["ngay"] = "ngày của sự việc (dd/MM/yyyy)",
         ["ma"] = "mã hồ sơ, mã đơn",
         ["viec"] = "việc được nói tới (hồ sơ, đơn, lĩnh vực được đánh giá)",
@@ -118,7 +118,7 @@ public sealed partial class LetterTemplates(CitizenDatabase db)
     public static IReadOnlyDictionary<string, string> SampleValues(string communeName, DateOnly day) => new Dictionary<string, string>
     {
         ["xa"] = communeName,
-        ["ten"] = "ông Nguyễn Văn An",
+        ["ten"] = LetterNames.Addressee("Nguyễn Văn An"),
         ["ngay"] = Commune.VietnameseFormat.Date(day),
         ["ma"] = "HS-2611-0001",
         ["viec"] = "hồ sơ HS-2611-0001",

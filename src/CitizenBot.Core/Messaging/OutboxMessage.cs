@@ -36,6 +36,9 @@ public sealed class OutboxMessage
 
     public bool RequestContact { get; set; }
 
+    /// <summary>Buttons per row; records written before this field read as 1.</summary>
+    public int Columns { get; set; } = 1;
+
     public FileAttachment? File { get; set; }
 
     /// <summary>Text, button labels and file content are sealed (<see cref="DataSeal"/>); empty once delivered where no history is kept.</summary>
@@ -74,6 +77,7 @@ public sealed class OutboxMessage
             Text = message.Confidential ? seal!.Seal(message.Text) : message.Text,
             Buttons = [.. message.Confidential ? message.Buttons.Select(b => b with { Label = seal!.Seal(b.Label) }) : message.Buttons],
             RequestContact = message.RequestContact,
+            Columns = Math.Max(1, message.Columns),
             File = message.Confidential && message.File is { } file ? file with { Content = seal!.SealBytes(file.Content) } : message.File,
             Confidential = message.Confidential,
             Status = OutboxStatus.Pending,
@@ -87,7 +91,7 @@ public sealed class OutboxMessage
     {
         if (!Confidential)
         {
-            return new(Text, Buttons, RequestContact, File);
+            return new(Text, Buttons, RequestContact, File) { Columns = Math.Max(1, Columns) };
         }
 
         if (seal is null)
@@ -97,7 +101,7 @@ public sealed class OutboxMessage
 
         return new OutgoingMessage(Open(seal, Text), [.. Buttons.Select(b => b with { Label = Open(seal, b.Label) })], RequestContact,
             File is { } file ? file with { Content = file.Content.Length == 0 ? [] : seal.OpenBytes(file.Content) ?? [] } : null)
-        { Confidential = true };
+        { Confidential = true, Columns = Math.Max(1, Columns) };
     }
 
     /// <summary>Forgets a confidential message's content once it was delivered to a channel that keeps no history here.</summary>

@@ -16,7 +16,7 @@ public sealed record FileAttachment(string FileName, string ContentType, byte[] 
 }
 
 /// <summary>
-/// A channel-neutral message: text, buttons (one per row), whether to ask for the phone contact, and an
+/// A channel-neutral message: text, buttons (<see cref="Columns"/> per row), whether to ask for the phone contact, and an
 /// optional file, which channels send as a document captioned with the text.
 /// </summary>
 public sealed record OutgoingMessage(string Text, IReadOnlyList<Button> Buttons, bool RequestContact = false, FileAttachment? File = null)
@@ -31,6 +31,22 @@ public sealed record OutgoingMessage(string Text, IReadOnlyList<Button> Buttons,
 
     /// <summary>The outbox key it was stored under, given to the channel when it is sent (a channel may treat notices apart); never stored.</summary>
     public string? OutboxKey { get; init; }
+
+    /// <summary>Buttons per row (at least 1): short buttons such as reception hours sit in a grid instead of one long column.</summary>
+    public int Columns { get; init; } = 1;
+
+    /// <summary>Payload prefix of the navigation buttons every prompt adds ("Về menu chính"): they keep a row of their own below a grid.</summary>
+    public const string NavigationPrefix = "nav:";
+
+    /// <summary>The buttons in rows: <see cref="Columns"/> to a row, then each navigation button on its own row.</summary>
+    public IReadOnlyList<IReadOnlyList<Button>> Rows()
+    {
+        var columns = Math.Max(1, Columns);
+        bool Navigation(Button b) => columns > 1 && b.Payload.StartsWith(NavigationPrefix, StringComparison.Ordinal);
+        var rows = Buttons.Where(b => !Navigation(b)).Chunk(columns).Select(r => (IReadOnlyList<Button>)r).ToList();
+        rows.AddRange(Buttons.Where(Navigation).Select(b => (IReadOnlyList<Button>)[b]));
+        return rows;
+    }
 
     public OutgoingMessage AsConfidential() => this with { Confidential = true };
 

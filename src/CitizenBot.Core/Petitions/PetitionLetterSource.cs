@@ -54,13 +54,13 @@ public sealed class PetitionLetterSource(CitizenDatabase db, PetitionBook petiti
 
     private Dictionary<string, string> Values(Petition petition, DateTimeOffset date) => petition.Kind == PetitionKind.Denunciation ? new()
     {
-        ["ten"] = "ông/bà",
+        ["ten"] = LetterNames.Addressee(null),
         ["ma"] = "",
         ["viec"] = "đơn",
         ["ngay"] = LetterNames.Date(clock, date),
     } : new()
     {
-        ["ten"] = !petition.Anonymous && petition.ContactName is { Length: > 0 } name ? name : "ông/bà",
+        ["ten"] = LetterNames.Addressee(petition.Anonymous ? null : petition.ContactName),
         ["ma"] = petition.Code,
         ["viec"] = $"đơn {PetitionTexts.Kind(petition.Kind).ToLowerInvariant()} {petition.Code}",
         ["ngay"] = LetterNames.Date(clock, date),

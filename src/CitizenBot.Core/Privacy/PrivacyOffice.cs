@@ -20,12 +20,13 @@ public sealed class PrivacyOffice(IEnumerable<IPersonalDataHolder> holders, Citi
     /// <summary>Everything held about the chat, as a JSON file the citizen can keep or take elsewhere.</summary>
     public FileAttachment Export(ChatAddress who)
     {
-        var document = new
+        // Labels in Vietnamese: the file is read by the citizen, not by a program.
+        var document = new Dictionary<string, object>
         {
-            coQuan = commune.Name,
-            ngayXuat = clock.LocalNow.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            canCuPhapLy = PrivacyTexts.LegalBasis,
-            duLieu = Collect(who).ToDictionary(s => s.Section, s => s.Records.Select(r => new { r.Title, r.Fields }).ToList()),
+            ["Cơ quan"] = commune.Name,
+            ["Ngày xuất"] = clock.LocalNow.ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["Căn cứ pháp lý"] = PrivacyTexts.LegalBasis,
+            ["Dữ liệu"] = Collect(who).ToDictionary(s => s.Section, s => s.Records.Select(r => new Dictionary<string, object?> { ["Mục"] = r.Title, ["Chi tiết"] = r.Fields }).ToList()),
         };
         return new FileAttachment($"du-lieu-ca-nhan-{clock.Today:yyyyMMdd}.json", "application/json", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, Json)));
     }

@@ -29,7 +29,7 @@ public sealed class LettersConsoleTests() : ConsoleTestHost()
         await page.GetByLabel("Nội dung mẫu thư").FillAsync(good);
         await page.Locator("#letter-preview").ClickAsync();
         var preview = await page.Locator("#letter-preview-text").InnerTextAsync();
-        Assert.StartsWith("Kính gửi ông Nguyễn Văn An, UBND xã Thử Nghiệm thành thật xin lỗi vì hồ sơ HS-2611-0001 trễ hẹn ngày 24/11/2026", preview, StringComparison.Ordinal);
+        Assert.StartsWith("Kính gửi ông/bà Nguyễn Văn An, UBND xã Thử Nghiệm thành thật xin lỗi vì hồ sơ HS-2611-0001 trễ hẹn ngày 24/11/2026", preview, StringComparison.Ordinal);
         Assert.False(templates.IsCustom(LetterKind.LateApology));
 
         await page.Locator("#letter-save").ClickAsync();

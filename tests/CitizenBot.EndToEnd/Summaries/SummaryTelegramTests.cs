@@ -58,7 +58,7 @@ public sealed class SummaryTelegramTests : TelegramScenario
         await Bot.RunLettersAsync();
         await Bot.RunLettersAsync();
         var letter = await Telegram.WaitForAsync(Citizen, "THƯ CHÚC MỪNG");
-        Assert.Contains("Kính gửi Lê Văn Cường", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi ông/bà Lê Văn Cường", letter.Text, StringComparison.Ordinal);
 
         Bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
         await Bot.RunMonthlySummaryAsync();

@@ -98,13 +98,39 @@ public sealed class TelegramChannelSenderTests : IAsyncDisposable
         Assert.StartsWith("Network", outcome.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<SendOutcome> Send(string baseUrl, TimeSpan? timeout = null)
+    [Fact]
+    public async Task Buttons_are_laid_out_in_rows_of_the_messages_columns_with_navigation_on_its_own_row()
+    {
+        _api.Answer(200, """{"ok":true,"result":{"message_id":315,"date":1764000000,"chat":{"id":4242,"type":"private"},"text":"Mời chọn giờ"}}""");
+        Button[] hours = [.. Enumerable.Range(0, 7).Select(i => new Button($"0{i + 1}:00–0{i + 1}:30", $"t|{i}"))];
+        var message = new OutgoingMessage("Mời chọn giờ", [.. hours, new Button("🏠 Về menu chính", "nav:menu")]) { Columns = 3 };
+
+        await Send(_api.BaseUrl, message: message);
+
+        using var sent = System.Text.Json.JsonDocument.Parse(_api.LastBody!);
+        var rows = sent.RootElement.GetProperty("reply_markup").GetProperty("inline_keyboard").EnumerateArray()
+            .Select(r => r.EnumerateArray().Select(b => b.GetProperty("callback_data").GetString()).ToArray()).ToArray();
+        Assert.Equal([["t|0", "t|1", "t|2"], ["t|3", "t|4", "t|5"], ["t|6"], ["nav:menu"]], rows);
+    }
+
+    [Fact]
+    public async Task Buttons_of_a_message_without_columns_keep_one_per_row()
+    {
+        _api.Answer(200, """{"ok":true,"result":{"message_id":316,"date":1764000000,"chat":{"id":4242,"type":"private"},"text":"Menu"}}""");
+
+        await Send(_api.BaseUrl, message: new OutgoingMessage("Menu", [new Button("A", "menu:a"), new Button("B", "menu:b"), new Button("🏠", "nav:menu")]));
+
+        using var sent = System.Text.Json.JsonDocument.Parse(_api.LastBody!);
+        Assert.All(sent.RootElement.GetProperty("reply_markup").GetProperty("inline_keyboard").EnumerateArray(), r => Assert.Equal(1, r.GetArrayLength()));
+    }
+
+    private static async Task<SendOutcome> Send(string baseUrl, TimeSpan? timeout = null, OutgoingMessage? message = null)
     {
         using var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(10) };
         // As the host sets it up: no retries inside the client, every 429 comes back to the outbox.
         var client = new TelegramBotClient(new TelegramBotClientOptions("123456:TEST", baseUrl) { RetryThreshold = 0 }, http);
         var sender = new TelegramChannelSender(client, new TelegramPacing(new TelegramLimits(), TimeProvider.System, TimeSpan.Zero));
-        return await sender.SendAsync(Chat, new OutgoingMessage("Xin chào"), CancellationToken.None);
+        return await sender.SendAsync(Chat, message ?? new OutgoingMessage("Xin chào"), CancellationToken.None);
     }
 
     private static int FreePort()
@@ -135,6 +161,9 @@ public sealed class TelegramChannelSenderTests : IAsyncDisposable
         }
 
         public string BaseUrl { get; }
+
+        /// <summary>The body of the last request taken (the Bot API call's JSON).</summary>
+        public string? LastBody { get; private set; }
 
         /// <summary>The requests the server has taken, once <paramref name="expected"/> arrived (or the wait is over).</summary>
         public async Task<int> RequestsWithinAsync(int expected, TimeSpan wait)
@@ -187,7 +216,11 @@ public sealed class TelegramChannelSenderTests : IAsyncDisposable
         {
             try
             {
-                await context.Request.InputStream.CopyToAsync(Stream.Null, _stop.Token);
+                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                {
+                    LastBody = await reader.ReadToEndAsync(_stop.Token);
+                }
+
                 if (_delay > TimeSpan.Zero)
                 {
                     await Task.Delay(_delay, _stop.Token);

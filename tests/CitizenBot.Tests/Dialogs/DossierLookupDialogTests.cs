@@ -1,4 +1,5 @@
 using CitizenBot.Core.Dossiers;
+using CitizenBot.Dialogs.Dossiers;
 using CitizenBot.Dialogs.Engine;
 using CitizenBot.Tests.Support;
 
@@ -111,6 +112,60 @@ public sealed class DossierLookupDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_code_typed_after_a_result_is_looked_up_at_once()
+    {
+        await _bot.SayAsync("HS-2411-0001");
+
+        var second = await _bot.SayAsync("HS-2411-0002");
+        var third = await _bot.SayAsync("hs 2411 0001");
+        var fourth = await _bot.SayAsync("HS-2411-0002");
+
+        second.ShouldSay("📄 Hồ sơ HS-2411-0002");
+        second.ShouldNotSay("HS-2411-0001");
+        second.ShouldNotSay("chưa hiểu lựa chọn");
+        third.ShouldSay("📄 Hồ sơ HS-2411-0001");
+        fourth.ShouldSay("📄 Hồ sơ HS-2411-0002");
+        fourth.ShouldNotSay("vẫn chưa nhận được thông tin phù hợp");
+    }
+
+    [Fact]
+    public async Task Another_code_typed_after_a_not_found_is_looked_up_at_once()
+    {
+        await _bot.SayAsync("HS-9999-9999");
+
+        var replies = await _bot.SayAsync("HS-2411-0001");
+
+        replies.ShouldSay("📄 Hồ sơ HS-2411-0001");
+    }
+
+    [Fact]
+    public async Task Pressing_another_lookup_then_typing_a_code_shows_the_new_dossier()
+    {
+        await _bot.SayAsync("HS-2411-0001");
+        (await _bot.PressAsync("Tra cứu mã khác")).ShouldSay("Mời ông/bà nhập mã hồ sơ");
+
+        var replies = await _bot.SayAsync("HS-2411-0002");
+
+        replies.ShouldSay("📄 Hồ sơ HS-2411-0002");
+    }
+
+    [Fact]
+    public async Task Codes_typed_one_after_another_still_count_against_the_hourly_allowance()
+    {
+        var allowance = _bot.Get<LookupLimitOptions>().LookupsPerHour;
+        await _bot.SayAsync("HS-2411-0001");
+        for (var i = 1; i < allowance; i++)
+        {
+            await _bot.SayAsync(i % 2 == 0 ? "HS-2411-0001" : "HS-2411-0002");
+        }
+
+        var replies = await _bot.SayAsync("HS-2411-0002");
+
+        replies.ShouldSay("Ông/bà đã tra cứu nhiều hồ sơ trong một giờ qua");
+        replies.ShouldNotSay("📄 Hồ sơ");
+    }
+
+    [Fact]
     public async Task Following_with_the_right_last_four_digits_succeeds()
     {
         await _bot.SayAsync("HS-2411-0001");
@@ -146,7 +201,7 @@ public sealed class DossierLookupDialogTests : IDisposable
 
         var replies = await _bot.SayAsync("56a8");
 
-        replies.ShouldSay("Xin nhập đúng 4 chữ số");
+        replies.ShouldSay("Xin ông/bà nhập đúng 4 chữ số");
         (await _bot.SayAsync("5678")).ShouldSay("Đã đăng ký theo dõi");
     }
 

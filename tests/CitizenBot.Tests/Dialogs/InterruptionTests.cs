@@ -61,11 +61,11 @@ public sealed class InterruptionTests : IDisposable
     [Fact]
     public async Task A_button_from_an_earlier_question_is_refused_politely_and_the_question_repeated()
     {
-        await _bot.SayAsync("/start");
-        var menuButton = _bot.Get<Outbox>().All().SelectMany(m => m.Buttons).First(b => b.Label.Contains("Tra cứu", StringComparison.Ordinal));
-        await _bot.PressAsync("Tra cứu hồ sơ");
+        await _bot.SayAsync("HS-2411-0001");
+        var oldFollow = _bot.Get<Outbox>().All().SelectMany(m => m.Buttons).First(b => b.Label.Contains("Theo dõi hồ sơ này", StringComparison.Ordinal));
+        await _bot.PressAsync("Tra cứu mã khác");
 
-        var replies = await _bot.TurnAsync(TurnInput.FromPayload(menuButton.Payload));
+        var replies = await _bot.TurnAsync(TurnInput.FromPayload(oldFollow.Payload));
 
         replies.ShouldSay("đã hết hiệu lực");
         replies.ShouldSay("Mời ông/bà nhập mã hồ sơ");

@@ -43,6 +43,8 @@ public sealed class DossierFollowSweepTests : IDisposable
         var message = Assert.Single(Notifications());
         Assert.Equal(_bot.Address.Key, message.AddressKey);
         Assert.Contains("đã có kết quả", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Bộ phận Tiếp nhận và trả kết quả (Một cửa), UBND xã Thử Nghiệm", message.Text, StringComparison.Ordinal);
+        Assert.Contains("giấy biên nhận hồ sơ và căn cước (CCCD)", message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class DossierFollowSweepTests : IDisposable
 
         var apology = Assert.Single(Notifications());
         Assert.Contains("THƯ XIN LỖI", apology.Text, StringComparison.Ordinal);
-        Assert.Contains("Kính gửi An", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi ông/bà An,", apology.Text, StringComparison.Ordinal);
         Assert.Contains("27/11/2026", apology.Text, StringComparison.Ordinal);
 
         Import("in_progress", "2026-12-02");

@@ -56,7 +56,7 @@ public sealed class LetterSweepTests : IDisposable
         Assert.Contains("THƯ CHÚC MỪNG", Assert.Single(letters, l => l.AddressKey == Chat(1).Key).Text, StringComparison.Ordinal);
         var marriage = Assert.Single(letters, l => l.AddressKey == Chat(2).Key).Text;
         Assert.Contains("đăng ký kết hôn ngày 24/11/2026", marriage, StringComparison.Ordinal);
-        Assert.Contains("Kính gửi Người Thứ 2", marriage, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi ông/bà Người Thứ 2", marriage, StringComparison.Ordinal);
         Assert.Contains("UBND xã Thử Nghiệm", marriage, StringComparison.Ordinal);
         Assert.Contains("THƯ CHIA BUỒN", Assert.Single(letters, l => l.AddressKey == Chat(3).Key).Text, StringComparison.Ordinal);
         Assert.DoesNotContain(letters, l => l.AddressKey == Chat(4).Key);
@@ -113,7 +113,7 @@ public sealed class LetterSweepTests : IDisposable
 
         var thanks = Assert.Single(_bot.Get<Outbox>().For(citizen.Key, 0, 1000), m => m.Text.Contains("THƯ CẢM ƠN", StringComparison.Ordinal));
         Assert.Contains($"đơn kiến nghị, phản ánh {code}", thanks.Text, StringComparison.Ordinal);
-        Assert.Contains("Kính gửi Trần Văn Bình", thanks.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi ông/bà Trần Văn Bình,", thanks.Text, StringComparison.Ordinal);
         var toAuthor = Assert.Single(_bot.Get<Outbox>().For(author.Key, 0, 1000), m => m.Text.Contains("THƯ CẢM ƠN", StringComparison.Ordinal));
         Assert.Contains("Kính gửi ông/bà", toAuthor.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Trần Văn Bình", toAuthor.Text, StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public sealed class LetterSweepTests : IDisposable
         FollowAndResolve("Đăng ký khai sinh");
         Sweep();
 
-        Assert.Equal("Chào Người Thứ 1, UBND xã Thử Nghiệm mừng bé chào đời ngày 24/11/2026!", Assert.Single(Letters()).Text);
+        Assert.Equal("Chào ông/bà Người Thứ 1, UBND xã Thử Nghiệm mừng bé chào đời ngày 24/11/2026!", Assert.Single(Letters()).Text);
         (await _bot.CommandAsync("/mauthu khaisinh macdinh", BotHarness.AdminId, inGroup: false)).ShouldSay("về mẫu gốc");
         Assert.Equal(LetterTemplates.Defaults[LetterKind.BirthCongratulation], _bot.Get<LetterTemplates>().Get(LetterKind.BirthCongratulation));
     }

@@ -109,7 +109,7 @@ public sealed class PetitionLifecycleTests : IDisposable
         var apology = Assert.Single(ToCitizen(), m => m.Text.Contains("THƯ XIN LỖI", StringComparison.Ordinal));
         Assert.Contains("trước ngày Thứ Tư, 16/12/2026", apology.Text, StringComparison.Ordinal);
         Assert.Contains("đúng hạn ngày 08/12/2026", apology.Text, StringComparison.Ordinal);
-        Assert.Contains("Kính gửi Trần Văn Bình", apology.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi ông/bà Trần Văn Bình,", apology.Text, StringComparison.Ordinal);
         var reminder = Assert.Single(_bot.Get<Outbox>().For("telegram:" + OfficerId, 0, 100));
         Assert.Contains($"Đơn {code}", reminder.Text, StringComparison.Ordinal);
 

@@ -72,6 +72,8 @@ public sealed class MyDataTests : IDisposable
         details.ShouldSay(booking);
         details.ShouldSay("0912345678");
         details.ShouldSay("Cán bộ Hạnh rất chu đáo");
+        details.ShouldSay("Về: lượt đánh giá sự phục vụ của ông/bà");
+        details.ShouldNotSay("rating:");
         Assert.DoesNotContain(details, m => m.Text.Contains("tiêm phòng", StringComparison.Ordinal));
 
         await _bot.SayAsync("menu", _citizen);
@@ -83,6 +85,15 @@ public sealed class MyDataTests : IDisposable
         Assert.Contains("Trần Văn Bình", json, StringComparison.Ordinal);
         Assert.Contains("91/2025/QH15", json, StringComparison.Ordinal);
         Assert.DoesNotContain("tiêm phòng", json, StringComparison.Ordinal);
+        foreach (var label in new[] { "\"Cơ quan\"", "\"Ngày xuất\"", "\"Căn cứ pháp lý\"", "\"Dữ liệu\"", "\"Mục\"", "\"Chi tiết\"" })
+        {
+            Assert.Contains(label, json, StringComparison.Ordinal);
+        }
+
+        foreach (var english in new[] { "\"Title\"", "\"Fields\"", "coQuan", "duLieu", "rating:" })
+        {
+            Assert.DoesNotContain(english, json, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -16,9 +16,24 @@ public sealed class RateServiceDialogTests : IDisposable
 
     private List<OutboxMessage> ToOfficers() => _bot.Get<Outbox>().For(BotHarness.OfficersChat.Key, 0, 1000);
 
-    private void ImportDossier(string status, string resolved = "") =>
+    private void ImportDossier(string status, string resolved = "", string procedure = "Đăng ký khai sinh") =>
         _bot.Get<DossierImporter>().Import(new StringReader(
-            $"{Header}\nHS-2411-0001,Đăng ký khai sinh,Hộ tịch,An,0912345678,direct,2026-11-20,2026-11-27,{status},{resolved}"));
+            $"{Header}\nHS-2411-0001,{procedure},Hộ tịch,An,0912345678,direct,2026-11-20,2026-11-27,{status},{resolved}"));
+
+    [Fact]
+    public void A_resolved_death_registration_brings_a_condolence_letter_but_no_rating_invitation()
+    {
+        ImportDossier("in_progress", procedure: "Đăng ký khai tử");
+        _bot.Get<FollowBook>().TryFollow("HS-2411-0001", _bot.Address, "5678");
+        ImportDossier("resolved", "2026-11-24", procedure: "Đăng ký khai tử");
+
+        _bot.Get<CitizenBot.Core.Letters.LetterSweep>().Run();
+        Assert.Equal(0, _bot.Get<RatingInvitationSweep>().Run());
+
+        var sent = _bot.Get<Outbox>().All();
+        Assert.Contains(sent, m => m.Text.Contains("THƯ CHIA BUỒN", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent, m => m.Key.StartsWith("rating:invite:", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task A_rating_from_the_menu_asks_field_level_and_comment_then_thanks()

@@ -27,6 +27,32 @@ public sealed class BookReceptionDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task Hour_buttons_come_in_a_grid_of_three_with_the_menu_button_below()
+    {
+        await _bot.SayAsync("menu", _citizen);
+        (await _bot.PressAsync("Đặt lịch tiếp công dân", _citizen)).ShouldNotSay("Mời ông/bà chọn giờ");
+
+        var slots = (await _bot.PressAsync("10/12/2026", _citizen)).Last();
+
+        Assert.Equal(3, slots.Columns);
+        var rows = slots.Rows();
+        Assert.True(rows.Count < slots.Buttons.Count, $"{rows.Count} rows for {slots.Buttons.Count} buttons");
+        Assert.Equal(3, rows[0].Count);
+        Assert.Equal("nav:menu", Assert.Single(rows[^1]).Payload);
+    }
+
+    [Fact]
+    public async Task The_booking_confirmation_promises_reminders_in_Vietnamese()
+    {
+        await _bot.UpToConfirmAsync(_citizen);
+
+        var replies = await _bot.PressAsync("✅ Có", _citizen);
+
+        replies.ShouldSay("Hệ thống sẽ nhắc ông/bà lúc 16 giờ hôm trước");
+        replies.ShouldNotSay("Bot");
+    }
+
+    [Fact]
     public async Task A_completed_booking_gives_a_code_time_place_papers_and_a_calendar_file()
     {
         var confirm = await _bot.UpToConfirmAsync(_citizen);

@@ -31,9 +31,12 @@ public sealed class BotHarness : IDisposable
 
     /// <param name="limits">The flood limits; tests type faster than any citizen, so by default they are lifted.</param>
     /// <param name="communePhone">The commune's phone (Commune:Phone), given when the bot cannot take more questions.</param>
-    public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null, RateLimitOptions? limits = null, string? communePhone = null)
+    /// <param name="communeAddress">Where the one-stop desk is (Commune:Address).</param>
+    /// <param name="officeHours">The desk's hours (Commune:OfficeHours).</param>
+    public BotHarness(ReceptionOptions? reception = null, DateTimeOffset? start = null, RateLimitOptions? limits = null, string? communePhone = null,
+        string? communeAddress = null, string? officeHours = null)
     {
-        Commune = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một", "Thôn Hai", "Thôn Ba"], Phone = communePhone };
+        Commune = new() { Name = "UBND xã Thử Nghiệm", Villages = ["Thôn Một", "Thôn Hai", "Thôn Ba"], Phone = communePhone, Address = communeAddress, OfficeHours = officeHours };
         Reception = reception ?? new ReceptionOptions();
         _limits = limits ?? new RateLimitOptions { TurnsPerWindow = 10_000, QuestionsPerDay = 1_000, QuestionsPerSenderPerDay = 1_000 };
         Clock = new FakeTimeProvider(start ?? Start);
@@ -92,14 +95,14 @@ public sealed class BotHarness : IDisposable
         return [.. fresh.Select(Get<Outbox>().Open)];
     }
 
-    public void SeedDossier(string code, DossierStatus status, DateTimeOffset dueAt, string phone = "0912345678")
+    public void SeedDossier(string code, DossierStatus status, DateTimeOffset dueAt, string phone = "0912345678", DossierChannel channel = DossierChannel.Direct)
     {
         var key = DossierCode.Key(code);
         Get<DossierBook>().Upsert([new Dossier
         {
             Code = DossierCode.Canonical(code), LookupKey = key, NumberKey = DossierCode.NumberKey(key),
             Procedure = "Đăng ký khai sinh", Field = "Hộ tịch", Applicant = "Nguyễn Văn An", Phone = phone,
-            Channel = DossierChannel.Direct, ReceivedAt = Start.AddDays(-5), DueAt = dueAt, Status = status,
+            Channel = channel, ReceivedAt = Start.AddDays(-5), DueAt = dueAt, Status = status,
         }], Clock.GetUtcNow());
     }
 
