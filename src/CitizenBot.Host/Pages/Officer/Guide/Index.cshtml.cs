@@ -67,7 +67,7 @@ public sealed class IndexModel(GuideBook book, GuideImporter importer, GuidePend
 
     public void OnGet()
     {
-        if (Trial is not null)
+        if (Request.Query.ContainsKey("thu"))
         {
             if (string.IsNullOrWhiteSpace(Trial))
             {
