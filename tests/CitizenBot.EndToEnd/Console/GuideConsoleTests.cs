@@ -83,6 +83,15 @@ public sealed class GuideConsoleTests() : ConsoleTestHost(seedDemo: true)
         var audit = await admin.Locator("body").InnerTextAsync();
         Assert.Contains("Hướng dẫn thủ tục: thêm", audit, StringComparison.Ordinal);
         Assert.Contains("Hướng dẫn thủ tục: xác nhận", audit, StringComparison.Ordinal);
+
+        // Hidden from citizens, then deleted, each asked first.
+        officer.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await officer.Locator("#unconfirmEntry").ClickAsync();
+        await officer.Locator("p.notice").GetByText("Đã ẩn thủ tục \"Đăng ký thường trú\" khỏi công dân").WaitForAsync();
+        Assert.False(Bot.Get<GuideBook>().Get(GuideBook.KeyOf("Đăng ký thường trú"))!.IsConfirmed);
+        await officer.Locator("#deleteEntry").ClickAsync();
+        await officer.Locator("p.notice").GetByText("Đã xóa thủ tục \"Đăng ký thường trú\" khỏi hướng dẫn.").WaitForAsync();
+        Assert.Equal(0, await officer.Locator("#entry-list tr[data-name='Đăng ký thường trú']").CountAsync());
     }
 
     [Fact]
