@@ -47,15 +47,18 @@ public static class GuideOfficerEndpoints
             }
 
             var actor = token.ActorOf(http) ?? OfficerToken.SharedActor;
-            var outcome = request.Confirmed == false
-                ? book.Unconfirm(request.Name, actor) ? GuideConfirmOutcome.Confirmed : GuideConfirmOutcome.NotFound
-                : book.TryConfirm(request.Name, actor);
-            return outcome switch
+            var notFound = Results.NotFound(new { error = $"Không có thủ tục \"{request.Name.Trim()}\" trong hướng dẫn." });
+            if (request.Confirmed == false)
             {
-                GuideConfirmOutcome.Confirmed => Results.Ok(new { name = request.Name.Trim(), confirmed = request.Confirmed != false }),
+                return book.Unconfirm(request.Name, actor) ? Results.Ok(new { name = request.Name.Trim(), confirmed = false }) : notFound;
+            }
+
+            return book.TryConfirm(request.Name, actor) switch
+            {
+                GuideConfirmOutcome.Confirmed => Results.Ok(new { name = request.Name.Trim(), confirmed = true }),
                 GuideConfirmOutcome.Incomplete => Results.Json(
                     new { error = $"Thủ tục \"{request.Name.Trim()}\" cần ghi căn cứ pháp lý và nguồn trước khi xác nhận." }, statusCode: StatusCodes.Status400BadRequest),
-                _ => Results.NotFound(new { error = $"Không có thủ tục \"{request.Name.Trim()}\" trong hướng dẫn." }),
+                _ => notFound,
             };
         });
         return api;

@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using CitizenBot.Core.Guide;
 using CitizenBot.Core.Roles;
 using CitizenBot.EndToEnd.Support;
+using CitizenBot.Host.Officer;
 using Microsoft.Playwright;
 
 namespace CitizenBot.EndToEnd.Console;
@@ -179,6 +183,22 @@ public sealed class GuideConsoleTests() : ConsoleTestHost(seedDemo: true)
         await ScreenshotAsync(officer, "guide-list-desk");
         await officer.SetViewportSizeAsync(ConsoleBrowser.Phone.Width, ConsoleBrowser.Phone.Height);
         await ScreenshotAsync(officer, "guide-list-phone");
+    }
+
+    [Fact]
+    public async Task The_api_imports_a_file_and_refuses_to_confirm_an_entry_that_names_no_source()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Bot.BaseUrl) };
+        http.DefaultRequestHeaders.Add(OfficerToken.HeaderName, Bot.OfficerToken);
+        var csv = "Tên thủ tục,Căn cứ pháp lý,Đã xác nhận\nĐăng ký tạm trú,Luật Cư trú năm 2020,có";
+
+        var imported = await http.PostAsync("/officer/api/guide/import", new ByteArrayContent(Encoding.UTF8.GetBytes(csv)));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var refused = await http.PostAsJsonAsync("/officer/api/guide/confirm", new { name = "Đăng ký tạm trú" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("căn cứ pháp lý và nguồn", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(Bot.Get<GuideBook>().Get(GuideBook.KeyOf("Đăng ký tạm trú"))!.IsConfirmed);
     }
 
     private static Task ScreenshotAsync(IPage page, string name) => ConsoleBrowser.ScreenshotAsync(page, name);
