@@ -64,7 +64,12 @@ public sealed class GuideAnswers(GuideBook book, IEnumerable<MenuEntry> menu)
     /// <summary>A confirmed entry by its short reference (a button's payload), or null.</summary>
     public GuideEntry? Find(string reference) => Current().ByRef.GetValueOrDefault(reference);
 
-    public GuideOutcome Classify(string text)
+    public GuideOutcome Classify(string text) => Classify(text, Current().Matcher);
+
+    /// <summary>What <see cref="Classify"/> would say if every entry were confirmed (the console's "Thử câu hỏi", to check an entry's words before confirming it).</summary>
+    public GuideOutcome Rehearse(string text) => Classify(text, new GuideMatcher(CandidatesOf(book.All())));
+
+    private static GuideOutcome Classify(string text, GuideMatcher matcher)
     {
         switch (GuideMatcher.SmallTalkOf(text))
         {
@@ -74,7 +79,7 @@ public sealed class GuideAnswers(GuideBook book, IEnumerable<MenuEntry> menu)
                 return new GuideOutcome(GuideOutcomeKind.Thanks, []);
         }
 
-        var matches = Current().Matcher.Rank(text)
+        var matches = matcher.Rank(text)
             .Select(m => m.Id == OfficerId ? m with { Score = m.Score * OfficerWeight } : m)
             .Where(m => m.Score >= GuideMatcher.Fits)
             .OrderByDescending(m => m.Score)
@@ -108,10 +113,12 @@ public sealed class GuideAnswers(GuideBook book, IEnumerable<MenuEntry> menu)
             }
 
             var entries = book.Confirmed();
-            var candidates = entries.Select(e => new GuideCandidate(ProcedurePrefix + RefOf(e), e.Name, [.. e.Aliases]))
-                .Concat(_menu.Select(m => new GuideCandidate(MenuPrefix + m.Id, m.Label, [.. m.Synonyms])));
-            _cache = (version, new GuideMatcher(candidates), entries, entries.DistinctBy(RefOf).ToDictionary(RefOf));
+            _cache = (version, new GuideMatcher(CandidatesOf(entries)), entries, entries.DistinctBy(RefOf).ToDictionary(RefOf));
             return _cache.Value;
         }
     }
+
+    private IEnumerable<GuideCandidate> CandidatesOf(IEnumerable<GuideEntry> entries) =>
+        entries.Select(e => new GuideCandidate(ProcedurePrefix + RefOf(e), e.Name, [.. e.Aliases]))
+            .Concat(_menu.Select(m => new GuideCandidate(MenuPrefix + m.Id, m.Label, [.. m.Synonyms])));
 }

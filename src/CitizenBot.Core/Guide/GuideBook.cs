@@ -43,9 +43,10 @@ public sealed class GuideBook(CitizenDatabase db, TimeProvider time)
         var col = tx.GetCollection<GuideEntry>(CollectionName);
         var now = time.GetUtcNow();
         var changes = new List<GuideChange>();
-        foreach (var (entry, confirm) in rows)
+        foreach (var (entry, asked) in rows)
         {
             entry.Key = KeyOf(entry.Name);
+            var confirm = asked && GuideRules.ConfirmProblems(entry).Ok;
             var old = col.FindById(entry.Key);
             if (old is not null && old.SameContentAs(entry) && (!confirm || old.IsConfirmed))
             {
@@ -73,13 +74,21 @@ public sealed class GuideBook(CitizenDatabase db, TimeProvider time)
         return changes;
     });
 
-    /// <summary>An officer confirms an entry: from now on citizens are answered from it. False when there is no such entry.</summary>
-    public bool Confirm(string key, string actor) => db.WriteTransaction(tx =>
+    /// <summary>An officer confirms an entry: from now on citizens are answered from it. False when there is no such entry or it names no legal basis and source.</summary>
+    public bool Confirm(string key, string actor) => TryConfirm(key, actor) == GuideConfirmOutcome.Confirmed;
+
+    /// <summary>An officer confirms an entry, which must name its legal basis and source (<see cref="GuideRules.ConfirmProblems"/>).</summary>
+    public GuideConfirmOutcome TryConfirm(string key, string actor) => db.WriteTransaction(tx =>
     {
         var col = tx.GetCollection<GuideEntry>(CollectionName);
         if (col.FindById(KeyOf(key)) is not { } entry)
         {
-            return false;
+            return GuideConfirmOutcome.NotFound;
+        }
+
+        if (!GuideRules.ConfirmProblems(entry).Ok)
+        {
+            return GuideConfirmOutcome.Incomplete;
         }
 
         var now = time.GetUtcNow();
@@ -88,7 +97,7 @@ public sealed class GuideBook(CitizenDatabase db, TimeProvider time)
         col.Update(entry);
         AuditLog.Add(tx, now, actor, "guide.confirm", entry.Key);
         Interlocked.Increment(ref _version);
-        return true;
+        return GuideConfirmOutcome.Confirmed;
     });
 
     /// <summary>An officer withdraws an entry from citizens (content outdated) without deleting it.</summary>
@@ -105,6 +114,70 @@ public sealed class GuideBook(CitizenDatabase db, TimeProvider time)
         entry.ConfirmedAt = null;
         col.Update(entry);
         AuditLog.Add(tx, now, actor, "guide.unconfirm", entry.Key);
+        Interlocked.Increment(ref _version);
+        return true;
+    });
+
+    /// <summary>
+    /// Adds (<paramref name="originalKey"/> null) or changes an entry typed on the console. A change of content takes the
+    /// confirmation away until an officer confirms again; a rename keeps it one entry. Nothing is written when a field is wrong;
+    /// the problem "" means the entry to change is gone.
+    /// </summary>
+    public (GuideEntryProblems Problems, GuideEntry? Entry, bool Changed) Save(string? originalKey, GuideEntry typed, string actor)
+    {
+        var problems = GuideRules.Check(typed);
+        if (!problems.Ok)
+        {
+            return (problems, null, false);
+        }
+
+        return db.WriteTransaction(tx =>
+        {
+            var col = tx.GetCollection<GuideEntry>(CollectionName);
+            var key = KeyOf(typed.Name);
+            var old = originalKey is null ? null : col.FindById(originalKey);
+            if (originalKey is not null && old is null)
+            {
+                return (new GuideEntryProblems(new Dictionary<string, string> { [""] = "Thủ tục này không còn trong hướng dẫn (có thể vừa bị xóa)." }), (GuideEntry?)null, false);
+            }
+
+            if (key != old?.Key && col.FindById(key) is { } other)
+            {
+                return (new GuideEntryProblems(new Dictionary<string, string> { [nameof(GuideEntry.Name)] = $"Đã có thủ tục \"{other.Name}\" trong hướng dẫn; xin sửa thủ tục đó hoặc đặt tên khác." }), null, false);
+            }
+
+            if (old is not null && old.SameContentAs(typed))
+            {
+                return (GuideEntryProblems.None, old, false);
+            }
+
+            var now = time.GetUtcNow();
+            typed.Key = key;
+            typed.UpdatedAt = now;
+            typed.UpdatedBy = actor;
+            typed.ConfirmedBy = null;
+            typed.ConfirmedAt = null;
+            if (old is not null && old.Key != key)
+            {
+                col.Delete(old.Key);
+            }
+
+            col.Upsert(typed);
+            AuditLog.Add(tx, now, actor, old is null ? "guide.create" : "guide.update", old is null || old.Key == key ? key : $"{old.Key} → {key}");
+            Interlocked.Increment(ref _version);
+            return (GuideEntryProblems.None, typed, true);
+        });
+    }
+
+    /// <summary>An officer deletes an entry (hiding it is <see cref="Unconfirm"/>). False when it was already gone.</summary>
+    public bool Delete(string key, string actor) => db.WriteTransaction(tx =>
+    {
+        if (!tx.GetCollection<GuideEntry>(CollectionName).Delete(KeyOf(key)))
+        {
+            return false;
+        }
+
+        AuditLog.Add(tx, time.GetUtcNow(), actor, "guide.delete", KeyOf(key));
         Interlocked.Increment(ref _version);
         return true;
     });

@@ -8,6 +8,17 @@ namespace CitizenBot.Core.Guide;
 public sealed record GuideImportError(int Line, string Reason);
 
 /// <summary>What an import of the guide did; <see cref="Rejected"/> says why a file was refused whole.</summary>
+/// <summary>One row of a preview: the procedure's name, whether the file confirms it, what changes (empty for a new one).</summary>
+public sealed record GuidePreviewRow(int Line, string Name, bool Confirm, IReadOnlyList<string> Changes);
+
+/// <summary>What an import would do, nothing written yet.</summary>
+public sealed record GuideImportPreview(IReadOnlyList<GuidePreviewRow> Created, IReadOnlyList<GuidePreviewRow> Updated, int Unchanged, IReadOnlyList<GuideImportError> Errors)
+{
+    public string? Rejected { get; init; }
+
+    public bool ChangesAnything => Created.Count + Updated.Count > 0;
+}
+
 public sealed record GuideImportReport(int Created, int Updated, int Unchanged, int Confirmed, IReadOnlyList<GuideImportError> Errors)
 {
     public string? Rejected { get; init; }
@@ -51,6 +62,93 @@ public sealed class GuideImporter(GuideBook book)
 
     public GuideImportReport ImportFile(byte[] content, string actor)
     {
+        var file = ReadFile(content);
+        if (file.Rejected is { } rejected)
+        {
+            return new GuideImportReport(0, 0, 0, 0, [new GuideImportError(1, rejected)]) { Rejected = rejected };
+        }
+
+        var accepted = file.Rows.Select(r => (r.Entry, r.Confirm)).ToList();
+        var changes = accepted.Count == 0 ? [] : book.Upsert(accepted, actor);
+        return new GuideImportReport(
+            changes.Count(c => c == GuideChange.Created),
+            changes.Count(c => c == GuideChange.Updated),
+            changes.Count(c => c == GuideChange.Unchanged),
+            accepted.Count(a => a.Confirm),
+            file.Errors);
+    }
+
+    /// <summary>What importing the file would do now, row by row, without writing anything (the console's preview).</summary>
+    public GuideImportPreview Preview(byte[] content)
+    {
+        var file = ReadFile(content);
+        if (file.Rejected is { } rejected)
+        {
+            return new GuideImportPreview([], [], 0, [new GuideImportError(1, rejected)]) { Rejected = rejected };
+        }
+
+        var created = new List<GuidePreviewRow>();
+        var updated = new List<GuidePreviewRow>();
+        var unchanged = 0;
+        foreach (var (line, entry, confirm) in file.Rows)
+        {
+            var old = book.Get(GuideBook.KeyOf(entry.Name));
+            if (old is null)
+            {
+                created.Add(new GuidePreviewRow(line, entry.Name, confirm, []));
+            }
+            else if (old.SameContentAs(entry) && (!confirm || old.IsConfirmed))
+            {
+                unchanged++;
+            }
+            else
+            {
+                var changes = ChangesBetween(old, entry);
+                if (confirm && (!old.IsConfirmed || changes.Count > 0))
+                {
+                    changes.Add("được xác nhận");
+                }
+                else if (old.IsConfirmed && changes.Count > 0)
+                {
+                    changes.Add("chờ xác nhận lại (nội dung đổi)");
+                }
+
+                updated.Add(new GuidePreviewRow(line, entry.Name, confirm, changes));
+            }
+        }
+
+        return new GuideImportPreview(created, updated, unchanged, file.Errors);
+    }
+
+    /// <summary>The fields whose content differs, in Vietnamese ("Lệ phí", "Giấy tờ cần mang").</summary>
+    public static List<string> ChangesBetween(GuideEntry old, GuideEntry now)
+    {
+        var changes = new List<string>();
+        void Compare(bool same, string what)
+        {
+            if (!same)
+            {
+                changes.Add(what);
+            }
+        }
+
+        Compare(old.Name == now.Name, "Tên thủ tục");
+        Compare(old.Field == now.Field, "Lĩnh vực");
+        Compare(old.Aliases.SequenceEqual(now.Aliases), "Cách gọi khác");
+        Compare(old.Papers == now.Papers, "Giấy tờ cần mang");
+        Compare(old.Fee == now.Fee, "Lệ phí");
+        Compare(old.ProcessingTime == now.ProcessingTime, "Thời gian giải quyết");
+        Compare(old.Place == now.Place, "Nơi nộp");
+        Compare(old.OnlineLink == now.OnlineLink, "Nộp trực tuyến");
+        Compare(old.LegalBasis == now.LegalBasis, "Căn cứ pháp lý");
+        Compare(old.SourceUrl == now.SourceUrl, "Nguồn");
+        return changes;
+    }
+
+    private sealed record ParsedFile(List<(int Line, GuideEntry Entry, bool Confirm)> Rows, List<GuideImportError> Errors, string? Rejected);
+
+    private static ParsedFile ReadFile(byte[] content)
+    {
         List<IDictionary<string, object?>> rows;
         try
         {
@@ -61,13 +159,12 @@ public sealed class GuideImporter(GuideBook book)
             var reason = ex is DecoderFallbackException
                 ? "Tệp không phải văn bản UTF-8 hợp lệ; chưa nhập dòng nào. Xin lưu lại tệp dưới dạng \"CSV UTF-8\" hoặc Excel (.xlsx) rồi nhập lại."
                 : "Không đọc được tệp: cần tệp Excel (.xlsx) hoặc CSV UTF-8 có dòng tiêu đề.";
-            return new GuideImportReport(0, 0, 0, 0, [new GuideImportError(1, reason)]) { Rejected = reason };
+            return new ParsedFile([], [], reason);
         }
 
         if (rows.Count > MaxRows)
         {
-            var reason = $"Tệp có hơn {MaxRows} dòng; chưa nhập dòng nào. Xin chia nhỏ tệp.";
-            return new GuideImportReport(0, 0, 0, 0, [new GuideImportError(1, reason)]) { Rejected = reason };
+            return new ParsedFile([], [], $"Tệp có hơn {MaxRows} dòng; chưa nhập dòng nào. Xin chia nhỏ tệp.");
         }
 
         var headers = rows.Count == 0 ? [] : rows[0].Keys.ToList();
@@ -84,14 +181,13 @@ public sealed class GuideImporter(GuideBook book)
         var missing = Required.Where(k => !columnOf.ContainsKey(k)).Select(k => Columns.First(c => c.Key == k).Header).ToList();
         if (rows.Count == 0 || missing.Count > 0)
         {
-            var reason = rows.Count == 0
+            return new ParsedFile([], [], rows.Count == 0
                 ? "Tệp trống: cần dòng tiêu đề và ít nhất một thủ tục."
-                : $"Dòng tiêu đề thiếu cột: {string.Join(", ", missing)}. Các cột: {string.Join(", ", Columns.Select(c => c.Header))}.";
-            return new GuideImportReport(0, 0, 0, 0, [new GuideImportError(1, reason)]) { Rejected = reason };
+                : $"Dòng tiêu đề thiếu cột: {string.Join(", ", missing)}. Các cột: {string.Join(", ", Columns.Select(c => c.Header))}.");
         }
 
         var errors = new List<GuideImportError>();
-        var accepted = new List<(GuideEntry, bool)>();
+        var accepted = new List<(int, GuideEntry, bool)>();
         var seen = new HashSet<string>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -122,16 +218,21 @@ public sealed class GuideImporter(GuideBook book)
                 continue;
             }
 
-            accepted.Add((entry, TextMatching.IsAny(Cell("confirmed"), YesWords)));
+            var confirm = TextMatching.IsAny(Cell("confirmed"), YesWords);
+            if (confirm && !GuideRules.ConfirmProblems(entry).Ok)
+            {
+                // Nobody may confirm what names no source to check it against: imported, waiting for one.
+                confirm = false;
+                if (errors.Count < MaxReportedErrors)
+                {
+                    errors.Add(new GuideImportError(line, $"Thủ tục \"{Short(entry.Name)}\" được nhập nhưng chưa xác nhận: cần ghi nguồn (cột \"Nguồn\") để đối chiếu."));
+                }
+            }
+
+            accepted.Add((line, entry, confirm));
         }
 
-        var changes = accepted.Count == 0 ? [] : book.Upsert(accepted, actor);
-        return new GuideImportReport(
-            changes.Count(c => c == GuideChange.Created),
-            changes.Count(c => c == GuideChange.Updated),
-            changes.Count(c => c == GuideChange.Unchanged),
-            accepted.Count(a => a.Item2),
-            errors);
+        return new ParsedFile(accepted, errors, null);
     }
 
     private static (GuideEntry? Entry, string? Error) Parse(Func<string, string> cell)
@@ -150,7 +251,7 @@ public sealed class GuideImporter(GuideBook book)
         foreach (var key in LinkCells)
         {
             var link = cell(key);
-            if (link.Length > 0 && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            if (link.Length > 0 && !GuideRules.IsWebLink(link))
             {
                 var header = Columns.First(c => c.Key == key).Header;
                 return (null, $"Cột \"{header}\" của thủ tục \"{Short(name)}\" phải là một địa chỉ web (https://...).");
@@ -193,6 +294,9 @@ public sealed class GuideImporter(GuideBook book)
         return [.. MiniExcel.Query(csv, useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object?>>()];
     }
 
+    /// <summary>An empty file with the headers, to fill in and import.</summary>
+    public static byte[] Template(bool xlsx) => Write([], xlsx);
+
     /// <summary>The whole guide as a file to edit and import again: XLSX, or CSV (UTF-8 with BOM, as Excel opens it).</summary>
     public byte[] Export(bool xlsx)
     {
@@ -210,6 +314,11 @@ public sealed class GuideImporter(GuideBook book)
             ["Nguồn"] = e.SourceUrl,
             ["Đã xác nhận"] = e.IsConfirmed ? "có" : "",
         }).ToList();
+        return Write(rows, xlsx);
+    }
+
+    private static byte[] Write(List<Dictionary<string, object>> rows, bool xlsx)
+    {
         if (rows.Count == 0)
         {
             rows.Add(Columns.ToDictionary(c => c.Header, _ => (object)""));

@@ -9,6 +9,7 @@ public static class GuideServices
     {
         services.AddSingleton<GuideBook>();
         services.AddSingleton<GuideImporter>();
+        services.AddSingleton<GuidePendingFiles>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using CitizenBot.Core.Guide;
 using CitizenBot.Host.Configuration;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CitizenBot.Host.Officer;
 
@@ -48,40 +47,32 @@ public static class GuideOfficerEndpoints
             }
 
             var actor = token.ActorOf(http) ?? OfficerToken.SharedActor;
-            var done = request.Confirmed == false ? book.Unconfirm(request.Name, actor) : book.Confirm(request.Name, actor);
-            return done
-                ? Results.Ok(new { name = request.Name.Trim(), confirmed = request.Confirmed != false })
-                : Results.NotFound(new { error = $"Không có thủ tục \"{request.Name.Trim()}\" trong hướng dẫn." });
+            var notFound = Results.NotFound(new { error = $"Không có thủ tục \"{request.Name.Trim()}\" trong hướng dẫn." });
+            if (request.Confirmed == false)
+            {
+                return book.Unconfirm(request.Name, actor) ? Results.Ok(new { name = request.Name.Trim(), confirmed = false }) : notFound;
+            }
+
+            return book.TryConfirm(request.Name, actor) switch
+            {
+                GuideConfirmOutcome.Confirmed => Results.Ok(new { name = request.Name.Trim(), confirmed = true }),
+                GuideConfirmOutcome.Incomplete => Results.Json(
+                    new { error = $"Thủ tục \"{request.Name.Trim()}\" cần ghi căn cứ pháp lý và nguồn trước khi xác nhận." }, statusCode: StatusCodes.Status400BadRequest),
+                _ => notFound,
+            };
         });
         return api;
     }
 
     private static async Task<IResult> ImportAsync(HttpContext http, GuideImporter importer, HostSettings settings, OfficerToken token, ILogger<GuideImporter> logger)
     {
-        var limit = settings.MaxImportMegabytes * 1024L * 1024L;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        var (content, tooLarge) = await UploadBody.ReadAsync(http, settings);
+        if (tooLarge is not null)
         {
-            bodyLimit.MaxRequestBodySize = limit;
+            return tooLarge;
         }
 
-        if (http.Request.ContentLength > limit)
-        {
-            return TooLarge(settings);
-        }
-
-        byte[] content;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            content = buffer.ToArray();
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(settings);
-        }
-
-        var report = importer.ImportFile(content, token.ActorOf(http) ?? OfficerToken.SharedActor);
+        var report = importer.ImportFile(content!, token.ActorOf(http) ?? OfficerToken.SharedActor);
         if (report.Rejected is { } rejected)
         {
             return Results.Json(new { error = rejected }, statusCode: StatusCodes.Status400BadRequest);
@@ -91,8 +82,4 @@ public static class GuideOfficerEndpoints
             report.Created, report.Updated, report.Confirmed, report.Errors.Count);
         return Results.Ok(report);
     }
-
-    private static IResult TooLarge(HostSettings settings) => Results.Json(
-        new { error = $"Tệp quá lớn (tối đa {settings.MaxImportMegabytes} MB)." },
-        statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -6,7 +6,6 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CitizenBot.Host.Officer;
 
@@ -145,32 +144,14 @@ public static class OfficerEndpoints
 
     private static async Task<IResult> ImportDossiersAsync(HttpContext http, string? name, DossierImporter importer, HostSettings settings, OfficerToken token, ILogger<DossierImporter> logger)
     {
-        // Kestrel is held to the same limit as the app for this endpoint: one setting, and the page gets a message, not a bare 413.
-        var limit = settings.MaxImportMegabytes * 1024L * 1024L;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        var (content, tooLarge) = await UploadBody.ReadAsync(http, settings);
+        if (tooLarge is not null)
         {
-            bodyLimit.MaxRequestBodySize = limit;
-        }
-
-        if (http.Request.ContentLength > limit)
-        {
-            return TooLarge(settings);
-        }
-
-        byte[] content;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            content = buffer.ToArray();
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(settings);
+            return tooLarge;
         }
 
         var fileName = string.IsNullOrWhiteSpace(name) ? "(không tên)" : Path.GetFileName(name.Trim());
-        var report = importer.ImportFile(content, fileName.Length > 200 ? fileName[..200] : fileName, token.ActorOf(http) ?? OfficerToken.SharedActor);
+        var report = importer.ImportFile(content!, fileName.Length > 200 ? fileName[..200] : fileName, token.ActorOf(http) ?? OfficerToken.SharedActor);
         if (report.Rejected is { } rejected)
         {
             return Results.Json(new { error = rejected }, statusCode: StatusCodes.Status400BadRequest);
@@ -194,9 +175,6 @@ public static class OfficerEndpoints
         return Results.Ok(report);
     }
 
-    private static IResult TooLarge(HostSettings settings) => Results.Json(
-        new { error = $"Tệp quá lớn (tối đa {settings.MaxImportMegabytes} MB). Xin chia tệp thành nhiều tệp nhỏ hơn rồi nhập lần lượt." },
-        statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The dashboard is for admins (an admin's session cookie, or the token in a header).</summary>
     private sealed class OfficerDashboardAuthorization : IDashboardAuthorizationFilter

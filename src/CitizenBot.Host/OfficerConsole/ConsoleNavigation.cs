@@ -12,6 +12,7 @@ public static class ConsoleNavigation
         ("/officer/questions", "Câu hỏi", UserRole.Officer),
         ("/officer/reception", "Tiếp công dân", UserRole.Officer),
         ("/officer/dossiers", "Hồ sơ", UserRole.Officer),
+        ("/officer/guide", "Hướng dẫn thủ tục", UserRole.Officer),
         ("/officer/announcements", "Thông báo", UserRole.Officer),
         ("/officer/ratings", "Đánh giá", UserRole.Officer),
         ("/officer/reports", "Báo cáo", UserRole.Leader),

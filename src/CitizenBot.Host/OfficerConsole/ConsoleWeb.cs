@@ -33,6 +33,7 @@ public static class ConsoleWeb
             // The pages live in this assembly, which is not the entry assembly when tests host the app in their own process.
             .AddApplicationPart(typeof(ConsoleWeb).Assembly);
         services.AddSingleton<ConsoleFormat>();
+        services.AddSingleton<FirstPasswordHandover>();
         // Personal accounts' lockout from the Officer section (the Core registers the defaults; this one is read last and wins).
         services.AddSingleton(sp =>
         {

@@ -50,8 +50,10 @@ public sealed class AccountConsoleTests() : ConsoleTestHost(seedDemo: true, sett
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(first);
         await page.Locator("#loginPassword").ClickAsync();
 
-        // Every console page leads to the change-password page until the first password is changed.
+        // Every console page leads to the change-password page until the first password is changed, and the menu offers only it.
         await HeadingAsync(page, "Đổi mật khẩu");
+        Assert.Equal(["Đổi mật khẩu"], await page.Locator("nav.main a").AllInnerTextsAsync());
+        await page.Locator("#logout").WaitForAsync();
         await page.GotoAsync(Bot.BaseUrl + "/officer");
         await HeadingAsync(page, "Đổi mật khẩu");
         await page.GetByLabel("Mật khẩu hiện tại").FillAsync(first);
@@ -143,7 +145,13 @@ public sealed class AccountConsoleTests() : ConsoleTestHost(seedDemo: true, sett
         await admin.Locator("#createAccountButton").ClickAsync();
         var first = (await admin.Locator("#firstPassword code").InnerTextAsync()).Trim();
         Assert.Matches("^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$", first);
+        // Post/Redirect/Get: the password is not in the address, and a reload neither makes the account again nor shows it again.
+        Assert.DoesNotContain(first, admin.Url, StringComparison.Ordinal);
         await ConsoleBrowser.ScreenshotAsync(admin, "console-users-desk");
+        await admin.ReloadAsync();
+        await HeadingAsync(admin, "Người dùng và vai trò");
+        Assert.Equal(0, await admin.Locator("#firstPassword").CountAsync());
+        Assert.Equal(1, await admin.Locator("tr[data-login='minh.pham']").CountAsync());
 
         var leader = await Browser.AnonymousAsync();
         await ConsoleBrowser.LogInAsync(leader, Bot, "minh.pham", first);

@@ -74,6 +74,7 @@ public sealed class GuideDialogTests : IDisposable
             Aliases = ["nhập hộ khẩu", "chuyển hộ khẩu"],
             Papers = "Tờ khai thay đổi thông tin cư trú",
             LegalBasis = "Luật Cư trú năm 2020",
+            SourceUrl = "https://vbpl.vn/luat-cu-tru",
         }, false)], "telegram:700");
         await _bot.SayAsync("menu");
 

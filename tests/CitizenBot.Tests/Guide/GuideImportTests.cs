@@ -23,7 +23,7 @@ public sealed class GuideImportTests : IDisposable
     public void A_csv_with_vietnamese_headers_is_imported_and_only_rows_marked_confirmed_are_shown()
     {
         var report = Importer.ImportFile(Csv(
-            "Đăng ký thường trú,Cư trú,nhập hộ khẩu; chuyển hộ khẩu,Tờ khai,,,Một cửa,https://dichvucong.gov.vn,Luật Cư trú năm 2020,,có",
+            "Đăng ký thường trú,Cư trú,nhập hộ khẩu; chuyển hộ khẩu,Tờ khai,,,Một cửa,https://dichvucong.gov.vn,Luật Cư trú năm 2020,https://vbpl.vn/luat-cu-tru,có",
             "Đăng ký tạm trú,Cư trú,tạm trú,Tờ khai,,,Một cửa,,Luật Cư trú năm 2020,,"), "telegram:700");
 
         Assert.Null(report.Rejected);
@@ -45,7 +45,7 @@ public sealed class GuideImportTests : IDisposable
         var report = Importer.ImportFile(Csv(
             "Đăng ký thường trú,Cư trú,,Tờ khai,,,,,,,có",
             "Đăng ký tạm trú,Cư trú,,Tờ khai,,,,không phải link,Luật Cư trú năm 2020,,có",
-            "Xác nhận cư trú,Cư trú,,Tờ khai,,,,,Luật Cư trú năm 2020,,có"), "web:officer");
+            "Xác nhận cư trú,Cư trú,,Tờ khai,,,,,Luật Cư trú năm 2020,https://vbpl.vn/luat-cu-tru,có"), "web:officer");
 
         Assert.Equal(1, report.Created);
         Assert.Collection(report.Errors,

@@ -114,6 +114,7 @@ public static class AuditActions
         ["guide.update"] = "Hướng dẫn thủ tục: sửa",
         ["guide.confirm"] = "Hướng dẫn thủ tục: xác nhận",
         ["guide.unconfirm"] = "Hướng dẫn thủ tục: thu hồi xác nhận",
+        ["guide.delete"] = "Hướng dẫn thủ tục: xóa",
         ["dossier.import"] = "Hồ sơ: nhập tệp",
         ["privacy.erase"] = "Công dân xóa dữ liệu",
         ["privacy.withdraw"] = "Công dân rút đồng ý",

@@ -9,11 +9,11 @@ namespace CitizenBot.Host.Pages.Officer.Users;
 
 /// <summary>
 /// Admins manage who may use the console: personal accounts (create, role, reset password, unlock, stop and restart) and the roles
-/// of Telegram users. Every change is audited under the admin. A first password is shown once, in the answer to the POST that made
-/// it (not kept in a cookie or the log), so a reload does not show it again.
+/// of Telegram users. Every change is audited under the admin. Every change answers with a redirect (a reload sends nothing again);
+/// a first password waits in <see cref="FirstPasswordHandover"/> for the page after it, shown once (not in a URL, a cookie or the log).
 /// </summary>
 [Authorize(Policy = ConsolePolicies.Admin)]
-public sealed class IndexModel(OfficerAccounts accounts, UserRoles roles) : PageModel
+public sealed class IndexModel(OfficerAccounts accounts, UserRoles roles, FirstPasswordHandover handover) : PageModel
 {
     public static readonly UserRole[] Roles = [UserRole.Officer, UserRole.Leader, UserRole.Admin];
 
@@ -37,7 +37,11 @@ public sealed class IndexModel(OfficerAccounts accounts, UserRoles roles) : Page
 
     public bool IsConfiguredAdmin(string key) => roles.IsConfiguredAdmin(key);
 
-    public void OnGet() => Load();
+    public void OnGet()
+    {
+        FirstPassword = handover.Take(User.Actor());
+        Load();
+    }
 
     public IActionResult OnPostCreate()
     {
@@ -57,10 +61,8 @@ public sealed class IndexModel(OfficerAccounts accounts, UserRoles roles) : Page
             return Page();
         }
 
-        FirstPassword = (OfficerAccounts.NormalizeLogin(Create.Login)!, outcome.FirstPassword!);
-        Create = new NewAccount();
-        Load();
-        return Page();
+        handover.Put(User.Actor(), OfficerAccounts.NormalizeLogin(Create.Login)!, outcome.FirstPassword!);
+        return RedirectToPage();
     }
 
     public IActionResult OnPostReset(string login)
@@ -71,9 +73,8 @@ public sealed class IndexModel(OfficerAccounts accounts, UserRoles roles) : Page
             return Done(outcome, "");
         }
 
-        FirstPassword = (OfficerAccounts.NormalizeLogin(login)!, outcome.FirstPassword!);
-        Load();
-        return Page();
+        handover.Put(User.Actor(), OfficerAccounts.NormalizeLogin(login)!, outcome.FirstPassword!);
+        return RedirectToPage();
     }
 
     public IActionResult OnPostRole(string login, string? role) => RoleNames.Parse(role) is { } parsed
