@@ -151,7 +151,7 @@ public sealed class ZaloEventProcessor(
 
     internal async Task HandleAsync(InboxEvent stored, CancellationToken ct)
     {
-        if (ZaloEvent.Parse(stored.Body) is not { UserId: { Length: > 0 } userId } e)
+        if (ZaloEvent.Parse(inbox.BodyOf(stored)) is not { UserId: { Length: > 0 } userId } e)
         {
             return;
         }
