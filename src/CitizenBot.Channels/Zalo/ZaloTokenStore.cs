@@ -30,6 +30,7 @@ public sealed class ZaloTokenStore(
     public const string FaultPointAnswered = "zalo-token-answered";
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private int _startLooked;
 
     public void Dispose() => _refreshing.Dispose();
 
@@ -83,10 +84,13 @@ public sealed class ZaloTokenStore(
         }
 
         logger.LogWarning("A Zalo token refresh started at {StartedAt:u} never recorded its answer (the process stopped); trying the stored refresh token now", startedAt);
-        await RefreshAsync(current.RefreshToken, ct, interrupted: true);
+        await RefreshAsync(current.RefreshToken, ct, onlyIfLeftUnanswered: true);
     }
 
-    private async Task<string?> RefreshAsync(string sealedRefreshToken, CancellationToken ct, bool interrupted = false)
+    /// <summary>True once, for this process's first refresh, when the previous process left one without its answer.</summary>
+    private bool LeftUnanswered(ChannelTokenPair current) => Interlocked.Exchange(ref _startLooked, 1) == 0 && current.RefreshStartedAt is not null;
+
+    private async Task<string?> RefreshAsync(string sealedRefreshToken, CancellationToken ct, bool onlyIfLeftUnanswered = false)
     {
         await _refreshing.WaitAsync(ct);
         try
@@ -98,9 +102,10 @@ public sealed class ZaloTokenStore(
                 return seal.Open(current.AccessToken);
             }
 
-            if (interrupted && current.RefreshStartedAt is null)
+            // Whichever refresh comes first in this process (the keeper's look at start or a send's) takes up what the last one left.
+            var interrupted = LeftUnanswered(current);
+            if (onlyIfLeftUnanswered && !interrupted)
             {
-                // A send's refresh, which got its answer, came first.
                 return seal.Open(current.AccessToken);
             }
 

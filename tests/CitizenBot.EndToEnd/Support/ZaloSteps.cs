@@ -1,8 +1,40 @@
+using System.Text.RegularExpressions;
+
 namespace CitizenBot.EndToEnd.Support;
 
 /// <summary>Conversations on Zalo as a citizen goes through them.</summary>
-public static class ZaloSteps
+public static partial class ZaloSteps
 {
+    /// <summary>From the menu: books 07:30 on 10/12/2026 with the phone from Zalo's information form; returns the booking code.</summary>
+    public static async Task<string> BookAsync(this FakeZaloServer zalo, string user)
+    {
+        await zalo.PressAsync(user, "Đặt lịch tiếp công dân");
+        await zalo.WaitForAsync(user, "Mời ông/bà chọn ngày");
+        await zalo.PressAsync(user, "10/12/2026");
+        await zalo.WaitForAsync(user, "Mời ông/bà chọn giờ");
+        await zalo.PressAsync(user, "07:30–");
+        await zalo.WaitForAsync(user, "trình bày về việc gì");
+        await zalo.PressAsync(user, "Đất đai");
+        await zalo.WaitForAsync(user, "nói ngắn gọn nội dung");
+        await zalo.SendTextAsync(user, "Hỏi về thủ tục tách thửa đất");
+        await zalo.WaitForAsync(user, "họ và tên");
+        await zalo.SendTextAsync(user, "Nguyễn Văn An");
+        await zalo.WaitForAsync(user, "số điện thoại để cán bộ liên hệ");
+
+        // Zalo's information form follows the question: the citizen shares the number without typing it.
+        await UntilAsync(() => zalo.SentTo(user).Any(m => m.IsPhoneForm));
+        await zalo.SubmitInfoAsync(user, "Nguyễn Văn An", "84912345678");
+        var confirm = await zalo.WaitForAsync(user, "kiểm tra lại thông tin đặt lịch");
+        Assert.Contains("0912345678", confirm.Text, StringComparison.Ordinal);
+        await zalo.PressAsync(user, "✅ Có");
+        var booked = await zalo.WaitForAsync(user, "Đã đặt lịch thành công");
+        await zalo.WaitForAsync(user, "cần giúp gì thêm");
+        return BookingCode().Match(booked.Text).Value;
+    }
+
+    [GeneratedRegex("LH-[A-Z0-9]{6}")]
+    private static partial Regex BookingCode();
+
     public static async Task MenuAsync(this FakeZaloServer zalo, string user)
     {
         var before = zalo.SentTo(user).Count(m => m.Text.Contains("cần giúp gì", StringComparison.Ordinal));

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using CitizenBot.Channels.Zalo;
 using CitizenBot.Core.Messaging;
 using CitizenBot.EndToEnd.Support;
@@ -26,28 +25,7 @@ public sealed partial class ZaloCitizenFlowTests : ZaloScenario
     private async Task<string> BookAsync(string user)
     {
         await MenuAsync(user);
-        await Zalo.PressAsync(user, "Đặt lịch tiếp công dân");
-        await Zalo.WaitForAsync(user, "Mời ông/bà chọn ngày");
-        await Zalo.PressAsync(user, "10/12/2026");
-        await Zalo.WaitForAsync(user, "Mời ông/bà chọn giờ");
-        await Zalo.PressAsync(user, "07:30–");
-        await Zalo.WaitForAsync(user, "trình bày về việc gì");
-        await Zalo.PressAsync(user, "Đất đai");
-        await Zalo.WaitForAsync(user, "nói ngắn gọn nội dung");
-        await Zalo.SendTextAsync(user, "Hỏi về thủ tục tách thửa đất");
-        await Zalo.WaitForAsync(user, "họ và tên");
-        await Zalo.SendTextAsync(user, "Nguyễn Văn An");
-        await Zalo.WaitForAsync(user, "số điện thoại để cán bộ liên hệ");
-
-        // Zalo's information form follows the question: the citizen shares the number without typing it.
-        await WaitUntilAsync(() => Zalo.SentTo(user).Any(m => m.IsPhoneForm));
-        await Zalo.SubmitInfoAsync(user, "Nguyễn Văn An", "84912345678");
-        var confirm = await Zalo.WaitForAsync(user, "kiểm tra lại thông tin đặt lịch");
-        Assert.Contains("0912345678", confirm.Text, StringComparison.Ordinal);
-        await Zalo.PressAsync(user, "✅ Có");
-        var booked = await Zalo.WaitForAsync(user, "Đã đặt lịch thành công");
-        await Zalo.WaitForAsync(user, "cần giúp gì thêm");
-        return BookingCode().Match(booked.Text).Value;
+        return await Zalo.BookAsync(user);
     }
 
     [Fact]
@@ -218,7 +196,4 @@ public sealed partial class ZaloCitizenFlowTests : ZaloScenario
             await Task.Delay(20);
         }
     }
-
-    [GeneratedRegex("LH-[A-Z0-9]{6}")]
-    private static partial Regex BookingCode();
 }

@@ -125,7 +125,7 @@ public sealed class ZaloKillTests : IAsyncLifetime
         await StartAsync();
         var alert = await _telegram.WaitForAsync(RunningBot.OfficersChat, "mất quyền gửi tin");
         Assert.Contains("Zalo:RefreshToken", alert.Text, StringComparison.Ordinal);
-        Assert.Equal(1, _zalo.ReusedRefreshTokens);
+        Assert.True(_zalo.ReusedRefreshTokens >= 1);
         using var http = _host!.Officer();
         var report = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<ZaloReport.ReportView>(http, "/officer/api/zalo");
         Assert.Contains(report!.Alerts, a => a.Reason.Contains("gián đoạn", StringComparison.Ordinal));
