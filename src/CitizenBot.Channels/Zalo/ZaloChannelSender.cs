@@ -198,8 +198,9 @@ public sealed class ZaloChannelSender(
     {
         JsonObject body;
         var image = ImageTypes.Contains(file.ContentType) || file.ContentType.StartsWith("image/", StringComparison.Ordinal);
-        if (file.ChannelFileId is { } fileId)
+        if (file.ChannelFileId is { } channelFileId)
         {
+            var fileId = channelFileId.StartsWith(ZaloPhotoSource.ReferencePrefix, StringComparison.Ordinal) ? channelFileId[ZaloPhotoSource.ReferencePrefix.Length..] : channelFileId;
             // A file another channel holds: only a web address (a photo a citizen sent on Zalo) can be shown here.
             if (!image || !Uri.TryCreate(fileId, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
             {

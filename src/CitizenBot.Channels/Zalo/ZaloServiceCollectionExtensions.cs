@@ -26,6 +26,9 @@ public static class ZaloServiceCollectionExtensions
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ZnsChannelSender>());
         services.AddSweep<ZnsApplicantSweep>();
         services.AddSingleton<IPersonalDataHolder, ZaloPersonalData>();
+        services.AddHttpClient(ZaloPhotoSource.HttpClientName);
+        services.AddSingleton<ZaloPhotoSource>();
+        services.AddSingleton<CitizenBot.Core.Petitions.IPetitionPhotoSource>(sp => sp.GetRequiredService<ZaloPhotoSource>());
         services.AddSingleton<ZaloEventProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ZaloEventProcessor>());
         services.AddHostedService<ZaloTokenKeeper>();

@@ -32,6 +32,32 @@ public static partial class ZaloSteps
         return BookingCode().Match(booked.Text).Value;
     }
 
+    /// <summary>From the menu: a complaint about land in Thôn Một with a photo at this address and a location; returns the question for the location and the summary.</summary>
+    public static async Task<(ZaloSent AskLocation, ZaloSent Summary)> PetitionAsync(this FakeZaloServer zalo, string user, string photoUrl)
+    {
+        await zalo.PressAsync(user, "Gửi kiến nghị, phản ánh");
+        await zalo.WaitForAsync(user, "loại đơn nào");
+        await zalo.PressAsync(user, "Khiếu nại");
+        await zalo.WaitForAsync(user, "lĩnh vực nào");
+        await zalo.PressAsync(user, "Đất đai");
+        await zalo.WaitForAsync(user, "thôn nào");
+        await zalo.PressAsync(user, "Thôn Một");
+        await zalo.WaitForAsync(user, "trình bày nội dung");
+        await zalo.SendTextAsync(user, "Đề nghị xem xét lại việc cấp giấy chứng nhận quyền sử dụng đất cho thửa đất số 12.");
+        await zalo.WaitForAsync(user, "ảnh kèm theo không");
+        await zalo.SendImageAsync(user, photoUrl);
+        var askLocation = await zalo.WaitForAsync(user, "gửi vị trí");
+        await zalo.SendLocationAsync(user, 19.8071, 105.7852);
+        await zalo.WaitForAsync(user, "họ và tên");
+        await zalo.SendTextAsync(user, "Nguyễn Văn An");
+        await zalo.WaitForAsync(user, "số điện thoại");
+        await zalo.SendTextAsync(user, "0912345678");
+        var summary = await zalo.WaitForAsync(user, "kiểm tra lại đơn");
+        await zalo.PressAsync(user, "✅ Có");
+        await zalo.WaitForAsync(user, "đã tiếp nhận đơn");
+        return (askLocation, summary);
+    }
+
     [GeneratedRegex("LH-[A-Z0-9]{6}")]
     private static partial Regex BookingCode();
 

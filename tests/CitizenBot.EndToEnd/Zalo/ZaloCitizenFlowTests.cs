@@ -48,32 +48,13 @@ public sealed partial class ZaloCitizenFlowTests : ZaloScenario
     public async Task A_petition_carries_a_photo_and_a_location_sent_from_Zalo()
     {
         await MenuAsync(Citizen);
-        await Zalo.PressAsync(Citizen, "Gửi kiến nghị, phản ánh");
-        await Zalo.WaitForAsync(Citizen, "loại đơn nào");
-        await Zalo.PressAsync(Citizen, "Khiếu nại");
-        await Zalo.WaitForAsync(Citizen, "lĩnh vực nào");
-        await Zalo.PressAsync(Citizen, "Đất đai");
-        await Zalo.WaitForAsync(Citizen, "thôn nào");
-        await Zalo.PressAsync(Citizen, "Thôn Một");
-        await Zalo.WaitForAsync(Citizen, "trình bày nội dung");
-        await Zalo.SendTextAsync(Citizen, "Đề nghị xem xét lại việc cấp giấy chứng nhận quyền sử dụng đất cho thửa đất số 12.");
-        await Zalo.WaitForAsync(Citizen, "ảnh kèm theo không");
-        await Zalo.SendImageAsync(Citizen, "https://photo-zalo.example/abc.jpg");
-        var askLocation = await Zalo.WaitForAsync(Citizen, "gửi vị trí");
+        var (askLocation, summary) = await Zalo.PetitionAsync(Citizen, "https://photo-zalo.example/abc.jpg");
         Assert.Contains("bấm ⋯", askLocation.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("📎", askLocation.Text, StringComparison.Ordinal);
-        await Zalo.SendLocationAsync(Citizen, 19.8071, 105.7852);
-        await Zalo.WaitForAsync(Citizen, "họ và tên");
-        await Zalo.SendTextAsync(Citizen, "Nguyễn Văn An");
-        await Zalo.WaitForAsync(Citizen, "số điện thoại");
-        await Zalo.SendTextAsync(Citizen, "0912345678");
-        var summary = await Zalo.WaitForAsync(Citizen, "kiểm tra lại đơn");
         Assert.Contains("📍 Có vị trí kèm theo", summary.Text, StringComparison.Ordinal);
-        await Zalo.PressAsync(Citizen, "✅ Có");
-        await Zalo.WaitForAsync(Citizen, "đã tiếp nhận đơn");
 
         var petition = Assert.Single(Bot.Get<CitizenBot.Core.Petitions.PetitionBook>().Open());
-        Assert.Equal(["https://photo-zalo.example/abc.jpg"], petition.Photos);
+        Assert.Equal(["zalo:https://photo-zalo.example/abc.jpg"], petition.Photos);
         Assert.Equal(19.8071, petition.Latitude!.Value, 4);
     }
 
