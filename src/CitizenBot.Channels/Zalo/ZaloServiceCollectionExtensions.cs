@@ -21,6 +21,7 @@ public static class ZaloServiceCollectionExtensions
         services.AddSingleton<ZaloTokenStore>();
         services.AddSingleton<ZaloReport>();
         services.AddSingleton<IChannelSender, ZaloChannelSender>();
+        services.AddSingleton<ZnsStore>();
         services.AddSingleton<ZnsNotices>();
         services.AddSingleton<ZnsChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ZnsChannelSender>());

@@ -6,19 +6,9 @@ using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Storage;
 using CitizenBot.Core.Sweeps;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Channels.Zalo;
-
-/// <summary>How far the applicant sweep has looked at one dossier's history.</summary>
-public sealed class ZnsDossierCursor
-{
-    [BsonId]
-    public string Id { get; set; } = "";
-
-    public int Seq { get; set; }
-}
 
 /// <summary>
 /// The ZNS template messages that tell a dossier's applicant of a change at the phone number the desk recorded. One per
@@ -26,10 +16,8 @@ public sealed class ZnsDossierCursor
 /// Zalo follower's notice outside the free window, so the phone gets one message whichever path gets there first. The
 /// phone and the template's data are sealed in the outbox and dropped once sent.
 /// </summary>
-public sealed class ZnsNotices(CitizenDatabase db, DossierBook dossiers, DataSeal seal, CommuneClock clock, ZaloOptions options)
+public sealed class ZnsNotices(ZnsStore store, DossierBook dossiers, DataSeal seal, CommuneClock clock, ZaloOptions options)
 {
-    public const string CursorCollection = "zalo_zns_cursor";
-
     public static string Key(string code, int seq) => $"zns:dossier:{code}:change:{seq.ToString(CultureInfo.InvariantCulture)}";
 
     public static ChatAddress Address(string code) => new(ZnsChannelSender.ChannelName, code);
@@ -64,24 +52,9 @@ public sealed class ZnsNotices(CitizenDatabase db, DossierBook dossiers, DataSea
     /// For a Zalo follower's notice outside the window: the change's ZNS message, stored now if it was not (claimed, for
     /// the caller to send at once), or as it stands. Null when no ZNS can go for it.
     /// </summary>
-    public Task<(OutboxMessage Message, bool ClaimedHere)?> EnsureAsync(string code, int seq, DateTimeOffset now) => db.WriteAsync(tx =>
-    {
-        var col = tx.GetCollection<OutboxMessage>(Outbox.CollectionName);
-        if (col.FindOne(Filter.Eq(nameof(OutboxMessage.Key), Key(code, seq))) is { } existing)
-        {
-            return ((OutboxMessage, bool)?)(existing, false);
-        }
-
-        if (dossiers.Get(code) is not { } dossier || dossier.History.FirstOrDefault(c => c.Seq == seq) is not { } change || Create(dossier, change, now) is not { } message)
-        {
-            return null;
-        }
-
-        message.Status = OutboxStatus.Sending;
-        message.Attempts = 1;
-        col.Insert(message);
-        return (message, true);
-    });
+    public Task<(OutboxMessage Message, bool ClaimedHere)?> EnsureAsync(string code, int seq, DateTimeOffset now) =>
+        store.EnsureClaimedAsync(Key(code, seq), () =>
+            dossiers.Get(code) is { } dossier && dossier.History.FirstOrDefault(c => c.Seq == seq) is { } change ? Create(dossier, change, now) : null);
 
     /// <summary>The phone and data of a stored ZNS message, opened.</summary>
     public static (ZaloNoticeKind Kind, string Phone, JsonObject Data)? Read(string text)
@@ -148,7 +121,7 @@ public sealed class ZnsChannelSender(ZaloApiClient api, ZaloTokenStore tokens, R
 /// goes in the chat, outside it by the same shared ZNS message. Enqueues only, under keys from the change: twice, or after
 /// a crash, nothing goes twice.
 /// </summary>
-public sealed class ZnsApplicantSweep(CitizenDatabase db, FollowBook follows, ZnsNotices notices, ZaloOptions options, TimeProvider time, ILogger<ZnsApplicantSweep> logger) : ISweep
+public sealed class ZnsApplicantSweep(ZnsStore store, FollowBook follows, ZnsNotices notices, ZaloOptions options, TimeProvider time, ILogger<ZnsApplicantSweep> logger) : ISweep
 {
     public const string JobId = "zalo-zns-applicants";
 
@@ -174,9 +147,9 @@ public sealed class ZnsApplicantSweep(CitizenDatabase db, FollowBook follows, Zn
         var zaloFollows = follows.Active()
             .Where(f => f.AddressKey.StartsWith(ZaloChannelSender.ChannelName + ":", StringComparison.Ordinal))
             .ToLookup(f => f.DossierCode);
-        var cursors = db.Collection<ZnsDossierCursor>(ZnsNotices.CursorCollection).FindAll().ToDictionary(c => c.Id, c => c.Seq);
-        var queued = 0;
-        foreach (var dossier in db.Collection<Dossier>(DossierBook.CollectionName).FindAll())
+        var cursors = store.Cursors();
+        var work = new List<(string Code, int Seq, List<OutboxMessage> Messages)>();
+        foreach (var dossier in store.Dossiers())
         {
             var seen = cursors.GetValueOrDefault(dossier.Code);
             if (dossier.LastSeq <= seen)
@@ -196,24 +169,16 @@ public sealed class ZnsApplicantSweep(CitizenDatabase db, FollowBook follows, Zn
                 .Select(c => notices.Create(dossier, c, now))
                 .OfType<OutboxMessage>()
                 .ToList();
-            queued += db.WriteTransaction(tx =>
-            {
-                var added = Outbox.AddNew(tx, messages);
-                tx.GetCollection<ZnsDossierCursor>(ZnsNotices.CursorCollection).Upsert(new ZnsDossierCursor { Id = dossier.Code, Seq = dossier.LastSeq });
-                return added.Count;
-            });
+            work.Add((dossier.Code, dossier.LastSeq, messages));
         }
 
+        // Written once the read is over: one write per dossier, its messages with its cursor.
+        var queued = work.Sum(w => store.QueueAndAdvance(w.Code, w.Seq, w.Messages));
+
         // Held for Zalo's ZNS quota: tried again after a pause (the quota is counted by the day).
-        var retry = db.Collection<OutboxMessage>(Outbox.CollectionName)
-            .Find(Filter.Eq(nameof(OutboxMessage.Status), nameof(OutboxStatus.Held)))
-            .Where(m => m.AddressKey.StartsWith(ZnsChannelSender.ChannelName + ":", StringComparison.Ordinal) && m.NextAttemptAt <= now - QuotaPause)
-            .Select(m => m.AddressKey)
-            .Distinct()
-            .ToList();
-        foreach (var address in retry)
+        foreach (var address in store.HeldSince(ZnsChannelSender.ChannelName, now - QuotaPause))
         {
-            queued += db.Write(tx => Outbox.ReleaseHeld(tx, address, now));
+            queued += store.Release(address, now);
         }
 
         if (queued > 0)

@@ -40,7 +40,7 @@ public sealed class ZaloChannelSenderTests : IDisposable
         var api = new ZaloApiClient(new HttpClient(_http), options);
         var db = _bot.Get<CitizenDatabase>();
         var tokens = new ZaloTokenStore(Tokens, _bot.Get<DataSeal>(), options, api, _bot.Clock, NullLogger<ZaloTokenStore>.Instance);
-        var zns = new ZnsNotices(db, _bot.Get<DossierBook>(), _bot.Get<DataSeal>(), _bot.Get<CommuneClock>(), options);
+        var zns = new ZnsNotices(new ZnsStore(db), _bot.Get<DossierBook>(), _bot.Get<DataSeal>(), _bot.Get<CommuneClock>(), options);
         return new ZaloChannelSender(api, tokens, Contacts, new ZaloNotices(_bot.Get<DossierBook>(), _bot.Get<ReceptionBook>(), _bot.Get<CommuneClock>()),
             zns, new ZnsChannelSender(api, tokens, Contacts, options, NullLogger<ZnsChannelSender>.Instance), _bot.Get<Outbox>(), _bot.Clock,
             options, _bot.Commune, NullLogger<ZaloChannelSender>.Instance);
