@@ -121,7 +121,7 @@ public sealed class ZnsChannelSender(ZaloApiClient api, ZaloTokenStore tokens, R
 /// goes in the chat, outside it by the same shared ZNS message. Enqueues only, under keys from the change: twice, or after
 /// a crash, nothing goes twice.
 /// </summary>
-public sealed class ZnsApplicantSweep(ZnsStore store, FollowBook follows, ZnsNotices notices, ZaloOptions options, TimeProvider time, ILogger<ZnsApplicantSweep> logger) : ISweep
+public sealed class ZnsApplicantSweep(ZnsStore store, DossierBook dossiers, FollowBook follows, ZnsNotices notices, ZaloOptions options, TimeProvider time, ILogger<ZnsApplicantSweep> logger) : ISweep
 {
     public const string JobId = "zalo-zns-applicants";
 
@@ -149,7 +149,7 @@ public sealed class ZnsApplicantSweep(ZnsStore store, FollowBook follows, ZnsNot
             .ToLookup(f => f.DossierCode);
         var cursors = store.Cursors();
         var work = new List<(string Code, int Seq, List<OutboxMessage> Messages)>();
-        foreach (var dossier in store.Dossiers())
+        foreach (var dossier in dossiers.ChangedSince(since))
         {
             var seen = cursors.GetValueOrDefault(dossier.Code);
             if (dossier.LastSeq <= seen)
@@ -172,7 +172,7 @@ public sealed class ZnsApplicantSweep(ZnsStore store, FollowBook follows, ZnsNot
             work.Add((dossier.Code, dossier.LastSeq, messages));
         }
 
-        // Written once the read is over: one write per dossier, its messages with its cursor.
+        // One write per dossier, its messages with its cursor.
         var queued = work.Sum(w => store.QueueAndAdvance(w.Code, w.Seq, w.Messages));
 
         // Held for Zalo's ZNS quota: tried again after a pause (the quota is counted by the day).

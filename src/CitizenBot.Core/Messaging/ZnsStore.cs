@@ -1,4 +1,3 @@
-using CitizenBot.Core.Dossiers;
 using CitizenBot.Core.Storage;
 using LiteDB;
 
@@ -23,9 +22,6 @@ public sealed class ZnsStore(CitizenDatabase db)
 
     public Dictionary<string, int> Cursors() =>
         db.Collection<ZnsDossierCursor>(CursorCollection).FindAll().ToDictionary(c => c.Id, c => c.Seq);
-
-    /// <summary>Every dossier, read one at a time.</summary>
-    public IEnumerable<Dossier> Dossiers() => db.Collection<Dossier>(DossierBook.CollectionName).FindAll();
 
     /// <summary>Queues the messages whose key is new and moves the dossier's cursor, in one write; returns how many were queued.</summary>
     public int QueueAndAdvance(string code, int seq, IReadOnlyList<OutboxMessage> messages) => db.WriteTransaction(tx =>
