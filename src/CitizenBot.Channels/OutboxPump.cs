@@ -13,24 +13,6 @@ public sealed class OutboxPump(OutboxDispatcher dispatcher, ILogger<OutboxPump> 
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await dispatcher.DispatchDueAsync(stoppingToken);
-                await Task.Delay(Interval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The outbox pump failed; trying again shortly");
-                await Task.Delay(Interval * 5, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicLoop.RunAsync("The outbox pump", Interval, Interval * 5, dispatcher.DispatchDueAsync, logger, stoppingToken);
 }

@@ -16,6 +16,10 @@ public sealed class ZaloChannelSender(
     ZaloTokenStore tokens,
     ReplyWindows contacts,
     ZaloNotices notices,
+    ZnsNotices znsNotices,
+    ZnsChannelSender zns,
+    Outbox outbox,
+    TimeProvider time,
     ZaloOptions options,
     CommuneOptions commune,
     ILogger<ZaloChannelSender> logger) : IChannelSender
@@ -51,7 +55,13 @@ public sealed class ZaloChannelSender(
 
     private async Task<SendOutcome> SendOutsideWindowAsync(string userId, OutgoingMessage message, CancellationToken ct)
     {
-        if (notices.Resolve(message.OutboxKey) is { } notice && options.Templates.TryGetValue(notice.Kind, out var templateId))
+        if (notices.Resolve(message.OutboxKey) is { Change: { } change } && options.Templates.ContainsKey(ZaloNoticeKind.DossierStatus)
+            && await ByApplicantZnsAsync(change.Code, change.Seq, ct) is { } byZns)
+        {
+            return byZns;
+        }
+
+        if (notices.Resolve(message.OutboxKey) is { Change: null } notice && options.Templates.TryGetValue(notice.Kind, out var templateId))
         {
             var result = await CallAsync((token, c) => api.SendZnsAsync(token, notice.Phone, templateId, notice.Data, TrackingId(message), c), ct);
             if (result.Ok)
@@ -83,6 +93,42 @@ public sealed class ZaloChannelSender(
         return IsQuotaError(proactive) || OutsideWindowErrors.Contains(proactive.Error)
             ? SendOutcome.Hold($"Zalo refused the proactive message ({proactive.Describe()}); waits for the citizen's next message")
             : Outcome(proactive);
+    }
+
+    /// <summary>
+    /// A followed dossier's change outside the window goes as the change's one ZNS message to the dossier's phone (shared
+    /// with the applicant sweep, so the phone is told once): sent here when it is new, else as it stands. When the ZNS
+    /// cannot go (quota, refused), the follower's notice waits for their next message instead and the ZNS is withdrawn.
+    /// </summary>
+    private async Task<SendOutcome?> ByApplicantZnsAsync(string code, int seq, CancellationToken ct)
+    {
+        if (await znsNotices.EnsureAsync(code, seq, time.GetUtcNow()) is not { } shared)
+        {
+            return null;
+        }
+
+        var status = shared.Message.Status;
+        if (shared.ClaimedHere)
+        {
+            var outcome = await zns.SendAsync(shared.Message.Address, outbox.Open(shared.Message) with { OutboxKey = shared.Message.Key }, ct);
+            await outbox.CompleteAsync(shared.Message.Id, outcome, time.GetUtcNow(), OutboxDispatcher.MaxAttempts, dropConfidential: true);
+            status = outbox.Get(shared.Message.Id)?.Status ?? OutboxStatus.Failed;
+            if (outcome.Kind == SendOutcomeKind.RetryLater)
+            {
+                return outcome;
+            }
+        }
+
+        switch (status)
+        {
+            case OutboxStatus.Sent or OutboxStatus.Unconfirmed:
+                return SendOutcome.SentAs(shared.Message.Key);
+            case OutboxStatus.Pending or OutboxStatus.Sending:
+                return SendOutcome.Retry(TimeSpan.FromSeconds(30), "The dossier's ZNS message is under way");
+            default:
+                await outbox.WithdrawHeldAsync(shared.Message.Key);
+                return SendOutcome.Hold("The dossier's ZNS message could not go: waits for the citizen's next message");
+        }
     }
 
     private async Task<SendOutcome> SendInWindowAsync(string userId, OutgoingMessage message, CancellationToken ct)
@@ -152,8 +198,9 @@ public sealed class ZaloChannelSender(
     {
         JsonObject body;
         var image = ImageTypes.Contains(file.ContentType) || file.ContentType.StartsWith("image/", StringComparison.Ordinal);
-        if (file.ChannelFileId is { } fileId)
+        if (file.ChannelFileId is { } channelFileId)
         {
+            var fileId = channelFileId.StartsWith(ZaloPhotoSource.ReferencePrefix, StringComparison.Ordinal) ? channelFileId[ZaloPhotoSource.ReferencePrefix.Length..] : channelFileId;
             // A file another channel holds: only a web address (a photo a citizen sent on Zalo) can be shown here.
             if (!image || !Uri.TryCreate(fileId, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
             {
@@ -196,8 +243,10 @@ public sealed class ZaloChannelSender(
         return (SendOutcome.SentAs(ZaloApiClient.Text(sent.Data?["message_id"]) ?? ""), image);
     }
 
+    private Task<ZaloApiResult> CallAsync(Func<string, CancellationToken, Task<ZaloApiResult>> call, CancellationToken ct) => CallAsync(tokens, call, ct);
+
     /// <summary>Calls with the current access token; a refused token is refreshed once and the call made again.</summary>
-    private async Task<ZaloApiResult> CallAsync(Func<string, CancellationToken, Task<ZaloApiResult>> call, CancellationToken ct)
+    internal static async Task<ZaloApiResult> CallAsync(ZaloTokenStore tokens, Func<string, CancellationToken, Task<ZaloApiResult>> call, CancellationToken ct)
     {
         var token = await tokens.AccessTokenAsync(ct);
         if (token is null)
@@ -217,7 +266,7 @@ public sealed class ZaloChannelSender(
             : await call(fresh, ct);
     }
 
-    private static SendOutcome Outcome(ZaloApiResult result) => result switch
+    internal static SendOutcome Outcome(ZaloApiResult result) => result switch
     {
         { Ok: true } => SendOutcome.Sent,
         { NeverSent: true, TokenExpired: true } => SendOutcome.Retry(TimeSpan.FromMinutes(5), "No working Zalo access token; an admin was alerted"),
@@ -231,10 +280,10 @@ public sealed class ZaloChannelSender(
     private static bool IsOutsideWindow(string error) => OutsideWindowErrors.Any(code => error.Contains($"error {code} ", StringComparison.Ordinal));
 
     /// <summary>Zalo's answer when a quota (OA proactive or ZNS) is used up.</summary>
-    private static bool IsQuotaError(ZaloApiResult result) =>
+    internal static bool IsQuotaError(ZaloApiResult result) =>
         result.Error != 0 && result.Message?.Contains("quota", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Zalo keeps the tracking id with the message: the outbox key's hash, which names no one.</summary>
-    private static string TrackingId(OutgoingMessage message) =>
+    internal static string TrackingId(OutgoingMessage message) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message.OutboxKey ?? message.Text)))[..32];
 }

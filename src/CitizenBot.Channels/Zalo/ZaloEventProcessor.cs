@@ -151,7 +151,7 @@ public sealed class ZaloEventProcessor(
 
     internal async Task HandleAsync(InboxEvent stored, CancellationToken ct)
     {
-        if (ZaloEvent.Parse(stored.Body) is not { UserId: { Length: > 0 } userId } e)
+        if (ZaloEvent.Parse(inbox.BodyOf(stored)) is not { UserId: { Length: > 0 } userId } e)
         {
             return;
         }
@@ -217,7 +217,7 @@ public sealed class ZaloEventProcessor(
 
         var attachments = e.Attachments
             .Where(a => a.Kind is "image" or "file" or "gif")
-            .Select(a => new InputAttachment(a.Kind == "file" ? "document" : "photo", a.Url, a.Name))
+            .Select(a => new InputAttachment(a.Kind == "file" ? "document" : "photo", ZaloPhotoSource.ReferenceOf(a.Url), a.Name))
             .ToList();
 
         // A location arrives with the place's description as text: the place is what counts.

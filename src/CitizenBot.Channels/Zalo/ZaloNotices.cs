@@ -7,7 +7,11 @@ using CitizenBot.Core.Reception;
 namespace CitizenBot.Channels.Zalo;
 
 /// <summary>A notice that may go as a ZNS template message: its kind, the phone it goes to (84…) and the template's data.</summary>
-public sealed record ZaloNotice(ZaloNoticeKind Kind, string Phone, JsonObject Data);
+public sealed record ZaloNotice(ZaloNoticeKind Kind, string Phone, JsonObject Data)
+{
+    /// <summary>For a dossier notice: the dossier and the history entry it tells of.</summary>
+    public (string Code, int Seq)? Change { get; init; }
+}
 
 /// <summary>
 /// Tells dossier and booking notices from other messages by their outbox key, and finds the phone and the values their
@@ -33,7 +37,10 @@ public sealed class ZaloNotices(DossierBook dossiers, ReceptionBook bookings, Co
                 ["procedure"] = dossier.Procedure,
                 ["status"] = DossierStatusWords.InWords(dossier.Status),
                 ["due_date"] = clock.ToLocal(dossier.DueAt).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-            });
+            })
+            {
+                Change = int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? (dossier.Code, seq) : null,
+            };
         }
 
         // "reception:{id}:reminder:{eve|day}" (ReceptionBook.ReminderKeys).

@@ -3,29 +3,27 @@ using Microsoft.Extensions.Logging;
 
 namespace CitizenBot.Channels.Zalo;
 
-/// <summary>Refreshes the OA's access token before it expires, so no send waits on a refresh (and a failed one is known early).</summary>
+/// <summary>
+/// Refreshes the OA's access token before it expires, so no send waits on a refresh (and a failed one is known early).
+/// Its first round, at start, takes up a refresh that a stop cut short.
+/// </summary>
 public sealed class ZaloTokenKeeper(ZaloTokenStore tokens, ILogger<ZaloTokenKeeper> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var started = false;
+        return PeriodicLoop.RunAsync("Checking the Zalo token", Interval, Interval, async ct =>
         {
-            try
+            if (!started)
             {
-                await tokens.RefreshIfDueAsync(stoppingToken);
-                await Task.Delay(Interval, stoppingToken);
+                // Only what the previous process left: later, a mark belongs to a refresh under way in this one.
+                await tokens.CheckInterruptedRefreshAsync(ct);
+                started = true;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Checking the Zalo token failed; trying again in a minute");
-                await Task.Delay(Interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+
+            await tokens.RefreshIfDueAsync(ct);
+        }, logger, stoppingToken);
     }
 }

@@ -26,7 +26,11 @@ public sealed class ZaloTokenStore(
     /// <summary>Kill point for the crash tests: the new pair is stored and not yet used.</summary>
     public const string FaultPointStored = "zalo-token-stored";
 
+    /// <summary>Kill point for the crash tests: Zalo answered a refresh with a new pair, not yet stored.</summary>
+    public const string FaultPointAnswered = "zalo-token-answered";
+
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private int _startLooked;
 
     public void Dispose() => _refreshing.Dispose();
 
@@ -66,7 +70,27 @@ public sealed class ZaloTokenStore(
         }
     }
 
-    private async Task<string?> RefreshAsync(string sealedRefreshToken, CancellationToken ct)
+    /// <summary>
+    /// At start (the keeper's first round): a refresh recorded as started and never answered means the process died while
+    /// Zalo was exchanging the refresh token, which may be spent. The stored token is tried at once; if Zalo refuses it,
+    /// the admins are told now, with the steps to authorise the OA again, rather than at the next failed send.
+    /// </summary>
+    public async Task CheckInterruptedRefreshAsync(CancellationToken ct)
+    {
+        var current = Current();
+        if (current.RefreshStartedAt is not { } startedAt)
+        {
+            return;
+        }
+
+        logger.LogWarning("A Zalo token refresh started at {StartedAt:u} never recorded its answer (the process stopped); trying the stored refresh token now", startedAt);
+        await RefreshAsync(current.RefreshToken, ct, onlyIfLeftUnanswered: true);
+    }
+
+    /// <summary>True once, for this process's first refresh, when the previous process left one without its answer.</summary>
+    private bool LeftUnanswered(ChannelTokenPair current) => Interlocked.Exchange(ref _startLooked, 1) == 0 && current.RefreshStartedAt is not null;
+
+    private async Task<string?> RefreshAsync(string sealedRefreshToken, CancellationToken ct, bool onlyIfLeftUnanswered = false)
     {
         await _refreshing.WaitAsync(ct);
         try
@@ -78,12 +102,26 @@ public sealed class ZaloTokenStore(
                 return seal.Open(current.AccessToken);
             }
 
+            // Whichever refresh comes first in this process (the keeper's look at start or a send's) takes up what the last one left.
+            var interrupted = LeftUnanswered(current);
+            if (onlyIfLeftUnanswered && !interrupted)
+            {
+                return seal.Open(current.AccessToken);
+            }
+
+            // Recorded before the call: if the process dies before the answer is stored, the next start knows it.
+            current.RefreshStartedAt = time.GetUtcNow();
+            await store.SaveAsync(current);
             var (pair, error) = await api.RefreshAsync(seal.Open(current.RefreshToken) ?? "", ct);
             if (pair is null)
             {
-                await AlertAsync(error ?? "unknown error");
+                current.RefreshStartedAt = null;
+                await store.SaveAsync(current);
+                await AlertAsync(error ?? "unknown error", interrupted);
                 return current.ExpiresAt > time.GetUtcNow() ? seal.Open(current.AccessToken) : null;
             }
+
+            FaultPoints.Hit(FaultPointAnswered);
 
             var now = time.GetUtcNow();
             await store.SaveAsync(new ChannelTokenPair
@@ -125,10 +163,19 @@ public sealed class ZaloTokenStore(
         return seeded;
     }
 
-    private async Task AlertAsync(string reason)
+    private async Task AlertAsync(string reason, bool interrupted)
     {
         var now = time.GetUtcNow();
         var trimmed = reason.Length > 200 ? reason[..200] : reason;
+        if (interrupted)
+        {
+            logger.LogError("The stored Zalo refresh token was refused after an interrupted refresh ({Reason}); an admin must authorise the OA again", trimmed);
+            await store.AlertAsync(now, ZaloTexts.RefreshLostReason(trimmed), options.AlertChat is { } to
+                ? OutboxMessage.Create($"zalo-token-lost:{now.UtcDateTime:yyyyMMddHH}", to, new OutgoingMessage(ZaloTexts.RefreshLostAlert(trimmed)), now)
+                : null);
+            return;
+        }
+
         logger.LogError("Refreshing the Zalo access token failed ({Reason}); Zalo messages wait until an admin renews the tokens", trimmed);
         // One alert message an hour at most, however many sends tried.
         await store.AlertAsync(now, trimmed, options.AlertChat is { } chat

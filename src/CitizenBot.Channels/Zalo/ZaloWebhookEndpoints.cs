@@ -106,12 +106,20 @@ public sealed class ZaloReport(Outbox outbox, ReplyWindows contacts, ZaloTokenSt
     public sealed record ReportView(
         int Waiting, IReadOnlyList<WaitingView> WaitingMessages, int Followers, int ProactiveThisMonth, int MonthlyQuota, int ZnsThisMonth,
         IReadOnlyList<string> TemplatesConfigured, DateTimeOffset TokenExpiresAt, DateTimeOffset? TokenRefreshedAt, int InboxPending,
-        IReadOnlyList<ChannelAlert> Alerts);
+        IReadOnlyList<ChannelAlert> Alerts)
+    {
+        /// <summary>ZNS notices to applicants' phones not sent yet: waiting their turn, retried, or held for Zalo's ZNS quota.</summary>
+        public int ZnsWaiting { get; init; }
+
+        /// <summary>ZNS notices Zalo refused for good (a phone without Zalo, a template refused): the applicant was not told by ZNS.</summary>
+        public int ZnsFailed { get; init; }
+    }
 
     public ReportView Build()
     {
         var held = outbox.AllHeld().Where(m => m.AddressKey.StartsWith(ZaloChannelSender.ChannelName + ":", StringComparison.Ordinal)).ToList();
         var usage = contacts.Usage();
+        var zns = outbox.WithKeyPrefix("zns:").ToList();
         return new ReportView(
             held.Count,
             [.. held.Take(200).Select(m => new WaitingView(m.Id, m.Address.ChatId, KindOf(m.Key), m.CreatedAt, m.Error ?? ""))],
@@ -123,7 +131,11 @@ public sealed class ZaloReport(Outbox outbox, ReplyWindows contacts, ZaloTokenSt
             tokens.ExpiresAt,
             tokens.RefreshedAt,
             inbox.PendingCount(),
-            tokens.Alerts(20));
+            tokens.Alerts(20))
+        {
+            ZnsWaiting = zns.Count(m => m.Status is OutboxStatus.Pending or OutboxStatus.Sending or OutboxStatus.Held),
+            ZnsFailed = zns.Count(m => m.Status == OutboxStatus.Failed),
+        };
     }
 
     /// <summary>The kind of message from its outbox key ("dossier", "announcement", "reception"…), never its content.</summary>

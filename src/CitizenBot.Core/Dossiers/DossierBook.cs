@@ -33,6 +33,10 @@ public sealed class DossierBook
 
     public Dossier? Get(string code) => _db.Collection<Dossier>(CollectionName).FindById(DossierCode.Canonical(code));
 
+    /// <summary>The dossiers with a history entry at or after <paramref name="since"/> (the Zalo channel's ZNS sweep).</summary>
+    public List<Dossier> ChangedSince(DateTimeOffset since) =>
+        [.. _db.Collection<Dossier>(CollectionName).FindAll().Where(d => d.History.Count > 0 && d.History[^1].At >= since)];
+
     /// <summary>
     /// Finds a dossier from what a citizen typed: only the whole code (any case, spaces or dashes) finds one. A code
     /// typed without its letters is not searched by its number part, which would let "0001", "0002"… walk the dossiers.

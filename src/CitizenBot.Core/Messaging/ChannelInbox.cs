@@ -15,7 +15,7 @@ public sealed class InboxEvent
 
     public string UserId { get; set; } = "";
 
-    /// <summary>The raw body; emptied once handled (it holds the citizen's words).</summary>
+    /// <summary>The raw body, sealed at rest; emptied once handled (it holds the citizen's words and ids).</summary>
     public string Body { get; set; } = "";
 
     public DateTimeOffset ReceivedAt { get; set; }
@@ -27,10 +27,13 @@ public sealed class InboxEvent
 public sealed class ChannelInbox
 {
     private readonly CitizenDatabase _db;
+    private readonly DataSeal? _seal;
 
-    public ChannelInbox(CitizenDatabase db, string channel)
+    /// <param name="seal">Seals the raw bodies at rest (they hold the citizen's words until handled).</param>
+    public ChannelInbox(CitizenDatabase db, string channel, DataSeal? seal = null)
     {
         _db = db;
+        _seal = seal;
         CollectionName = channel + "_inbox";
         db.EnsureIndexes<InboxEvent>(CollectionName, col =>
         {
@@ -50,10 +53,21 @@ public sealed class ChannelInbox
             return (long?)null;
         }
 
-        var stored = new InboxEvent { Key = key, UserId = userId, Body = body, ReceivedAt = now };
+        var stored = new InboxEvent { Key = key, UserId = userId, Body = _seal is null ? body : _seal.Seal(body), ReceivedAt = now };
         col.Insert(stored);
         return stored.Id;
     });
+
+    /// <summary>An event's body as received (opened when sealed; unsealed bodies of older versions read as they are).</summary>
+    public string BodyOf(InboxEvent e) => _seal is not null && e.Body.Length > 0 ? _seal.Open(e.Body) ?? e.Body : e.Body;
+
+    /// <summary>One user's events, for their "my data".</summary>
+    public List<InboxEvent> Of(string userId) =>
+        [.. _db.Collection<InboxEvent>(CollectionName).Find(Filter.Eq(nameof(InboxEvent.UserId), userId)).OrderBy(e => e.Id)];
+
+    /// <summary>Forgets one user's handled events (erasure on request); one being handled is emptied when it is done.</summary>
+    public int Erase(string userId) => _db.Write(tx =>
+        tx.GetCollection<InboxEvent>(CollectionName).DeleteMany(BsonExpression.Create("$.UserId = @0 AND $.Done = true", userId)));
 
     /// <summary>Events not yet handled with an id above <paramref name="afterId"/>, in arrival order.</summary>
     public List<InboxEvent> Pending(long afterId, int limit) =>

@@ -21,6 +21,12 @@ public sealed class ChannelTokenPair
     public string SeededFrom { get; set; } = "";
 
     public DateTimeOffset? RefreshedAt { get; set; }
+
+    /// <summary>
+    /// Set, durably, just before the refresh token is sent to be exchanged and cleared with the answer: found set at
+    /// start, the process died while the exchange was under way, and the refresh token may already be spent.
+    /// </summary>
+    public DateTimeOffset? RefreshStartedAt { get; set; }
 }
 
 /// <summary>A failure the admins must act on (a token refresh refused), kept for the console.</summary>

@@ -180,6 +180,20 @@ public sealed class Outbox
         return withdrawn;
     }
 
+    /// <summary>Withdraws a held message (a ZNS notice that will reach the citizen in the chat instead); false when it was not held.</summary>
+    public Task<bool> WithdrawHeldAsync(string key) => _db.WriteAsync(tx =>
+    {
+        var col = tx.GetCollection<OutboxMessage>(CollectionName);
+        if (col.FindOne(Filter.Eq(nameof(OutboxMessage.Key), key)) is not { Status: OutboxStatus.Held } message)
+        {
+            return false;
+        }
+
+        message.Status = OutboxStatus.Withdrawn;
+        message.DropConfidentialContent();
+        return col.Update(message);
+    });
+
     /// <summary>The message the bot sent to a chat under the channel's message id (what a reply points to).</summary>
     public OutboxMessage? FindSent(string addressKey, string channelMessageId) =>
         _db.Collection<OutboxMessage>(CollectionName).FindOne(Filter.Eq(nameof(OutboxMessage.AddressKey), addressKey, nameof(OutboxMessage.ChannelMessageId), channelMessageId));

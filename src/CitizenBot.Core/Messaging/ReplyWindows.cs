@@ -84,6 +84,13 @@ public sealed class ReplyWindows(CitizenDatabase db, TimeProvider time, string c
         col.Upsert(contact);
     });
 
+    /// <summary>Forgets what is kept of one user (their data erased on request); returns how many records.</summary>
+    public int Erase(string userId) => db.Write(tx => tx.GetCollection<ReplyWindow>(_collectionName).Delete(userId) ? 1 : 0);
+
+    /// <summary>Forgets users who last wrote before <paramref name="before"/> (the retention period): their window is long closed.</summary>
+    public int Expire(DateTimeOffset before) => db.Write(tx =>
+        tx.GetCollection<ReplyWindow>(_collectionName).DeleteMany(BsonExpression.Create("$.LastInboundAt = null OR $.LastInboundAt < @0", before.UtcDateTime)));
+
     public static string MonthKey(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public ProactiveUsage Usage() => db.Collection<ProactiveUsage>(_usageCollection).FindById(MonthKey(time.GetUtcNow())) ?? new ProactiveUsage { Id = MonthKey(time.GetUtcNow()) };

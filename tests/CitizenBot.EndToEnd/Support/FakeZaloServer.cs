@@ -55,6 +55,13 @@ public sealed class FakeZaloServer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The image served at /photos/{name} (a citizen's photo on Zalo's servers): a 2×2 red PNG.</summary>
+    public static readonly byte[] Photo = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==");
+
+    /// <summary>The address of a photo this server serves.</summary>
+    public string PhotoUrl(string name) => $"{BaseUrl}/photos/{name}";
+
     /// <summary>Where events are posted: the host's webhook URL (set once the host has started).</summary>
     public string WebhookUrl { get; set; } = "";
 
@@ -81,6 +88,9 @@ public sealed class FakeZaloServer : IAsyncDisposable
         app.MapPost("/v2.0/oa/upload/{kind}", (string kind, HttpContext http) => server.UploadAsync(kind, http));
         app.MapPost("/v4/oa/access_token", (Delegate)((HttpContext http) => server.RefreshAsync(http)));
         app.MapPost("/message/template", (Delegate)((HttpContext http) => server.MessageAsync("zns", http)));
+        app.MapGet("/photos/{name}", (string name) => name == "too-big.png"
+            ? Results.Bytes(new byte[11 * 1024 * 1024], "image/png")
+            : Results.Bytes(Photo, "image/png"));
         await app.StartAsync();
         server.BaseUrl = app.Urls.First();
         return server;

@@ -65,9 +65,13 @@ public abstract class ZaloScenario : IAsyncLifetime
     {
         await Bot.RunOutboxDispatchAsync();
         await ZaloSteps.UntilAsync(() => Bot.Get<CitizenBot.Core.Messaging.Outbox>().All()
-            .All(m => !m.AddressKey.StartsWith("zalo:", StringComparison.Ordinal)
+            .All(m => !(m.AddressKey.StartsWith("zalo:", StringComparison.Ordinal) || m.AddressKey.StartsWith("zns:", StringComparison.Ordinal))
                 || m.Status is not CitizenBot.Core.Messaging.OutboxStatus.Pending and not CitizenBot.Core.Messaging.OutboxStatus.Sending));
     }
+
+    /// <summary>Runs the sweep that tells dossiers' applicants by ZNS, the way Hangfire would (it sends what it queued).</summary>
+    protected Task RunZnsApplicantSweepAsync() =>
+        Bot.Get<CitizenBot.Host.Jobs.SweepJob>().RunAsync(CitizenBot.Channels.Zalo.ZnsApplicantSweep.JobId, CancellationToken.None);
 
     protected async Task<T> OfficerGetAsync<T>(string path)
     {

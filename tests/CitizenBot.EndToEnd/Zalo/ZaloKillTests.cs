@@ -98,8 +98,36 @@ public sealed class ZaloKillTests : IAsyncLifetime
         Assert.Equal(1, _zalo.Refreshes);
         Assert.Equal(0, _zalo.ReusedRefreshTokens);
         Assert.Equal("refresh-1", _zalo.LatestRefreshToken);
+        using (var http = _host!.Officer())
+        {
+            // The refresh got its answer stored: no alarm at the restart.
+            var report = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<ZaloReport.ReportView>(http, "/officer/api/zalo");
+            Assert.Empty(report!.Alerts);
+        }
+
         _host!.Kill();
         using var db = CitizenDatabase.Open(_dir.Path);
         Assert.Equal(1, db.Collection<CitizenBot.Core.Messaging.ChannelTokenPair>(new CitizenBot.Core.Messaging.ChannelTokens(db, ZaloChannelSender.ChannelName).CollectionName).Count());
+    }
+
+    [Fact]
+    public async Task Killed_after_Zalo_answered_a_refresh_and_before_the_pair_was_stored_the_admins_are_told_at_the_restart()
+    {
+        await StartAsync(ZaloTokenStore.FaultPointAnswered);
+        _zalo.ExpireAccessTokens();
+
+        await _zalo.SendTextAsync(Citizen, "menu");
+        Assert.True(await _host!.WaitForExitAsync(TimeSpan.FromSeconds(30)), "The host did not reach the fault point.");
+        Assert.Equal(1, _zalo.Refreshes);
+
+        // Zalo holds the new pair, the data folder the spent one: at the start the stored token is tried once, refused,
+        // and the admins are told at once, in the officers' chat and on the console, how to authorise the OA again.
+        await StartAsync();
+        var alert = await _telegram.WaitForAsync(RunningBot.OfficersChat, "mất quyền gửi tin");
+        Assert.Contains("Zalo:RefreshToken", alert.Text, StringComparison.Ordinal);
+        Assert.True(_zalo.ReusedRefreshTokens >= 1);
+        using var http = _host!.Officer();
+        var report = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<ZaloReport.ReportView>(http, "/officer/api/zalo");
+        Assert.Contains(report!.Alerts, a => a.Reason.Contains("gián đoạn", StringComparison.Ordinal));
     }
 }

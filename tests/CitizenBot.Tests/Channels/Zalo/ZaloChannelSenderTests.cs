@@ -40,7 +40,9 @@ public sealed class ZaloChannelSenderTests : IDisposable
         var api = new ZaloApiClient(new HttpClient(_http), options);
         var db = _bot.Get<CitizenDatabase>();
         var tokens = new ZaloTokenStore(Tokens, _bot.Get<DataSeal>(), options, api, _bot.Clock, NullLogger<ZaloTokenStore>.Instance);
+        var zns = new ZnsNotices(new ZnsStore(db), _bot.Get<DossierBook>(), _bot.Get<DataSeal>(), _bot.Get<CommuneClock>(), options);
         return new ZaloChannelSender(api, tokens, Contacts, new ZaloNotices(_bot.Get<DossierBook>(), _bot.Get<ReceptionBook>(), _bot.Get<CommuneClock>()),
+            zns, new ZnsChannelSender(api, tokens, Contacts, options, NullLogger<ZnsChannelSender>.Instance), _bot.Get<Outbox>(), _bot.Clock,
             options, _bot.Commune, NullLogger<ZaloChannelSender>.Instance);
     }
 
@@ -99,6 +101,7 @@ public sealed class ZaloChannelSenderTests : IDisposable
     [Fact]
     public async Task A_followed_dossiers_change_outside_the_window_goes_by_ZNS_to_the_dossiers_phone()
     {
+        _bot.SeedDossier("HS-2411-0042", DossierStatus.InProgress, BotHarness.Start.AddDays(2));
         _bot.SeedDossier("HS-2411-0042", DossierStatus.Resolved, BotHarness.Start.AddDays(2));
         _http.Ok("""{"error":0,"data":{"msg_id":"z1","quota":{"remainingQuota":"9"}}}""");
 
@@ -110,6 +113,16 @@ public sealed class ZaloChannelSenderTests : IDisposable
         Assert.Equal("84912345678", body["phone"]!.GetValue<string>());
         Assert.Equal("555", body["template_id"]!.GetValue<string>());
         Assert.Equal(1, Contacts.Usage().Zns);
+
+        // Sent as the change's one ZNS message, whose phone and data were sealed and are now dropped.
+        var shared = _bot.Get<Outbox>().FindByKey(ZnsNotices.Key("HS-2411-0042", 2))!;
+        Assert.Equal(OutboxStatus.Sent, shared.Status);
+        Assert.Equal("", shared.Text);
+
+        // A second follower of the same dossier, outside the window too: the phone is not told again.
+        var again = await Sender(templates: true).SendAsync(To, new OutgoingMessage("Hồ sơ đã có kết quả") { OutboxKey = "dossier:HS-2411-0042:change:2:f2" }, CancellationToken.None);
+        Assert.Equal(SendOutcomeKind.Sent, again.Kind);
+        Assert.Single(_http.Paths);
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class ZaloInputTests
         var place = ZaloEventProcessor.ToInput(Event("user_send_location", "Vị trí") with { Location = (19.8, 105.7) }, 1, [])!;
 
         Assert.Equal("photo", Assert.Single(photo.Attachments).Kind);
-        Assert.Equal("https://f/1.jpg", photo.Attachments[0].FileId);
+        Assert.Equal("zalo:https://f/1.jpg", photo.Attachments[0].FileId);
         Assert.Equal((19.8, 105.7), place.Location);
         Assert.Null(place.Text);
     }
