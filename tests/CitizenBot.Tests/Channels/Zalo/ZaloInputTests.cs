@@ -1,3 +1,4 @@
+using CitizenBot.Dialogs.Engine;
 using CitizenBot.Channels.Zalo;
 
 namespace CitizenBot.Tests.Channels.Zalo;
@@ -42,7 +43,7 @@ public sealed class ZaloInputTests
 
         Assert.Equal("photo", Assert.Single(photo.Attachments).Kind);
         Assert.Equal("https://f/1.jpg", photo.Attachments[0].FileId);
-        Assert.Equal((19.8, 105.7), place.Location);
+        Assert.Equal(GeoPoint.Of(19.8, 105.7), place.Location);
         Assert.Null(place.Text);
     }
 
