@@ -1,5 +1,5 @@
-using CitizenBot.Dialogs.Engine;
 using CitizenBot.Channels.Zalo;
+using CitizenBot.Dialogs.Engine;
 
 namespace CitizenBot.Tests.Channels.Zalo;
 
