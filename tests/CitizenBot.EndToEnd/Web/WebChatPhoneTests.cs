@@ -61,7 +61,7 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         await citizen.GetByText("để cán bộ biết nơi xảy ra sự việc").WaitForAsync();
         await Screenshot(citizen, "location-consent");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "✅ Đồng ý, gửi vị trí" }).ClickAsync();
-        await citizen.GetByText("để lại họ tên, số điện thoại").WaitForAsync();
+        await citizen.GetByText("Ông/bà muốn để lại họ tên").WaitForAsync();
 
         await Press(citizen, "👤 Để lại họ tên, số điện thoại", "họ và tên");
         await SayAsync(citizen, "Lê Thị Mai", "gõ số vào ô nhắn tin");
@@ -120,7 +120,7 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         await Press(citizen, "Giao thông, điện, nước", "thôn nào");
 
         await citizen.ReloadAsync();
-        await citizen.GetByText("thôn nào").WaitForAsync();
+        await citizen.GetByText("Việc này ở thôn nào?").WaitForAsync();
 
         Assert.Equal(["📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh", "Giao thông, điện, nước"], await citizen.Locator(".msg.me").AllInnerTextsAsync());
         Assert.True(await citizen.GetByRole(AriaRole.Button, new() { Name = "Đất đai, xây dựng" }).IsDisabledAsync());

@@ -78,8 +78,8 @@ public sealed class WebPhotoUploadTests
     [Theory]
     [InlineData(double.NaN, 105.7)]
     [InlineData(19.8, double.PositiveInfinity)]
-    [InlineData(91, 105.7)]
-    [InlineData(19.8, 200)]
+    [InlineData(91.0, 105.7)]
+    [InlineData(19.8, 200.0)]
     [InlineData(19.8, null)]
     [InlineData(null, 105.7)]
     public void A_browser_location_that_is_not_a_place_is_refused(double? latitude, double? longitude)
