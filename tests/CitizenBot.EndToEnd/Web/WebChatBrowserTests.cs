@@ -42,7 +42,8 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "🔎 Tra cứu hồ sơ" }).ClickAsync();
         await page.GetByText("Mời ông/bà nhập mã hồ sơ").WaitForAsync();
         await page.GetByLabel("Tin nhắn").FillAsync("hs-demo-0001");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
+        // On a computer Enter sends.
+        await page.GetByLabel("Tin nhắn").PressAsync("Enter");
 
         await page.GetByText("📄 Hồ sơ HS-DEMO-0001").WaitForAsync();
         // The greeting's buttons are spent, except main-menu buttons ("menu:…"), which work from any message.

@@ -129,7 +129,16 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         await Screenshot(citizen, "reload");
 
         await Press(citizen, "Thôn Một", "trình bày nội dung");
-        await SayAsync(citizen, Content + "\nXin cảm ơn xã.", "có ảnh kèm theo");
+
+        // On a touch screen Enter starts a new line; "Gửi" sends.
+        var box = citizen.GetByLabel("Tin nhắn");
+        await box.FillAsync(Content);
+        await box.PressAsync("Enter");
+        await box.PressSequentiallyAsync("Xin cảm ơn xã.");
+        Assert.Equal(Content + "\nXin cảm ơn xã.", await box.InputValueAsync());
+        Assert.True((await box.BoundingBoxAsync())!.Height > 60, "the box grows with the text");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
+        await citizen.GetByText("có ảnh kèm theo").Last.WaitForAsync();
         Assert.EndsWith("\nXin cảm ơn xã.", await citizen.Locator(".msg.me").Last.InnerTextAsync(), StringComparison.Ordinal);
     }
 
