@@ -1,6 +1,7 @@
 using CitizenBot.Channels.Web.Photos;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Petitions.WebPhotos;
 using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs.Engine;
 using Microsoft.AspNetCore.Builder;

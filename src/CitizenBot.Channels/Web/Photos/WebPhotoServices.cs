@@ -1,4 +1,5 @@
 using CitizenBot.Core.Petitions;
+using CitizenBot.Core.Petitions.WebPhotos;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using CitizenBot.Core.Petitions;
+using CitizenBot.Core.Petitions.WebPhotos;
 
 namespace CitizenBot.Channels.Web.Photos;
 

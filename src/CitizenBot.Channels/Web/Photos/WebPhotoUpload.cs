@@ -1,4 +1,5 @@
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Petitions.WebPhotos;
 using CitizenBot.Dialogs.Engine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

@@ -2,13 +2,15 @@ using CitizenBot.Channels.Web.Photos;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
 using CitizenBot.Core.Petitions;
+using CitizenBot.Core.Petitions.WebPhotos;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs.Engine;
+using CitizenBot.Tests.Channels.Web;
 using CitizenBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CitizenBot.Tests.Channels.Web;
+namespace CitizenBot.Tests.Petitions;
 
 /// <summary>Web photos in the real database: sealed at rest, attached to a petition through the dialog, swept when no petition holds them, erased with the petition's data.</summary>
 public sealed class WebPhotoBookTests : IDisposable

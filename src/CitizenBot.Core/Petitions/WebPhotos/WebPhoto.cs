@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace CitizenBot.Channels.Web.Photos;
+namespace CitizenBot.Core.Petitions.WebPhotos;
 
 /// <summary>
 /// A photo a citizen sent from the web chat, kept until a petition no longer needs it. The bytes are sealed (a photo of a

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
-using CitizenBot.Core.Petitions;
 using CitizenBot.Core.Privacy;
 using CitizenBot.Core.Storage;
 using LiteDB;
 
-namespace CitizenBot.Channels.Web.Photos;
+namespace CitizenBot.Core.Petitions.WebPhotos;
 
 /// <summary>
 /// The web chat's photos: stored sealed through the one write path, opened for the console, and forgotten when no

@@ -2,7 +2,7 @@ using CitizenBot.Core.Commune;
 using CitizenBot.Core.Sweeps;
 using Microsoft.Extensions.Logging;
 
-namespace CitizenBot.Channels.Web.Photos;
+namespace CitizenBot.Core.Petitions.WebPhotos;
 
 /// <summary>
 /// Forgets web photos no petition holds after a day: sent but never attached (the citizen left the petition), or freed
