@@ -26,7 +26,7 @@ public static class ChannelHints
 
     /// <summary>How to give a phone number: the web chat has no contact button, only the typed number.</summary>
     public static string HowToGivePhone(ChatAddress address) =>
-        IsWeb(address) ? "gõ số vào ô nhắn tin, ví dụ 0912 345 678" : "bấm nút \"📱 Gửi số điện thoại\" hoặc gõ số";
+        IsWeb(address) ? "gõ số vào ô nhắn tin, ví dụ 0912 345 678" : "bấm nút \"📱 Gửi số điện thoại\" hoặc gõ số, ví dụ 0912 345 678";
 
     /// <summary>
     /// Said after a promised reminder: on the web a reminder only shows when the page is opened again, so the citizen learns

@@ -36,7 +36,7 @@ public static class PromptTexts
     /// <param name="how">How this channel gives a phone number (<see cref="ChannelHints.HowToGivePhone"/>).</param>
     public static string PhoneRetryFor(string how) => $"Số điện thoại chưa đúng. Xin ông/bà nhập số gồm 10 chữ số ({how}).";
 
-    /// <summary>The retry on Telegram, whose contact button sends the number.</summary>
+    /// <summary>The retry on Telegram and Zalo, whose contact button (or form) sends the number; the same words as <see cref="ChannelHints.HowToGivePhone"/> gives there.</summary>
     public static readonly string PhoneRetry = PhoneRetryFor("bấm nút \"📱 Gửi số điện thoại\" hoặc gõ số, ví dụ 0912 345 678");
 
     public const string AttachmentRetry = "Xin ông/bà gửi ảnh hoặc tệp đính kèm, hoặc bấm \"Bỏ qua\".";
