@@ -1,6 +1,7 @@
 using CitizenBot.Channels;
 using CitizenBot.Channels.Telegram;
 using CitizenBot.Channels.Web;
+using CitizenBot.Channels.Web.Photos;
 using CitizenBot.Channels.Zalo;
 using CitizenBot.Core.Commune;
 using CitizenBot.Core.Conversations;
@@ -61,6 +62,7 @@ public static class CitizenBotHost
             LookupLimits = new CitizenBot.Dialogs.Dossiers.LookupLimitOptions { LookupsPerHour = settings.LookupsPerHour },
         });
         services.AddWebChatLimits(settings.WebChat).AddForwardedClientAddress(settings.KnownProxies);
+        services.AddWebPhotos();
         services.AddChannels(settings);
         services.AddZalo(settings);
         services.AddJobs(settings);

@@ -32,8 +32,8 @@ public sealed record TurnInput
     /// <summary>The channel's id of the message this one replies to (an officer answering a relayed question).</summary>
     public string? ReplyToMessageId { get; init; }
 
-    /// <summary>A location the citizen shared (latitude, longitude).</summary>
-    public (double Latitude, double Longitude)? Location { get; init; }
+    /// <summary>A location the citizen shared; only a place on Earth (see <see cref="GeoPoint"/>).</summary>
+    public GeoPoint? Location { get; init; }
 
     /// <summary>Sent in a group chat: only officer commands are answered there, never citizens' flows.</summary>
     public bool InGroup { get; init; }

@@ -10,10 +10,8 @@ public sealed class LocationPrompt(string id) : Prompt<string>(id, null)
 
     protected override Recognition<string> Recognize(DialogContext dc, PromptOptions options, string? buttonValue)
     {
-        // A place on Earth only: a channel (or a forged request) may send NaN, infinities or 200° of longitude, which the
-        // petition must never store (nor its state serialise) — such a "location" is asked for again.
-        if (dc.Input.Location is { } location && double.IsFinite(location.Latitude) && double.IsFinite(location.Longitude)
-            && Math.Abs(location.Latitude) <= 90 && Math.Abs(location.Longitude) <= 180)
+        // A GeoPoint is a place on Earth by construction: NaN or 200° never arrive here, they are asked for again.
+        if (dc.Input.Location is { } location)
         {
             return Recognition<string>.Of(string.Create(CultureInfo.InvariantCulture, $"{location.Latitude},{location.Longitude}"));
         }

@@ -40,14 +40,15 @@ public static class PetitionDialogTexts
     public static string AskContent(int min, int max) =>
         $"Xin ông/bà trình bày nội dung: việc gì, ở đâu, từ khi nào, đề nghị gì (từ {min} đến {max} ký tự).";
 
-    public const string AskPhotos = "Ông/bà có ảnh kèm theo không? Gửi ảnh ngay bây giờ, hoặc bấm \"Bỏ qua\".";
+    /// <param name="how">How this channel sends a photo (<see cref="Engine.ChannelHints.HowToSendPhoto"/>).</param>
+    public static string AskPhotos(string how) => $"Ông/bà có ảnh kèm theo không? Xin gửi ảnh ngay bây giờ ({how}), hoặc bấm \"Bỏ qua\".";
 
-    /// <param name="attach">The app's attach button (<see cref="Engine.ChannelHints.AttachButton"/>).</param>
-    public static string AskLocation(string attach) => $"Ông/bà có thể gửi vị trí nơi xảy ra sự việc (bấm {attach} rồi chọn \"Vị trí\"), hoặc bấm \"Bỏ qua\".";
+    /// <param name="how">How this channel sends a location (<see cref="Engine.ChannelHints.HowToSendLocation"/>).</param>
+    public static string AskLocation(string how) => $"Ông/bà có thể gửi vị trí nơi xảy ra sự việc ({how}), hoặc bấm \"Bỏ qua\".";
 
-    public static string LocationRetryFor(string attach) => $"Xin ông/bà gửi vị trí ({attach} → Vị trí), hoặc bấm \"Bỏ qua\".";
+    public static string LocationRetryFor(string how) => $"Xin ông/bà gửi vị trí ({how}), hoặc bấm \"Bỏ qua\".";
 
-    public static readonly string LocationRetry = LocationRetryFor("📎");
+    public static readonly string LocationRetry = LocationRetryFor("bấm 📎 rồi chọn \"Vị trí\"");
 
     public const string SkipLabel = "⏭ Bỏ qua";
 
@@ -63,7 +64,8 @@ public static class PetitionDialogTexts
 
     public const string AskName = "Xin cho biết họ và tên của ông/bà:";
 
-    public const string AskPhone = "Xin cho biết số điện thoại (bấm \"Gửi số điện thoại\" hoặc gõ số):";
+    /// <param name="how">How this channel gives a phone number (<see cref="Engine.ChannelHints.HowToGivePhone"/>).</param>
+    public static string AskPhone(string how) => $"Xin cho biết số điện thoại ({how}):";
 
     public static string Summary(PetitionKind kind, string topic, string village, string content, int photos, bool location, bool anonymous, string? name, string? phone) =>
         "Xin ông/bà kiểm tra lại đơn:\n"

@@ -114,7 +114,7 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
     private Task<DialogTurnResult> AskPhotosAsync(WaterfallStepContext step, CancellationToken ct)
     {
         step.State<PetitionState>().Content = (string)step.Result!;
-        return step.PromptAsync(PhotosPromptId, new PromptOptions { Prompt = PetitionDialogTexts.AskPhotos, Min = 0 }, ct);
+        return step.PromptAsync(PhotosPromptId, new PromptOptions { Prompt = PetitionDialogTexts.AskPhotos(ChannelHints.HowToSendPhoto(step.Address)), Min = 0 }, ct);
     }
 
     private Task<DialogTurnResult> AskLocationAsync(WaterfallStepContext step, CancellationToken ct)
@@ -123,8 +123,8 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
         step.State<PetitionState>().Photos = [.. photos.Take(5).Select(a => a.FileId)];
         return step.PromptAsync(LocationPromptId, new PromptOptions
         {
-            Prompt = PetitionDialogTexts.AskLocation(ChannelHints.AttachButton(step.Address)),
-            Retry = PetitionDialogTexts.LocationRetryFor(ChannelHints.AttachButton(step.Address)),
+            Prompt = PetitionDialogTexts.AskLocation(ChannelHints.HowToSendLocation(step.Address)),
+            Retry = PetitionDialogTexts.LocationRetryFor(ChannelHints.HowToSendLocation(step.Address)),
             Choices = [new Choice(Skip, PetitionDialogTexts.SkipLabel, ["bo qua", "khong"])],
         }, ct);
     }
@@ -165,7 +165,7 @@ public sealed class SubmitPetitionDialog : WaterfallDialog
     private Task<DialogTurnResult> AskPhoneAsync(WaterfallStepContext step, CancellationToken ct)
     {
         step.State<PetitionState>().Name = (string)step.Result!;
-        return step.PromptAsync(PhonePromptId, new PromptOptions { Prompt = PetitionDialogTexts.AskPhone }, ct);
+        return step.PromptAsync(PhonePromptId, new PromptOptions { Prompt = PetitionDialogTexts.AskPhone(ChannelHints.HowToGivePhone(step.Address)) }, ct);
     }
 
     private Task<DialogTurnResult> KeepPhoneAsync(WaterfallStepContext step, CancellationToken ct)

@@ -8,7 +8,7 @@ public sealed class PhonePrompt(string id, PromptValidator<string>? validator = 
     protected override bool RequestsContact => true;
 
     protected override Recognition<string> Recognize(DialogContext dc, PromptOptions options, string? buttonValue) =>
-        Normalize(dc.Input.ContactPhone ?? dc.Input.Text) is { } phone ? Recognition<string>.Of(phone) : Recognition<string>.Fail(PromptTexts.PhoneRetry);
+        Normalize(dc.Input.ContactPhone ?? dc.Input.Text) is { } phone ? Recognition<string>.Of(phone) : Recognition<string>.Fail(PromptTexts.PhoneRetryFor(ChannelHints.HowToGivePhone(dc.Address)));
 
     public static string? Normalize(string? input)
     {

@@ -33,7 +33,11 @@ public static class PromptTexts
 
     public const string DateRetry = "Xin ông/bà nhập ngày theo dạng ngày/tháng/năm, ví dụ 20/12/2026.";
 
-    public const string PhoneRetry = "Số điện thoại chưa đúng. Xin ông/bà nhập số gồm 10 chữ số, ví dụ 0912 345 678, hoặc bấm nút \"Gửi số điện thoại\".";
+    /// <param name="how">How this channel gives a phone number (<see cref="ChannelHints.HowToGivePhone"/>).</param>
+    public static string PhoneRetryFor(string how) => $"Số điện thoại chưa đúng. Xin ông/bà nhập số gồm 10 chữ số ({how}).";
+
+    /// <summary>The retry on Telegram and Zalo, whose contact button (or form) sends the number; the same words as <see cref="ChannelHints.HowToGivePhone"/> gives there.</summary>
+    public static readonly string PhoneRetry = PhoneRetryFor("bấm nút \"📱 Gửi số điện thoại\" hoặc gõ số, ví dụ 0912 345 678");
 
     public const string AttachmentRetry = "Xin ông/bà gửi ảnh hoặc tệp đính kèm, hoặc bấm \"Bỏ qua\".";
 

@@ -141,7 +141,7 @@ public sealed class BookReceptionDialog : WaterfallDialog
     private Task<DialogTurnResult> AskPhoneAsync(WaterfallStepContext step, CancellationToken ct)
     {
         step.State<BookingState>().Name = (string)step.Result!;
-        return step.PromptAsync(PhonePromptId, new PromptOptions { Prompt = BookingTexts.AskPhone }, ct);
+        return step.PromptAsync(PhonePromptId, new PromptOptions { Prompt = BookingTexts.AskPhone(ChannelHints.HowToGivePhone(step.Address)) }, ct);
     }
 
     private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken ct)
@@ -182,7 +182,7 @@ public sealed class BookReceptionDialog : WaterfallDialog
         // The confirmation and the calendar file are queued with the booking, in one transaction.
         var result = _bookings.Book(request, booking =>
         [
-            new OutgoingMessage(old is null ? BookingTexts.Booked(ReceptionTexts.Details(booking, _options, _clock)) : BookingTexts.Moved(old.Code, booking.Code, ReceptionTexts.Details(booking, _options, _clock))),
+            new OutgoingMessage(old is null ? BookingTexts.Booked(ReceptionTexts.Details(booking, _options, _clock)) + ChannelHints.ReminderNote(step.Address) : BookingTexts.Moved(old.Code, booking.Code, ReceptionTexts.Details(booking, _options, _clock)) + ChannelHints.ReminderNote(step.Address)),
             OutgoingMessage.Document(BookingTexts.CalendarCaption, BookingCalendarFile.For(booking, _options, _commune)),
         ]);
         switch (result.Outcome)

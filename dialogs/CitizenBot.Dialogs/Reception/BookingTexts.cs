@@ -49,7 +49,8 @@ public static class BookingTexts
 
     public const string NameInvalid = "Xin ông/bà nhập họ tên bằng chữ, ví dụ: Nguyễn Văn An. Họ tên cần có chữ cái.";
 
-    public const string AskPhone = "Xin cho biết số điện thoại để cán bộ liên hệ khi cần (bấm nút \"Gửi số điện thoại\" hoặc gõ số):";
+    /// <param name="how">How this channel gives a phone number (<see cref="Engine.ChannelHints.HowToGivePhone"/>).</param>
+    public static string AskPhone(string how) => $"Xin cho biết số điện thoại để cán bộ liên hệ khi cần ({how}):";
 
     public static string Confirm(ReceptionDay day, ReceptionSlot slot, string topic, string details, string name, string phone) =>
         "Xin ông/bà kiểm tra lại thông tin đặt lịch:\n"

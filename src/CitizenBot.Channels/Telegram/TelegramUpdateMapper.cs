@@ -56,7 +56,7 @@ public static class TelegramUpdateMapper
             UserDisplayName = message.From?.FirstName,
             InGroup = !IsPrivate(message.Chat),
             ReplyToMessageId = message.ReplyToMessage?.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Location = message.Location is { } location ? (location.Latitude, location.Longitude) : null,
+            Location = message.Location is { } location ? GeoPoint.Of(location.Latitude, location.Longitude) : null,
         };
     }
 

@@ -1,8 +1,12 @@
+using CitizenBot.Channels.Web.Photos;
+using CitizenBot.Core.Commune;
 using CitizenBot.Core.Messaging;
+using CitizenBot.Core.Petitions.WebPhotos;
 using CitizenBot.Core.Storage;
 using CitizenBot.Dialogs.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,24 +20,31 @@ public static class WebChatEndpoints
 {
     public const int MaxInputLength = 10_000;
 
-    public sealed record SendRequest(string? Text, string? Payload, long After);
+    /// <summary>A message, a pressed button, or a place from the browser (both numbers, checked to be a place on Earth).</summary>
+    public sealed record SendRequest(string? Text, string? Payload, long After, double? Latitude = null, double? Longitude = null);
+
+    /// <param name="AsksPhone">The bot asks for a phone number: the page offers a number keypad (the web has no contact button).</param>
+    public sealed record MessageView(long Id, string Text, IReadOnlyList<ButtonView> Buttons, FileView? File, bool AsksPhone = false, int Columns = 1);
 
     public sealed record ButtonView(string Label, string Payload);
-
-    public sealed record MessageView(long Id, string Text, IReadOnlyList<ButtonView> Buttons, FileView? File, int Columns = 1);
 
     public sealed record FileView(string Name, string Url);
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
         var ids = new WebConversationIds(app.ServiceProvider.GetRequiredService<DataSeal>());
+        var page = WebChatPage.For(app.ServiceProvider.GetRequiredService<CommuneOptions>());
         bool IsConversationId(string id) => ids.IsIssued(id);
-        app.MapGet("/", () => Results.Content(WebChatPage.Html, "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapPost("/api/chat/start", () => Results.Ok(new { conversationId = ids.New() }))
             .RequireRateLimiting(WebChatRateLimiting.StartPolicy);
         app.MapPost("/api/chat/{id}/send", (string id, SendRequest request, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct) =>
             IsConversationId(id) ? SendAsync(id, request, http, bot, kicker, outbox, ct) : Task.FromResult(Results.NotFound()))
             .RequireRateLimiting(WebChatRateLimiting.TurnPolicy);
+        app.MapPost("/api/chat/{id}/photo", (string id, HttpContext http, WebChatLimits limits, WebPhotoBook photos, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct) =>
+            IsConversationId(id) ? WebPhotoUpload.ReceiveAsync(id, http, limits, photos, bot, kicker, outbox, ct) : Task.FromResult(Results.NotFound()))
+            .RequireRateLimiting(WebChatRateLimiting.PhotoPolicy)
+            .DisableAntiforgery();
         app.MapGet("/api/chat/{id}/messages", (string id, long? after, Outbox outbox) =>
             IsConversationId(id) ? Results.Ok(Read(outbox, id, after ?? 0)) : Results.NotFound())
             .RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
@@ -51,8 +62,16 @@ public static class WebChatEndpoints
     /// <summary>The key that limits per client count under: the client's address, whatever conversation it uses.</summary>
     public static string SenderKeyOf(HttpContext http) => "web-ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
-    private static async Task<IResult> SendAsync(string id, SendRequest request, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
+    /// <summary>The turn's input from the request, or the refusal the citizen reads (a "place" that is not one).</summary>
+    public static (TurnInput? Input, string? Refusal) ToInput(SendRequest request, string senderKey)
     {
+        if (request.Latitude is not null || request.Longitude is not null)
+        {
+            return GeoPoint.Of(request.Latitude, request.Longitude) is { } place
+                ? (new TurnInput { Location = place, SenderKey = senderKey }, null)
+                : (null, WebChatTexts.NotAPlace);
+        }
+
         var text = request.Text is { Length: > MaxInputLength } tooLong ? tooLong[..MaxInputLength] : request.Text;
         var payload = request.Payload is { Length: > 64 } ? null : request.Payload;
         if (string.IsNullOrWhiteSpace(text) && string.IsNullOrEmpty(payload))
@@ -60,15 +79,32 @@ public static class WebChatEndpoints
             text = "";
         }
 
+        return (new TurnInput { Text = payload is null ? text : null, Payload = payload, SenderKey = senderKey }, null);
+    }
+
+    private static async Task<IResult> SendAsync(string id, SendRequest request, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
+    {
+        var (input, refusal) = ToInput(request, SenderKeyOf(http));
+        if (input is null)
+        {
+            return Results.BadRequest(new { error = refusal });
+        }
+
+        return await RunTurnAsync(id, input, request.After, bot, kicker, outbox, ct);
+    }
+
+    /// <summary>Runs one turn of the conversation and answers with what it has sent since <paramref name="after"/>.</summary>
+    internal static async Task<IResult> RunTurnAsync(string id, TurnInput input, long after, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
+    {
         var address = new ChatAddress(WebChannelSender.ChannelName, id);
-        await bot.HandleAsync(address, new TurnInput { Text = payload is null ? text : null, Payload = payload, SenderKey = SenderKeyOf(http) }, ct);
+        await bot.HandleAsync(address, input, ct);
         await kicker.SendNowAsync(address.Key, ct);
-        return Results.Ok(Read(outbox, id, request.After));
+        return Results.Ok(Read(outbox, id, after));
     }
 
     /// <summary>The conversation's own messages, confidential ones opened for it alone.</summary>
     private static List<MessageView> Read(Outbox outbox, string id, long after) =>
         [.. outbox.HistoryOf(new ChatAddress(WebChannelSender.ChannelName, id).Key, after, 100)
             .Select(m => new MessageView(m.Id, m.Message.Text, [.. m.Message.Buttons.Select(b => new ButtonView(b.Label, b.Payload))],
-                m.Message.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null, m.Message.Columns))];
+                m.Message.File is { } file ? new FileView(file.FileName, $"/api/chat/{id}/files/{m.Id}") : null, m.Message.RequestContact, m.Message.Columns))];
 }

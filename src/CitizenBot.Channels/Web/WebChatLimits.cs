@@ -21,6 +21,14 @@ public sealed record WebChatLimits
 
     /// <summary>History and file reads one address may make in a minute (Limits:WebReadsPerMinute); an open page polls 15 times a minute.</summary>
     public int ReadsPerMinute { get; init; } = 240;
+
+    /// <summary>Photos one address may send in an hour (Limits:WebPhotosPerHour).</summary>
+    public int PhotosPerHour { get; init; } = 30;
+
+    /// <summary>The largest photo accepted, in MB (Web:MaxPhotoMegabytes).</summary>
+    public int MaxPhotoMegabytes { get; init; } = 10;
+
+    public long MaxPhotoBytes => MaxPhotoMegabytes * 1024L * 1024L;
 }
 
 /// <summary>ASP.NET Core's rate limiter, partitioned by the client's address, on the web chat's endpoints.</summary>
@@ -29,12 +37,13 @@ public static class WebChatRateLimiting
     public const string StartPolicy = "web-chat-start";
     public const string TurnPolicy = "web-chat-turn";
     public const string ReadPolicy = "web-chat-read";
+    public const string PhotoPolicy = "web-chat-photo";
 
     public static string TooManyRequests(int minutes) =>
         $"Xin lỗi ông/bà, từ địa chỉ mạng này đã có quá nhiều yêu cầu trong thời gian ngắn. Xin ông/bà vui lòng đợi {minutes} phút rồi thử lại; "
         + "nếu cần gấp, xin liên hệ Bộ phận Một cửa UBND xã.";
 
-    /// <summary>Registers the three per-address policies; the limits are read from the container, so a host or a test may replace them.</summary>
+    /// <summary>Registers the four per-address policies; the limits are read from the container, so a host or a test may replace them.</summary>
     public static IServiceCollection AddWebChatLimits(this IServiceCollection services, WebChatLimits limits)
     {
         services.AddSingleton(limits);
@@ -44,6 +53,7 @@ public static class WebChatRateLimiting
             options.AddPolicy(StartPolicy, new PerClientPolicy(current.ConversationsPerHour, TimeSpan.FromHours(1)));
             options.AddPolicy(TurnPolicy, new PerClientPolicy(current.TurnsPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(ReadPolicy, new PerClientPolicy(current.ReadsPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(PhotoPolicy, new PerClientPolicy(current.PhotosPerHour, TimeSpan.FromHours(1)));
         });
         return services;
     }

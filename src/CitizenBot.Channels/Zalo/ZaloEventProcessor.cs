@@ -225,7 +225,7 @@ public sealed class ZaloEventProcessor(
         {
             Text = e.Location is null ? text : null,
             Attachments = attachments,
-            Location = e.Location,
+            Location = e.Location is { } place ? GeoPoint.Of(place.Latitude, place.Longitude) : null,
         };
     }
 

@@ -124,6 +124,8 @@ public sealed class HostSettings
                 ConversationsPerHour = limits.WebConversationsPerHour,
                 TurnsPerMinute = limits.WebTurnsPerMinute,
                 ReadsPerMinute = limits.WebReadsPerMinute,
+                PhotosPerHour = limits.WebPhotosPerHour,
+                MaxPhotoMegabytes = Settings.Read<WebOptions>(config).MaxPhotoMegabytes,
             },
             KnownProxies = Settings.Read<ProxyOptions>(config).Addresses,
             QuestionsPerSenderPerDay = limits.QuestionsPerSenderPerDay,

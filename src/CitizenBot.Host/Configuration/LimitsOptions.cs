@@ -21,6 +21,8 @@ public sealed class LimitsOptions
 
     public int WebReadsPerMinute { get; set; } = 240;
 
+    public int WebPhotosPerHour { get; set; } = 30;
+
     public int QuestionsPerSenderPerDay { get; set; } = 20;
 
     public int RelaysPerHour { get; set; } = 30;
@@ -37,6 +39,7 @@ public sealed class LimitsValidator(IConfiguration config) : RangeValidator<Limi
     (nameof(LimitsOptions.WebConversationsPerHour), 1, 100_000),
     (nameof(LimitsOptions.WebTurnsPerMinute), 1, 100_000),
     (nameof(LimitsOptions.WebReadsPerMinute), 1, 100_000),
+    (nameof(LimitsOptions.WebPhotosPerHour), 1, 10_000),
     (nameof(LimitsOptions.QuestionsPerSenderPerDay), 1, 10_000),
     (nameof(LimitsOptions.RelaysPerHour), 1, 1_000),
 ]);

@@ -130,7 +130,15 @@ public sealed class WebOptions
     public const string Section = "Web";
 
     public string Urls { get; set; } = HostSettings.DefaultUrls;
+
+    /// <summary>The largest photo the web chat accepts, in MB (Web:MaxPhotoMegabytes); a LiteDB document holds at most 16 MB.</summary>
+    public int MaxPhotoMegabytes { get; set; } = 10;
 }
+
+public sealed class WebValidator(IConfiguration config) : RangeValidator<WebOptions>(config, WebOptions.Section,
+[
+    (nameof(WebOptions.MaxPhotoMegabytes), 1, 15),
+]);
 
 /// <summary>The <c>Storage</c> section: the folder of the database and the other data files.</summary>
 public sealed class StorageOptions

@@ -47,6 +47,7 @@ public static class Settings
         services.AddOptions<HangfireStorageOptions>().BindConfiguration(HangfireStorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HangfireStorageOptions>, HangfireStorageValidator>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, WebValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.KnownProxies = HostSettings.ReadStrings(c, ProxyOptions.KnownProxiesKey)).ValidateOnStart();

@@ -35,7 +35,8 @@ public sealed class RecurringJobsTests : IAsyncLifetime
         Assert.Equal("0 2 * * *", jobs["privacy-retention"].Cron);
         Assert.Equal("30 * * * *", jobs["empty-conversations"].Cron);
         Assert.Equal("* * * * *", jobs["web-login-codes"].Cron);
-        Assert.Equal(13, jobs.Count);
+        Assert.Equal("20 * * * *", jobs["web-photo-expiry"].Cron);
+        Assert.Equal(14, jobs.Count);
         Assert.All(jobs.Values, j => Assert.Equal("Asia/Ho_Chi_Minh", j.TimeZoneId));
     }
 

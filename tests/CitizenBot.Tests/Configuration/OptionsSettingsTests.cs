@@ -24,6 +24,8 @@ public sealed class OptionsSettingsTests
     [InlineData("Limits:RelaysPerHour", "many", "Configuration error: Limits:RelaysPerHour: 'many' must be a whole number from 1 to 1000.")]
     [InlineData("Limits:LookupsPerHour", "+5", "Configuration error: Limits:LookupsPerHour: '+5' must be a whole number from 1 to 10000.")]
     [InlineData("Officer:MaxImportMegabytes", "0", "Configuration error: Officer:MaxImportMegabytes: '0' must be a whole number from 1 to 1000.")]
+    [InlineData("Web:MaxPhotoMegabytes", "16", "Configuration error: Web:MaxPhotoMegabytes: '16' must be a whole number from 1 to 15.")]
+    [InlineData("Limits:WebPhotosPerHour", "0", "Configuration error: Limits:WebPhotosPerHour: '0' must be a whole number from 1 to 10000.")]
     [InlineData("Privacy:RetentionMonths", "5", "Configuration error: Privacy:RetentionMonths: '5' must be a whole number from 6 to 120.")]
     [InlineData("Letters:LookbackDays", "month", "Configuration error: Letters:LookbackDays: 'month' must be a whole number from 1 to 3650.")]
     [InlineData("Escalation:ReannounceAfterMinutes", "1", "Configuration error: Escalation:ReannounceAfterMinutes: '1' must be a whole number from 5 to 10080.")]
@@ -49,6 +51,16 @@ public sealed class OptionsSettingsTests
             (defaults.OfficerToken, defaults.MaxImportMegabytes, defaults.LoginFailuresPerAddress, defaults.RetentionMonths, defaults.LetterLookbackDays, defaults.QuestionReannounceAfter));
         Assert.Equal(("secret", 10, 3, 36, 7, TimeSpan.FromHours(1), 30),
             (settings.OfficerToken, settings.MaxImportMegabytes, settings.LoginFailuresPerAddress, settings.RetentionMonths, settings.LetterLookbackDays, settings.QuestionReannounceAfter, settings.TurnsPerMinute));
+    }
+
+    [Fact]
+    public void The_web_chats_photo_limits_keep_their_defaults_and_are_read()
+    {
+        var defaults = HostSettings.Load(Config());
+        var settings = HostSettings.Load(Config(("Web:MaxPhotoMegabytes", "4"), ("Limits:WebPhotosPerHour", "12")));
+
+        Assert.Equal((10, 30), (defaults.WebChat.MaxPhotoMegabytes, defaults.WebChat.PhotosPerHour));
+        Assert.Equal((4, 12, 4L * 1024 * 1024), (settings.WebChat.MaxPhotoMegabytes, settings.WebChat.PhotosPerHour, settings.WebChat.MaxPhotoBytes));
     }
 
     [Fact]

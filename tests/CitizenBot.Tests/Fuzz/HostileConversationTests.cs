@@ -125,7 +125,7 @@ public sealed partial class HostileConversationTests(Xunit.Abstractions.ITestOut
                     Turn(new TurnInput { Attachments = [new InputAttachment(attach.Kind, "file-" + attach.Kind)] });
                     break;
                 case Locate locate:
-                    Turn(new TurnInput { Location = (locate.Latitude, locate.Longitude) });
+                    Turn(new TurnInput { Location = GeoPoint.Of(locate.Latitude, locate.Longitude) });
                     break;
                 default:
                     Turn(TurnInput.FromText("?"));

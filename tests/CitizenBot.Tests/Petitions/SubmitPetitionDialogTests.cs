@@ -77,7 +77,7 @@ public sealed class SubmitPetitionDialogTests : IDisposable
         await _bot.PressAsync("Thôn Một", _citizen);
         await _bot.SayAsync(PetitionSteps.Content, _citizen);
         await _bot.TurnAsync(new TurnInput { Attachments = [new InputAttachment("photo", "file-1"), new InputAttachment("photo", "file-2")] }, _citizen);
-        await _bot.TurnAsync(new TurnInput { Location = (19.85, 105.88) }, _citizen);
+        await _bot.TurnAsync(new TurnInput { Location = GeoPoint.Of(19.85, 105.88) }, _citizen);
         await _bot.PressAsync("Gửi ẩn danh", _citizen);
         (await _bot.SayAsync("có", _citizen)).ShouldSay("Mã theo dõi");
 
@@ -99,10 +99,10 @@ public sealed class SubmitPetitionDialogTests : IDisposable
         await _bot.PressAsync("Bỏ qua", _citizen);
 
         // NaN used to reach the dialog's state, whose JSON could not be written: the turn failed with "sự cố".
-        var nan = await _bot.TurnAsync(new TurnInput { Location = (double.NaN, 0) }, _citizen);
+        var nan = await _bot.TurnAsync(new TurnInput { Location = GeoPoint.Of(double.NaN, 0) }, _citizen);
         Assert.DoesNotContain(nan, m => m.Text.Contains("sự cố", StringComparison.Ordinal));
-        await _bot.TurnAsync(new TurnInput { Location = (91, 200) }, _citizen);
-        await _bot.TurnAsync(new TurnInput { Location = (19.85, 105.88) }, _citizen);
+        await _bot.TurnAsync(new TurnInput { Location = GeoPoint.Of(91, 200) }, _citizen);
+        await _bot.TurnAsync(new TurnInput { Location = GeoPoint.Of(19.85, 105.88) }, _citizen);
         await _bot.PressAsync("Gửi ẩn danh", _citizen);
         (await _bot.SayAsync("có", _citizen)).ShouldSay("Mã theo dõi");
 

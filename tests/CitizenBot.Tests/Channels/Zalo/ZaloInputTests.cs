@@ -1,4 +1,5 @@
 using CitizenBot.Channels.Zalo;
+using CitizenBot.Dialogs.Engine;
 
 namespace CitizenBot.Tests.Channels.Zalo;
 
@@ -42,7 +43,7 @@ public sealed class ZaloInputTests
 
         Assert.Equal("photo", Assert.Single(photo.Attachments).Kind);
         Assert.Equal("zalo:https://f/1.jpg", photo.Attachments[0].FileId);
-        Assert.Equal((19.8, 105.7), place.Location);
+        Assert.Equal(GeoPoint.Of(19.8, 105.7), place.Location);
         Assert.Null(place.Text);
     }
 
