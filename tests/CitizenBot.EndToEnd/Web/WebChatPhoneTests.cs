@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CitizenBot.Core.Escalation;
 using CitizenBot.Core.Petitions;
 using CitizenBot.EndToEnd.Support;
 using Microsoft.Playwright;
@@ -227,6 +228,44 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         await Screenshot(citizen, "grid");
     }
 
+    [Fact]
+    public async Task Two_lookups_in_a_row_answer_each_code_and_a_question_is_answered_from_the_guide_without_an_officer()
+    {
+        var citizen = await PhoneAsync(geolocation: false);
+        await citizen.GotoAsync(Bot.BaseUrl);
+        await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
+        Assert.Equal(0, await citizen.GetByRole(AriaRole.Button, new() { Name = "☰ Xem các việc khác" }).CountAsync()); // the greeting's menu stays open
+
+        await Press(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
+        await SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
+        // Another code straight after a result is looked up at once; a resolved one says where to collect it.
+        await SayAsync(citizen, "HS-DEMO-0004", "📄 Hồ sơ HS-DEMO-0004");
+        var second = citizen.Locator(".msg.bot", new() { HasText = "📄 Hồ sơ HS-DEMO-0004" });
+        var text = await second.InnerTextAsync();
+        Assert.Contains("Bộ phận Tiếp nhận và trả kết quả", text, StringComparison.Ordinal);
+        Assert.Contains("Thôn Một, xã Thử Nghiệm", text, StringComparison.Ordinal);
+        Assert.Contains("0237 3868 123", text, StringComparison.Ordinal);
+        Assert.Equal(0, await citizen.GetByText("chưa hiểu").CountAsync());
+        await AssertTopInViewAsync(citizen, second);
+        await Screenshot(citizen, "two-lookups");
+
+        // A main-menu button on the greeting, far up the page, still works.
+        var guide = citizen.GetByRole(AriaRole.Button, new() { Name = "📚 Hướng dẫn thủ tục" }).First;
+        await guide.ScrollIntoViewIfNeededAsync();
+        Assert.True(await guide.IsEnabledAsync());
+        await guide.ClickAsync();
+        await citizen.GetByText("Đăng ký khai sinh").Last.WaitForAsync();
+        Assert.Equal(0, await citizen.GetByText("hết hiệu lực").CountAsync());
+
+        // A question in the citizen's own words, without diacritics, is answered from the guide; no officer is asked.
+        await SayAsync(citizen, "toi muon lam giay khai sinh cho con thi can giay to gi", "📋 Đăng ký khai sinh");
+        var answer = await citizen.Locator(".msg.bot", new() { HasText = "📋 Đăng ký khai sinh" }).Last.InnerTextAsync();
+        Assert.Contains("• Giấy tờ cần mang:", answer, StringComparison.Ordinal);
+        Assert.Contains("• Căn cứ pháp lý:", answer, StringComparison.Ordinal);
+        Assert.Empty(Bot.Get<QuestionBook>().Waiting());
+        await Screenshot(citizen, "guide-answer");
+    }
+
     private static object B(string label, string payload) => new { label, payload };
 
     /// <summary>On the phone's screen: below the sticky header and above the input bar.</summary>
@@ -236,6 +275,15 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         var header = await page.Locator("header").BoundingBoxAsync();
         var form = await page.Locator("#form").BoundingBoxAsync();
         Assert.True(box!.Y >= header!.Y + header.Height - 1 && box.Y + box.Height <= form!.Y + 1, $"y={box.Y}..{box.Y + box.Height}, header ends {header.Y + header.Height}, input bar starts {form!.Y}");
+    }
+
+    /// <summary>The top of a message is on the phone's screen, below the sticky header (a long result may run below the fold).</summary>
+    private static async Task AssertTopInViewAsync(IPage page, ILocator what)
+    {
+        var box = await what.BoundingBoxAsync();
+        var header = await page.Locator("header").BoundingBoxAsync();
+        var form = await page.Locator("#form").BoundingBoxAsync();
+        Assert.True(box!.Y >= header!.Y + header.Height - 1 && box.Y < form!.Y - 40, $"top at y={box.Y}, header ends {header.Y + header.Height}, input bar starts {form!.Y}");
     }
 
     /// <summary>Buttons not of the newest reply nor of the main menu that can still be pressed.</summary>
