@@ -14,11 +14,11 @@ public static class TelegramTexts
     ];
 
     public const string GroupHint =
-        "Xin chào! Để tra cứu hồ sơ hay hỏi cán bộ, xin ông/bà nhắn tin riêng cho tôi (bấm vào tên bot rồi chọn \"Nhắn tin\"). Nhóm này dùng để nhận thông báo của xã.";
+        "Xin chào! Để tra cứu hồ sơ hay hỏi cán bộ, xin ông/bà nhắn tin riêng cho tôi (bấm vào tên trợ lý của xã rồi chọn \"Nhắn tin\"). Nhóm này dùng để nhận thông báo của xã.";
 
     public const string ButtonExpired = "Nút này đã được bấm rồi.";
 
     public const string AddedToGroup =
         "Xin chào cả nhóm! Đây là trợ lý trực tuyến của UBND xã. Cán bộ xã gõ /dangkython <tên thôn> để nhóm nhận thông báo của xã; "
-        + "bà con nhắn riêng cho bot để tra cứu hồ sơ, đặt lịch hoặc gửi kiến nghị.";
+        + "bà con nhắn riêng cho trợ lý để tra cứu hồ sơ, đặt lịch hoặc gửi kiến nghị.";
 }

@@ -6,7 +6,7 @@ public static class ZaloTexts
     /// <summary>The information form's card: pressing it opens Zalo's form with the citizen's own number filled in.</summary>
     public const string FormTitle = "📱 Gửi số điện thoại";
 
-    public const string FormSubtitle = "Bấm vào đây để gửi số điện thoại của ông/bà qua biểu mẫu của Zalo (hoặc gõ số vào ô chat).";
+    public const string FormSubtitle = "Bấm vào đây để gửi số điện thoại của ông/bà qua biểu mẫu của Zalo (hoặc gõ số vào ô nhắn tin).";
 
     public const string PickByNumber = "Xin ông/bà gõ số thứ tự để chọn (ví dụ: 1).";
 

@@ -35,6 +35,30 @@ public static class UploadBody
         }
     }
 
+    /// <summary>
+    /// A console page's uploaded import file (a form field): its bytes and its name as shown to officers, or null with the
+    /// reason written next to the field (none chosen, over the limit).
+    /// </summary>
+    public static async Task<(byte[] Content, string FileName)?> ReadFormAsync(IFormFile? upload, HostSettings settings, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string field, CancellationToken ct)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            state.AddModelError(field, "Xin chọn tệp CSV hoặc Excel (.xlsx) cần nhập.");
+            return null;
+        }
+
+        if (upload.Length > settings.MaxImportMegabytes * 1024L * 1024L)
+        {
+            state.AddModelError(field, TooLargeText(settings));
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "(không tên)" : Path.GetFileName(upload.FileName.Trim());
+        return (buffer.ToArray(), fileName.Length > 200 ? fileName[..200] : fileName);
+    }
+
     /// <summary>The size refusal, the same words as the console's upload field.</summary>
     public static string TooLargeText(HostSettings settings) =>
         $"Tệp quá lớn (tối đa {settings.MaxImportMegabytes} MB). Xin chia tệp thành nhiều tệp nhỏ hơn rồi nhập lần lượt.";

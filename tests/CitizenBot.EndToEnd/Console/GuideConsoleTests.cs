@@ -60,7 +60,7 @@ public sealed class GuideConsoleTests() : ConsoleTestHost(seedDemo: true)
         var citizen = await Browser.AnonymousAsync(ConsoleBrowser.Phone);
         await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await SayAsync(citizen, Question);
+        await WebChatSteps.SayAsync(citizen, Question);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "📨 Gửi câu hỏi cho cán bộ" }).Last.WaitForAsync();
         Assert.DoesNotContain("Đăng ký thường trú", await citizen.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -75,8 +75,8 @@ public sealed class GuideConsoleTests() : ConsoleTestHost(seedDemo: true)
         Assert.Contains("Lê Văn Bộ", status, StringComparison.Ordinal);
         await ScreenshotAsync(officer, "guide-entry-desk");
 
-        await SayAsync(citizen, "hủy");
-        await SayAsync(citizen, "toi muon nhap ho khau cho con");
+        await WebChatSteps.SayAsync(citizen, "hủy");
+        await WebChatSteps.SayAsync(citizen, "toi muon nhap ho khau cho con");
         await citizen.GetByText("📋 Đăng ký thường trú").Last.WaitForAsync();
         await citizen.GetByText("Tờ khai thay đổi thông tin cư trú (mẫu CT01)").Last.WaitForAsync();
         await ScreenshotAsync(citizen, "guide-webchat-answer-phone");
@@ -202,11 +202,4 @@ public sealed class GuideConsoleTests() : ConsoleTestHost(seedDemo: true)
     }
 
     private static Task ScreenshotAsync(IPage page, string name) => ConsoleBrowser.ScreenshotAsync(page, name);
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        await page.GetByLabel("Tin nhắn").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
-        await page.GetByText(text).Last.WaitForAsync();
-    }
 }

@@ -46,10 +46,10 @@ public sealed partial class PetitionsConsoleTests() : ConsoleTestHost(seedDemo: 
 
         // Not satisfied: from "Kiến nghị của tôi", with a reason.
         Bot.Clock.Advance(TimeSpan.FromDays(3));
-        await SayAsync(citizen, "kiến nghị của tôi", "đề nghị xem xét lại đến hết ngày");
+        await WebChatSteps.SayAsync(citizen, "kiến nghị của tôi", "đề nghị xem xét lại đến hết ngày");
         await citizen.GetByRole(AriaRole.Button, new() { Name = $"🔁 Chưa hài lòng, đề nghị xem xét lại {code}" }).ClickAsync();
         await citizen.GetByText("vì sao chưa hài lòng").WaitForAsync();
-        await SayAsync(citizen, "Bóng đèn mới chỉ sáng hai đêm rồi lại tắt, đề nghị xã kiểm tra đường dây.", $"đã nhận đề nghị xem xét lại đơn {code}");
+        await WebChatSteps.SayAsync(citizen, "Bóng đèn mới chỉ sáng hai đêm rồi lại tắt, đề nghị xã kiểm tra đường dây.", $"đã nhận đề nghị xem xét lại đơn {code}");
         await citizen.GetByText("Hạn trả lời mới").WaitForAsync();
         await ConsoleBrowser.ScreenshotAsync(citizen, "console-petitions-citizen-chat");
 
@@ -170,31 +170,18 @@ public sealed partial class PetitionsConsoleTests() : ConsoleTestHost(seedDemo: 
         await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "📮 Gửi kiến nghị, phản ánh" }).ClickAsync();
-        await Press(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
-        await Press(citizen, "Giao thông, điện, nước", "thôn nào");
-        await Press(citizen, "Thôn Một", "trình bày nội dung");
-        await SayAsync(citizen, Content, "có ảnh kèm theo");
-        await SayAsync(citizen, "bỏ qua", "gửi vị trí");
-        await SayAsync(citizen, "bỏ qua", "để lại họ tên, số điện thoại");
-        await Press(citizen, "👤 Để lại họ tên, số điện thoại", "họ và tên");
-        await SayAsync(citizen, "Trần Thị Hoa", "số điện thoại");
-        await SayAsync(citizen, "0987 654 321", "xác nhận gửi đơn");
-        await Press(citizen, "✅ Có", "đã tiếp nhận đơn");
+        await WebChatSteps.PressAsync(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
+        await WebChatSteps.PressAsync(citizen, "Giao thông, điện, nước", "thôn nào");
+        await WebChatSteps.PressAsync(citizen, "Thôn Một", "trình bày nội dung");
+        await WebChatSteps.SayAsync(citizen, Content, "có ảnh kèm theo");
+        await WebChatSteps.SayAsync(citizen, "bỏ qua", "gửi vị trí");
+        await WebChatSteps.SayAsync(citizen, "bỏ qua", "để lại họ tên, số điện thoại");
+        await WebChatSteps.PressAsync(citizen, "👤 Để lại họ tên, số điện thoại", "họ và tên");
+        await WebChatSteps.SayAsync(citizen, "Trần Thị Hoa", "số điện thoại");
+        await WebChatSteps.SayAsync(citizen, "0987 654 321", "xác nhận gửi đơn");
+        await WebChatSteps.PressAsync(citizen, "✅ Có", "đã tiếp nhận đơn");
         var receipt = await citizen.GetByText("Mã theo dõi").Last.InnerTextAsync();
         return CodePattern().Match(receipt).Value;
-    }
-
-    private static async Task Press(IPage page, string button, string expectedReply)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).Last.ClickAsync();
-        await page.GetByText(expectedReply).Last.WaitForAsync();
-    }
-
-    private static async Task SayAsync(IPage page, string text, string expectedReply)
-    {
-        await page.GetByLabel("Tin nhắn").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
-        await page.GetByText(expectedReply).Last.WaitForAsync();
     }
 
     [GeneratedRegex("(KN|KH|TC)-[A-Z0-9]{6}")]

@@ -76,7 +76,7 @@ public sealed partial class QuestionsConsoleTests() : ConsoleTestHost(seedDemo: 
         var citizen = await Browser.AnonymousAsync();
         await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await SayAsync(citizen, "asdf qwer zxcv uiop");
+        await WebChatSteps.SayAsync(citizen, "asdf qwer zxcv uiop");
         // Nothing in the guide fits: the bot offers to send it, and the sender confirms.
         await citizen.GetByRole(AriaRole.Button, new() { Name = "📨 Gửi câu hỏi cho cán bộ" }).Last.ClickAsync();
         await citizen.GetByText("chưa tự trả lời được").Last.WaitForAsync();
@@ -113,13 +113,13 @@ public sealed partial class QuestionsConsoleTests() : ConsoleTestHost(seedDemo: 
         var citizen = await Browser.AnonymousAsync();
         await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await SayAsync(citizen, "đánh giá");
+        await WebChatSteps.SayAsync(citizen, "đánh giá");
         await citizen.GetByText("lĩnh vực").Last.WaitForAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Hộ tịch" }).Last.ClickAsync();
         await citizen.GetByText("hài lòng với sự phục vụ ở mức nào").Last.WaitForAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Không hài lòng" }).Last.ClickAsync();
         await citizen.GetByText("điều gì chưa tốt").WaitForAsync();
-        await SayAsync(citizen, Comment);
+        await WebChatSteps.SayAsync(citizen, Comment);
         await citizen.GetByText("xin lỗi ông/bà").Last.WaitForAsync();
 
         var officer = await Browser.OfficerAsync(Bot);
@@ -152,15 +152,15 @@ public sealed partial class QuestionsConsoleTests() : ConsoleTestHost(seedDemo: 
         // The day buttons do not suit: after three tries the bot gives up and offers to ask an officer.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            await SayAsync(citizen, "tôi muốn ngày khác");
+            await WebChatSteps.SayAsync(citizen, "tôi muốn ngày khác");
             await citizen.GetByText("chưa hiểu lựa chọn").Nth(attempt).WaitForAsync();
         }
 
-        await SayAsync(citizen, "tôi muốn ngày khác");
+        await WebChatSteps.SayAsync(citizen, "tôi muốn ngày khác");
         await citizen.GetByText("vẫn chưa nhận được thông tin phù hợp").WaitForAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "🙋 Hỏi cán bộ" }).Last.ClickAsync();
         await citizen.GetByText("Mời ông/bà gõ câu hỏi").WaitForAsync();
-        await SayAsync(citizen, question);
+        await WebChatSteps.SayAsync(citizen, question);
         var sent = await citizen.GetByText("Đã chuyển câu hỏi tới cán bộ xã").Last.InnerTextAsync();
         return TagPattern().Match(sent).Value;
     }
@@ -174,13 +174,6 @@ public sealed partial class QuestionsConsoleTests() : ConsoleTestHost(seedDemo: 
             await ConsoleBrowser.ScreenshotAsync(page, $"console-{name}-{suffix}");
             await page.Context.CloseAsync();
         }
-    }
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        await page.GetByLabel("Tin nhắn").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
-        await page.GetByText(text).Last.WaitForAsync();
     }
 
     [GeneratedRegex("Q-[0-9A-F]{4}")]

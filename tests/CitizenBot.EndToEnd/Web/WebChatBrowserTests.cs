@@ -69,9 +69,9 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Thứ Năm, 10/12/2026 · còn 13 chỗ" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "08:30–09:00" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Chế độ, chính sách xã hội" }).ClickAsync();
-        await Say(page, "Hỏi về chế độ người cao tuổi", "họ và tên");
-        await Say(page, "Trần Thị Bình", "số điện thoại để cán bộ liên hệ");
-        await Say(page, "0987 654 321", "kiểm tra lại thông tin đặt lịch");
+        await WebChatSteps.SayAsync(page, "Hỏi về chế độ người cao tuổi", "họ và tên");
+        await WebChatSteps.SayAsync(page, "Trần Thị Bình", "số điện thoại để cán bộ liên hệ");
+        await WebChatSteps.SayAsync(page, "0987 654 321", "kiểm tra lại thông tin đặt lịch");
         await page.GetByRole(AriaRole.Button, new() { Name = "✅ Có" }).ClickAsync();
 
         await page.GetByText("Đã đặt lịch thành công").WaitForAsync();
@@ -83,13 +83,6 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("DTSTART:20261210T013000Z", ics, StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "citizenbot-booking.png"), FullPage = true });
-    }
-
-    private static async Task Say(IPage page, string text, string expectedReply)
-    {
-        await page.GetByLabel("Tin nhắn").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
-        await page.GetByText(expectedReply).First.WaitForAsync();
     }
 
     [Fact]

@@ -32,11 +32,11 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         await citizen.Locator("header").GetByText("📍 Thôn Một, xã Thử Nghiệm").WaitForAsync();
         Assert.StartsWith("Trợ lý trực tuyến UBND xã Thử Nghiệm", await citizen.TitleAsync(), StringComparison.Ordinal);
 
-        await Press(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
-        await Press(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
-        await Press(citizen, "Giao thông, điện, nước", "thôn nào");
-        await Press(citizen, "Thôn Một", "trình bày nội dung");
-        await SayAsync(citizen, Content, "có ảnh kèm theo");
+        await WebChatSteps.PressAsync(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
+        await WebChatSteps.PressAsync(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
+        await WebChatSteps.PressAsync(citizen, "Giao thông, điện, nước", "thôn nào");
+        await WebChatSteps.PressAsync(citizen, "Thôn Một", "trình bày nội dung");
+        await WebChatSteps.SayAsync(citizen, Content, "có ảnh kèm theo");
         var askPhoto = await citizen.GetByText("có ảnh kèm theo").Last.InnerTextAsync();
         Assert.Contains("📷 Gửi ảnh", askPhoto, StringComparison.Ordinal);
         Assert.DoesNotContain("📎", askPhoto, StringComparison.Ordinal);
@@ -64,15 +64,15 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         await citizen.GetByRole(AriaRole.Button, new() { Name = "✅ Đồng ý, gửi vị trí" }).ClickAsync();
         await citizen.GetByText("Ông/bà muốn để lại họ tên").WaitForAsync();
 
-        await Press(citizen, "👤 Để lại họ tên, số điện thoại", "họ và tên");
-        await SayAsync(citizen, "Lê Thị Mai", "gõ số vào ô nhắn tin");
+        await WebChatSteps.PressAsync(citizen, "👤 Để lại họ tên, số điện thoại", "họ và tên");
+        await WebChatSteps.SayAsync(citizen, "Lê Thị Mai", "gõ số vào ô nhắn tin");
         Assert.Equal("Gõ số điện thoại, ví dụ 0912 345 678", await citizen.GetByLabel("Tin nhắn").GetAttributeAsync("placeholder"));
         Assert.Equal(0, await citizen.GetByText("Gửi số điện thoại").CountAsync());
-        await SayAsync(citizen, "0987 65", "Số điện thoại chưa đúng");
-        await SayAsync(citizen, "0987 654 321", "xác nhận gửi đơn");
+        await WebChatSteps.SayAsync(citizen, "0987 65", "Số điện thoại chưa đúng");
+        await WebChatSteps.SayAsync(citizen, "0987 654 321", "xác nhận gửi đơn");
         await citizen.GetByText("🖼 Ảnh kèm theo: 1").WaitForAsync();
         await citizen.GetByText("📍 Có vị trí kèm theo").WaitForAsync();
-        await Press(citizen, "✅ Có", "đã tiếp nhận đơn");
+        await WebChatSteps.PressAsync(citizen, "✅ Có", "đã tiếp nhận đơn");
         var code = CodePattern().Match(await citizen.GetByText("Mã theo dõi").Last.InnerTextAsync()).Value;
         await AssertInViewAsync(citizen, citizen.GetByText("Mã theo dõi: " + code));
         await Screenshot(citizen, "petition");
@@ -95,19 +95,19 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         var citizen = await PhoneAsync(geolocation: false);
         await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await Press(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
-        await Press(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
-        await Press(citizen, "Môi trường, vệ sinh", "thôn nào");
-        await Press(citizen, "Thôn Hai", "trình bày nội dung");
-        await SayAsync(citizen, Content, "có ảnh kèm theo");
-        await Press(citizen, "⏭️ Bỏ qua", "gửi vị trí nơi xảy ra sự việc");
+        await WebChatSteps.PressAsync(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
+        await WebChatSteps.PressAsync(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
+        await WebChatSteps.PressAsync(citizen, "Môi trường, vệ sinh", "thôn nào");
+        await WebChatSteps.PressAsync(citizen, "Thôn Hai", "trình bày nội dung");
+        await WebChatSteps.SayAsync(citizen, Content, "có ảnh kèm theo");
+        await WebChatSteps.PressAsync(citizen, "⏭️ Bỏ qua", "gửi vị trí nơi xảy ra sự việc");
 
         await citizen.GetByRole(AriaRole.Button, new() { Name = "📍 Gửi vị trí" }).ClickAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "✅ Đồng ý, gửi vị trí" }).ClickAsync();
         await citizen.GetByText("Trình duyệt chưa được phép lấy vị trí").WaitForAsync();
         await citizen.GetByText("hoặc bấm \"⏭ Bỏ qua\"").First.WaitForAsync();
 
-        await Press(citizen, "⏭ Bỏ qua", "để lại họ tên, số điện thoại");
+        await WebChatSteps.PressAsync(citizen, "⏭ Bỏ qua", "để lại họ tên, số điện thoại");
     }
 
     [Fact]
@@ -116,9 +116,9 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         var citizen = await PhoneAsync(geolocation: false);
         await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await Press(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
-        await Press(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
-        await Press(citizen, "Giao thông, điện, nước", "thôn nào");
+        await WebChatSteps.PressAsync(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
+        await WebChatSteps.PressAsync(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
+        await WebChatSteps.PressAsync(citizen, "Giao thông, điện, nước", "thôn nào");
 
         await citizen.ReloadAsync();
         await citizen.GetByText("Việc này ở thôn nào?").WaitForAsync();
@@ -129,7 +129,7 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         Assert.Equal(0, await SpentButtonsStillLiveAsync(citizen));
         await Screenshot(citizen, "reload");
 
-        await Press(citizen, "Thôn Một", "trình bày nội dung");
+        await WebChatSteps.PressAsync(citizen, "Thôn Một", "trình bày nội dung");
 
         // On a touch screen Enter starts a new line; "Gửi" sends.
         var box = citizen.GetByLabel("Tin nhắn");
@@ -150,15 +150,15 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         var citizen = await context.NewPageAsync();
         await citizen.GotoAsync(Bot.BaseUrl);
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await Press(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
-        await Press(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
-        await Press(citizen, "Giao thông, điện, nước", "thôn nào");
-        await Press(citizen, "Thôn Một", "trình bày nội dung");
-        await SayAsync(citizen, Content, "có ảnh kèm theo");
-        await Press(citizen, "⏭️ Bỏ qua", "gửi vị trí");
-        await Press(citizen, "⏭ Bỏ qua", "ẩn danh");
-        await Press(citizen, "🕶 Gửi ẩn danh", "xác nhận gửi đơn");
-        await Press(citizen, "✅ Có", "đã tiếp nhận đơn");
+        await WebChatSteps.PressAsync(citizen, "📮 Gửi kiến nghị, phản ánh", "Kiến nghị, phản ánh");
+        await WebChatSteps.PressAsync(citizen, "Kiến nghị, phản ánh", "lĩnh vực nào");
+        await WebChatSteps.PressAsync(citizen, "Giao thông, điện, nước", "thôn nào");
+        await WebChatSteps.PressAsync(citizen, "Thôn Một", "trình bày nội dung");
+        await WebChatSteps.SayAsync(citizen, Content, "có ảnh kèm theo");
+        await WebChatSteps.PressAsync(citizen, "⏭️ Bỏ qua", "gửi vị trí");
+        await WebChatSteps.PressAsync(citizen, "⏭ Bỏ qua", "ẩn danh");
+        await WebChatSteps.PressAsync(citizen, "🕶 Gửi ẩn danh", "xác nhận gửi đơn");
+        await WebChatSteps.PressAsync(citizen, "✅ Có", "đã tiếp nhận đơn");
         var code = CodePattern().Match(await citizen.GetByText("Mã theo dõi").Last.InnerTextAsync()).Value;
         Assert.True(await citizen.Locator("#notice").IsHiddenAsync());
         await citizen.CloseAsync();
@@ -236,10 +236,10 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
         Assert.Equal(0, await citizen.GetByRole(AriaRole.Button, new() { Name = "☰ Xem các việc khác" }).CountAsync()); // the greeting's menu stays open
 
-        await Press(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
-        await SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
+        await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
+        await WebChatSteps.SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
         // Another code straight after a result is looked up at once; a resolved one says where to collect it.
-        await SayAsync(citizen, "HS-DEMO-0004", "📄 Hồ sơ HS-DEMO-0004");
+        await WebChatSteps.SayAsync(citizen, "HS-DEMO-0004", "📄 Hồ sơ HS-DEMO-0004");
         var second = citizen.Locator(".msg.bot", new() { HasText = "📄 Hồ sơ HS-DEMO-0004" });
         var text = await second.InnerTextAsync();
         Assert.Contains("Bộ phận Tiếp nhận và trả kết quả", text, StringComparison.Ordinal);
@@ -258,7 +258,7 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
         Assert.Equal(0, await citizen.GetByText("hết hiệu lực").CountAsync());
 
         // A question in the citizen's own words, without diacritics, is answered from the guide; no officer is asked.
-        await SayAsync(citizen, "toi muon lam giay khai sinh cho con thi can giay to gi", "📋 Đăng ký khai sinh");
+        await WebChatSteps.SayAsync(citizen, "toi muon lam giay khai sinh cho con thi can giay to gi", "📋 Đăng ký khai sinh");
         var answer = await citizen.Locator(".msg.bot", new() { HasText = "📋 Đăng ký khai sinh" }).Last.InnerTextAsync();
         Assert.Contains("• Giấy tờ cần mang:", answer, StringComparison.Ordinal);
         Assert.Contains("• Căn cứ pháp lý:", answer, StringComparison.Ordinal);
@@ -314,19 +314,6 @@ public sealed partial class WebChatPhoneTests() : ConsoleTestHost(seedDemo: true
 
     private static Task<byte[]> Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"citizenbot-webchat-{name}.png") });
-
-    private static async Task Press(IPage page, string button, string expectedReply)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).Last.ClickAsync();
-        await page.GetByText(expectedReply).Last.WaitForAsync();
-    }
-
-    private static async Task SayAsync(IPage page, string text, string expectedReply)
-    {
-        await page.GetByLabel("Tin nhắn").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
-        await page.GetByText(expectedReply).Last.WaitForAsync();
-    }
 
     [GeneratedRegex("KN-[A-Z0-9]{6}")]
     private static partial Regex CodePattern();

@@ -71,20 +71,8 @@ public sealed class IndexModel(DossierBook dossiers, DossierImporter importer, I
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
-        if (Upload is null || Upload.Length == 0)
+        if (await CitizenBot.Host.Officer.UploadBody.ReadFormAsync(Upload, settings, ModelState, nameof(Upload), HttpContext.RequestAborted) is (var content, var fileName))
         {
-            ModelState.AddModelError(nameof(Upload), "Xin chọn tệp CSV hoặc Excel (.xlsx) cần nhập.");
-        }
-        else if (Upload.Length > settings.MaxImportMegabytes * 1024L * 1024L)
-        {
-            ModelState.AddModelError(nameof(Upload), $"Tệp quá lớn (tối đa {settings.MaxImportMegabytes} MB). Xin chia tệp thành nhiều tệp nhỏ hơn rồi nhập lần lượt.");
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var content = buffer.ToArray();
-            var fileName = FileNameOf(Upload.FileName);
             Preview = importer.Preview(content);
             PreviewFileName = fileName;
             if (Preview.Rejected is { } rejected)
@@ -139,12 +127,6 @@ public sealed class IndexModel(DossierBook dossiers, DossierImporter importer, I
     }
 
     public static string Format(int n) => VietnameseFormat.Number(n);
-
-    private static string FileNameOf(string? name)
-    {
-        var fileName = string.IsNullOrWhiteSpace(name) ? "(không tên)" : Path.GetFileName(name.Trim());
-        return fileName.Length > 200 ? fileName[..200] : fileName;
-    }
 
     private void Load()
     {

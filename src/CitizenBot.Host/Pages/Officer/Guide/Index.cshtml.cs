@@ -105,20 +105,8 @@ public sealed class IndexModel(GuideBook book, GuideImporter importer, GuidePend
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
-        if (Upload is null || Upload.Length == 0)
+        if (await CitizenBot.Host.Officer.UploadBody.ReadFormAsync(Upload, settings, ModelState, nameof(Upload), HttpContext.RequestAborted) is (var content, var fileName))
         {
-            ModelState.AddModelError(nameof(Upload), "Xin chọn tệp CSV hoặc Excel (.xlsx) cần nhập.");
-        }
-        else if (Upload.Length > settings.MaxImportMegabytes * 1024L * 1024L)
-        {
-            ModelState.AddModelError(nameof(Upload), CitizenBot.Host.Officer.UploadBody.TooLargeText(settings));
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var content = buffer.ToArray();
-            var fileName = FileNameOf(Upload.FileName);
             Preview = importer.Preview(content);
             PreviewFileName = fileName;
             if (Preview.Rejected is { } rejected)
@@ -190,12 +178,6 @@ public sealed class IndexModel(GuideBook book, GuideImporter importer, GuidePend
             _ => "Câu quá ngắn: bot chưa hiểu và mời người dân chọn trong menu.",
         };
         return new TrialView(verdict, outcome.Kind is GuideOutcomeKind.Officer ? [] : matches);
-    }
-
-    private static string FileNameOf(string? name)
-    {
-        var fileName = string.IsNullOrWhiteSpace(name) ? "(không tên)" : Path.GetFileName(name.Trim());
-        return fileName.Length > 200 ? fileName[..200] : fileName;
     }
 
     private void Load()
