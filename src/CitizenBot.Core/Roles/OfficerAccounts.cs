@@ -99,6 +99,9 @@ public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles,
         return [.. Accounts().FindAll().OrderBy(a => a.Id).Select(a => new AccountView(a, roles.Of(KeyOf(a.Id)), a.LockedUntil > now))];
     }
 
+    /// <summary>The actor of what the demo commune seeds (its guide entries): shown as sample data an officer must check, not as a person.</summary>
+    public const string DemoActor = "demo";
+
     /// <summary>The name the console shows for an actor key ("telegram:123", "account:lan", "web:officer").</summary>
     public string DisplayNameOf(string actor)
     {
@@ -113,6 +116,7 @@ public sealed partial class OfficerAccounts(CitizenDatabase db, UserRoles roles,
             "web:officer" => "Mã truy cập chung",
             "cli" => "Dòng lệnh trên máy chủ",
             "citizen" => "Công dân",
+            DemoActor => "Dữ liệu mẫu (cán bộ cần kiểm tra lại)",
             _ => actor,
         };
     }

@@ -66,7 +66,7 @@ public static class DemoCommune
     }
 
     /// <summary>The officer recorded as confirming the demo guide (the entries' content is cited from <see cref="GuideEntry.SourceUrl"/>).</summary>
-    public const string GuideConfirmedBy = "demo";
+    public const string GuideConfirmedBy = CitizenBot.Core.Roles.OfficerAccounts.DemoActor;
 
     private const string Desk = "Bộ phận Một cửa (tiếp nhận và trả kết quả) UBND xã";
     private const string NationalPortal = "https://dichvucong.gov.vn";

@@ -180,6 +180,8 @@ public sealed class GuideConsoleTests() : ConsoleTestHost(seedDemo: true)
         Assert.DoesNotContain("Đăng ký khai sinh", names);
         await officer.SetViewportSizeAsync(ConsoleBrowser.Desk.Width, ConsoleBrowser.Desk.Height);
         await officer.GotoAsync(Bot.BaseUrl + "/officer/guide");
+        // The demo's entries are sample data to check, not confirmed by a person called "demo".
+        await officer.Locator("#entry-list tbody tr[data-name='Đăng ký kết hôn']").GetByText("Dữ liệu mẫu (cán bộ cần kiểm tra lại)").WaitForAsync();
         await ScreenshotAsync(officer, "guide-list-desk");
         await officer.SetViewportSizeAsync(ConsoleBrowser.Phone.Width, ConsoleBrowser.Phone.Height);
         await ScreenshotAsync(officer, "guide-list-phone");
