@@ -15,10 +15,6 @@ public sealed class PersonalDataInLogsTests : TelegramScenario
     private const string Name = "Phạm Thị Lan";
     private const string Phone = "0934 567 891";
     private const string Content = "Ông Trưởng thôn Hai thu tiền làm đường không có biên lai, đề nghị xã kiểm tra giúp dân.";
-    private readonly CaptureProvider _logs = new();
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(_logs);
-
     [Fact]
     public async Task Petitions_questions_and_failed_sends_leave_no_personal_data_in_the_logs()
     {
@@ -32,13 +28,13 @@ public sealed class PersonalDataInLogsTests : TelegramScenario
         // Telegram fails, then refuses: both are logged, with no data of the citizen.
         Telegram.FailNext("sendMessage", 1, 502);
         Telegram.SendText(Citizen, "menu");
-        await WaitUntilAsync(() => _logs.Entries.Any(e => e.Contains(" waits ", StringComparison.Ordinal)));
+        await WaitUntilAsync(() => HostLog.Entries.Any(e => e.Contains(" waits ", StringComparison.Ordinal)));
         Telegram.Block(Citizen);
         Bot.Clock.Advance(TimeSpan.FromMinutes(5));
         await Bot.RunOutboxDispatchAsync();
-        await WaitUntilAsync(() => _logs.Entries.Any(e => e.Contains("Forbidden", StringComparison.Ordinal)));
+        await WaitUntilAsync(() => HostLog.Entries.Any(e => e.Contains("Forbidden", StringComparison.Ordinal)));
 
-        var written = _logs.Entries.ToList();
+        var written = HostLog.Entries.ToList();
         Assert.NotEmpty(written);
         var all = string.Join('\n', written);
         Assert.DoesNotContain(Name, all, StringComparison.Ordinal);
@@ -76,28 +72,6 @@ public sealed class PersonalDataInLogsTests : TelegramScenario
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out.");
             await Task.Delay(20);
-        }
-    }
-
-    /// <summary>Keeps every message and exception the host logs, as written before any formatting.</summary>
-    private sealed class CaptureProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Capture(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capture(CaptureProvider provider, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider.Entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}");
         }
     }
 }

@@ -47,6 +47,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public ConcurrentQueue<string> AnsweredCallbacks { get; } = new();
 
+    /// <summary>What the host under test complained of, quoted when a wait for a reply fails.</summary>
+    public Func<string>? HostProblems { get; set; }
+
     public ConcurrentQueue<int> EditedMessages { get; } = new();
 
     public IReadOnlyList<string> RegisteredCommands { get; private set; } = [];
@@ -239,7 +242,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"Chat {chatId} never received \"{text}\". It received:\n{Transcript(chatId)}");
+        throw new TimeoutException($"Chat {chatId} never received \"{text}\". It received:\n{Transcript(chatId)}\n\n{HostProblems?.Invoke()}");
     }
 
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)

@@ -12,6 +12,9 @@ public abstract class TelegramScenario : IAsyncLifetime
 
     protected RunningBot Bot { get; private set; } = null!;
 
+    /// <summary>What the host logged; a failed wait for a reply quotes its warnings and errors.</summary>
+    protected HostLogCapture HostLog { get; } = new();
+
     protected string DataDir => _dir.Path;
 
     /// <summary>The pace the host keeps with Telegram; broadcast tests use Telegram's real limits.</summary>
@@ -22,10 +25,17 @@ public abstract class TelegramScenario : IAsyncLifetime
     {
     }
 
+    private void WithLogCapture(IServiceCollection services)
+    {
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(HostLog);
+        ConfigureServices(services);
+    }
+
     public virtual async Task InitializeAsync()
     {
         Telegram = await FakeBotApiServer.StartAsync();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, limits: Limits, services: ConfigureServices);
+        Telegram.HostProblems = () => HostLog.Problems();
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, limits: Limits, services: WithLogCapture);
     }
 
     public virtual async Task DisposeAsync()
@@ -39,6 +49,6 @@ public abstract class TelegramScenario : IAsyncLifetime
     protected async Task RestartBotAsync()
     {
         await Bot.DisposeAsync();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock, limits: Limits, services: ConfigureServices);
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock, limits: Limits, services: WithLogCapture);
     }
 }
