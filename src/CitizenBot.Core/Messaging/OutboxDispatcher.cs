@@ -64,6 +64,13 @@ public sealed class OutboxDispatcher(
             {
                 logger.LogWarning("Outbox message {Id} failed: {Error}", message.Id, outcome.Error);
             }
+
+            if (outcome.Kind == SendOutcomeKind.Unconfirmed)
+            {
+                // Kept at most once: the console's delivery problems list it, and the log says it happened.
+                logger.LogWarning("Outbox message {Id} to a {Channel} chat may not have arrived and is not sent again: {Error}",
+                    message.Id, message.Address.Channel, outcome.Error);
+            }
         }
     }
 

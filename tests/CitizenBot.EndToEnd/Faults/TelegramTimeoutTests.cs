@@ -8,6 +8,8 @@ public sealed class TelegramTimeoutTests : TelegramScenario
 {
     private const long Citizen = 7701;
 
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Telegram:RequestTimeoutSeconds"] = "8" };
+
     [Fact]
     public async Task A_send_that_times_out_is_marked_unconfirmed_and_never_sent_twice()
     {

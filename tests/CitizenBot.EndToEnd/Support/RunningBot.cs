@@ -60,7 +60,9 @@ public sealed class RunningBot : IAsyncDisposable
             ["Commune:Villages:0"] = "Thôn Một",
             ["Commune:Villages:1"] = "Thôn Hai",
             ["Telegram:PollTimeoutSeconds"] = "1",
-            ["Telegram:RequestTimeoutSeconds"] = "8",
+            // Generous: on a loaded CI machine a send can wait seconds for a thread, and a timed-out send is, rightly, never
+            // repeated. The timeout itself is tested with a shorter one (TelegramTimeoutTests).
+            ["Telegram:RequestTimeoutSeconds"] = "30",
             ["Telegram:RetryBaseDelayMs"] = "20",
             ["Telegram:OfficersChatId"] = OfficersChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telegram:AdminUserIds"] = AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture),

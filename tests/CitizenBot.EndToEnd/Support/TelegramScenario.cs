@@ -20,6 +20,9 @@ public abstract class TelegramScenario : IAsyncLifetime
     /// <summary>The pace the host keeps with Telegram; broadcast tests use Telegram's real limits.</summary>
     protected virtual TelegramLimits Limits => RunningBot.ConversationLimits;
 
+    /// <summary>Settings over <see cref="RunningBot"/>'s defaults (a shorter Telegram request timeout, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     /// <summary>Extra services for the host (a log capture, say).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -35,7 +38,7 @@ public abstract class TelegramScenario : IAsyncLifetime
     {
         Telegram = await FakeBotApiServer.StartAsync();
         Telegram.HostProblems = () => HostLog.Problems();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, limits: Limits, services: WithLogCapture);
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, limits: Limits, services: WithLogCapture, settings: Settings);
     }
 
     public virtual async Task DisposeAsync()
@@ -49,6 +52,6 @@ public abstract class TelegramScenario : IAsyncLifetime
     protected async Task RestartBotAsync()
     {
         await Bot.DisposeAsync();
-        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock, limits: Limits, services: WithLogCapture);
+        Bot = await RunningBot.StartAsync(_dir.Path, Telegram, Bot.Clock, limits: Limits, services: WithLogCapture, settings: Settings);
     }
 }
