@@ -123,6 +123,9 @@ public sealed class CitizenDatabase : IDisposable
     /// <summary>Groups committed and units run since start (benchmarks report units per group).</summary>
     public (long Groups, long Units) CommitCounts => (Interlocked.Read(ref _groups), Interlocked.Read(ref _units));
 
+    /// <summary>Units waiting for the writer (a test's diagnosis of a stall).</summary>
+    public int QueuedUnits => _disposed ? 0 : _queue.Count;
+
     /// <summary>A collection for reading. Write through <see cref="WriteAsync{T}"/> or <see cref="Write{T}"/>.</summary>
     public ILiteCollection<T> Collection<T>(string name)
     {

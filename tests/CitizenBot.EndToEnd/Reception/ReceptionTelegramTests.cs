@@ -130,7 +130,16 @@ public sealed class ReceptionTelegramTests : TelegramScenario
         // Ten chats at a time come to the confirmation question; the race under test is the fifty presses of "Có" below.
         foreach (var batch in chats.Chunk(10))
         {
-            await Task.WhenAll(batch.Select(c => UpToConfirmAsync(c, "09:00", TimeSpan.FromSeconds(90))));
+            var steps = batch.Select(c => UpToConfirmAsync(c, "09:00", TimeSpan.FromSeconds(90))).ToList();
+            try
+            {
+                await Task.WhenAll(steps);
+            }
+            catch (TimeoutException)
+            {
+                var stalled = steps.Where(t => t.IsFaulted).ToList();
+                throw new TimeoutException($"{stalled.Count} of the {batch.Length} chats of this batch stalled; the first:\n{stalled[0].Exception!.InnerException!.Message}");
+            }
         }
 
         foreach (var chat in chats)
@@ -161,7 +170,7 @@ public sealed class ReceptionTelegramTests : TelegramScenario
         }));
 
         Assert.True(outcomes.Count(o => o == "booked") == 1 && outcomes.Count(o => o == "taken") == 49,
-            $"Booked {outcomes.Count(o => o == "booked")}, taken {outcomes.Count(o => o == "taken")}, no answer {outcomes.Count(o => o == "none")}.\n{HostLog.Problems()}");
+            $"Booked {outcomes.Count(o => o == "booked")}, taken {outcomes.Count(o => o == "taken")}, no answer {outcomes.Count(o => o == "none")}.\n{Diagnose(chats[outcomes.ToList().IndexOf("none") is var i and >= 0 ? i : 0])}");
         using var http = new HttpClient { BaseAddress = new Uri(Bot.BaseUrl) };
         http.DefaultRequestHeaders.Add("X-Officer-Token", Bot.OfficerToken);
         var day = await http.GetFromJsonAsync<DayView>("/officer/api/reception/bookings?date=2026-12-10");

@@ -47,8 +47,19 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public ConcurrentQueue<string> AnsweredCallbacks { get; } = new();
 
-    /// <summary>What the host under test complained of, quoted when a wait for a reply fails.</summary>
-    public Func<string>? HostProblems { get; set; }
+    /// <summary>What the host under test complained of and its state for a chat, quoted when a wait for a reply fails.</summary>
+    public Func<long, string>? HostProblems { get; set; }
+
+    /// <summary>The updates the bot has not yet confirmed (their ids, and which are this chat's).</summary>
+    public string Unconfirmed(long chatId)
+    {
+        lock (_updates)
+        {
+            var mine = _updates.Where(u => (u["message"]?["chat"] ?? u["callback_query"]?["message"]?["chat"])?["id"]?.GetValue<long>() == chatId)
+                .Select(u => u["update_id"]!.GetValue<int>());
+            return $"{_updates.Count} unconfirmed updates ({string.Join(", ", _updates.Select(u => u["update_id"]!.GetValue<int>()).Take(20))}), of this chat: {string.Join(", ", mine)}";
+        }
+    }
 
     public ConcurrentQueue<int> EditedMessages { get; } = new();
 
@@ -242,7 +253,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             await Task.Delay(20);
         }
 
-        throw new TimeoutException($"Chat {chatId} never received \"{text}\". It received:\n{Transcript(chatId)}\n\n{HostProblems?.Invoke()}");
+        throw new TimeoutException($"Chat {chatId} never received \"{text}\". It received:\n{Transcript(chatId)}\n\n{HostProblems?.Invoke(chatId)}");
     }
 
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
