@@ -7,8 +7,10 @@ namespace CitizenBot.Channels;
 /// <summary>
 /// Starts sending a chat's pending messages right away, in the background, so a slow chat (a long
 /// retry_after) never holds up the turn loop. The Hangfire dispatch sweep picks up whatever is left.
+/// When the host stops, it waits for the sends under way (<see cref="OutboxDispatcher.StopGrace"/>) before the
+/// database closes, so they are recorded as sent rather than left unconfirmed.
 /// </summary>
-public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<OutboxKicker> logger)
+public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<OutboxKicker> logger) : IHostedService
 {
     private int _running;
 
@@ -41,6 +43,18 @@ public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLi
                 Interlocked.Decrement(ref _running);
             }
         });
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The sends were told to stop by ApplicationStopping; each has StopGrace to finish. Polled: the count is all we keep.
+        var deadline = DateTime.UtcNow + OutboxDispatcher.StopGrace + TimeSpan.FromSeconds(2);
+        while (Running > 0 && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
     }
 
     /// <summary>Sends now what is pending for a chat and waits (the web chat answers with its replies).</summary>

@@ -131,6 +131,7 @@ public static class CitizenBotHost
     private static void AddChannels(this IServiceCollection services, HostSettings settings)
     {
         services.AddSingleton<OutboxKicker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxKicker>());
         services.AddHostedService<OutboxPump>();
         services.AddSingleton<IChannelSender, WebChannelSender>();
         if (!settings.Telegram.Enabled)

@@ -64,7 +64,16 @@ public sealed class ConversationBot(
                 dc = await RunTurnAsync(record, address, input, ct);
             }
 
-            return new TurnOutcome(false, await store.CommitAsync(Advance(record, dc, input, address)));
+            // Committed only if the saved conversation is still the one the turn was computed from.
+            if (await store.CommitIfUnchangedAsync(record, Advance(record, dc, input, address)) is { } committed)
+            {
+                return new TurnOutcome(false, committed);
+            }
+
+            // A read outside the writer can come back out of date under concurrent commits (seen with LiteDB 5.0.21: the
+            // previous turn's update id with its turn count still 0). Committing it would reuse the last turn's reply
+            // keys, and the replies would be dropped as already queued: the turn runs again on the record as saved.
+            logger.LogWarning("A {Channel} conversation was read out of date; its turn runs again inside the writer", address.Channel);
         }
         catch (TurnWritesException)
         {
@@ -75,7 +84,14 @@ public sealed class ConversationBot(
         {
             var ids = await store.Database.WriteAsync(tx =>
             {
-                var inside = RunTurnAsync(record, address, input, ct);
+                // Read again inside the unit: the writer sees exactly what is saved.
+                var current = store.Find(tx, address) ?? new ConversationRecord { Id = address.Key };
+                if (input.UpdateId != 0 && input.UpdateId <= current.LastUpdateId)
+                {
+                    return [];
+                }
+
+                var inside = RunTurnAsync(current, address, input, ct);
 
                 // Dialogs do no I/O, so a turn completes synchronously; anything else would wait on the writer itself.
                 if (!inside.IsCompleted)
@@ -83,7 +99,7 @@ public sealed class ConversationBot(
                     throw new InvalidOperationException("A dialog awaited asynchronous work inside a turn's unit of work.");
                 }
 
-                return store.Commit(tx, Advance(record, inside.Result, input, address));
+                return store.Commit(tx, Advance(current, inside.Result, input, address));
             });
             return new TurnOutcome(false, ids);
         }
@@ -130,7 +146,10 @@ public sealed class ConversationBot(
             LastUpdateId = Math.Max(record.LastUpdateId, input.UpdateId),
             UpdatedAt = now,
         };
-        return (next, [.. dc.Replies.Select((m, i) => Reply(OutboxMessage.Create($"reply:{address.Key}:{next.Turns}:{i}", address, m, now, seal)))]);
+        // Keyed by the channel's update id where there is one: unique per chat whatever the saved turn count says, and
+        // the same again if that update is ever handled twice.
+        var turn = input.UpdateId != 0 ? "u" + input.UpdateId.ToString(System.Globalization.CultureInfo.InvariantCulture) : next.Turns.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (next, [.. dc.Replies.Select((m, i) => Reply(OutboxMessage.Create($"reply:{address.Key}:{turn}:{i}", address, m, now, seal)))]);
     }
 
     /// <summary>A web chat reply is delivered by being stored: the page reads it with the turn's answer, no claim and no send.</summary>

@@ -16,9 +16,23 @@ public sealed class ConversationStore(CitizenDatabase db, DataSeal seal)
     public CitizenDatabase Database => db;
 
     /// <summary>The record with its state opened; a state saved before sealing is returned as it is, and sealed on the next save.</summary>
-    public ConversationRecord? Find(ChatAddress address)
+    public ConversationRecord? Find(ChatAddress address) => Opened(db.Collection<ConversationRecord>(CollectionName).FindById(address.Key));
+
+    /// <summary>The record as saved, read inside a unit of work (on the writer, which sees exactly what is committed).</summary>
+    public ConversationRecord? Find(LiteDatabase tx, ChatAddress address) => Opened(tx.GetCollection<ConversationRecord>(CollectionName).FindById(address.Key));
+
+    /// <summary>
+    /// Saves a turn computed from <paramref name="read"/> only if the saved record is still that one (same turn count and
+    /// last update); returns null, saving nothing, if it has moved on or the read was out of date.
+    /// </summary>
+    public Task<List<long>?> CommitIfUnchangedAsync(ConversationRecord read, (ConversationRecord Record, List<OutboxMessage> Replies) turn) => db.WriteAsync(tx =>
     {
-        var record = db.Collection<ConversationRecord>(CollectionName).FindById(address.Key);
+        var saved = tx.GetCollection<ConversationRecord>(CollectionName).FindById(read.Id);
+        return (saved?.Turns ?? 0) == read.Turns && (saved?.LastUpdateId ?? 0) == read.LastUpdateId ? Commit(tx, turn) : null;
+    });
+
+    private ConversationRecord? Opened(ConversationRecord? record)
+    {
         if (record?.SealedState is { } sealedState)
         {
             // A state sealed under another key cannot be read: the dialog starts afresh.

@@ -14,6 +14,13 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 8;
+
+    /// <summary>
+    /// How long a send already claimed may go on once the host is stopping. Cancelling it at once would leave it
+    /// "unconfirmed" even when its request had not yet left (a restart during a broadcast would then skip villages);
+    /// a send still unanswered after this is cancelled and stays unconfirmed, as after a crash.
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
     private readonly KeyedLocks _chatLocks = new();
 
@@ -39,7 +46,8 @@ public sealed class OutboxDispatcher(
 
         foreach (var message in pending)
         {
-            if (message.NextAttemptAt > time.GetUtcNow())
+            // Stopping: nothing new is claimed; what is pending goes after the restart.
+            if (ct.IsCancellationRequested || message.NextAttemptAt > time.GetUtcNow())
             {
                 return;
             }
@@ -51,7 +59,13 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var outcome = await SendAsync(message, ct);
+            SendOutcome outcome;
+            using (var grace = new CancellationTokenSource())
+            using (ct.Register(() => grace.CancelAfter(StopGrace)))
+            {
+                outcome = await SendAsync(message, grace.Token);
+            }
+
             await outbox.CompleteAsync(message.Id, outcome, time.GetUtcNow(), MaxAttempts, dropConfidential: sender?.KeepsHistoryInOutbox != true);
             if (outcome.Kind == SendOutcomeKind.RetryLater)
             {

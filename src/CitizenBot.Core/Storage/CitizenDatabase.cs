@@ -27,6 +27,8 @@ public sealed class CitizenDatabase : IDisposable
     private readonly System.Collections.Concurrent.BlockingCollection<WriteUnit> _queue = [];
     private readonly Thread _writer;
     private readonly AsyncLocal<bool> _inTurn = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _created = new(StringComparer.OrdinalIgnoreCase);
+    private const string CreationPlaceholder = "__citizenbot_creates_the_collection";
     private volatile LiteDatabase _db;
     private volatile bool _faulted;
     private FileStream? _logSync;
@@ -135,7 +137,49 @@ public sealed class CitizenDatabase : IDisposable
             Write(_ => true);
         }
 
+        EnsureCreated(name);
         return _db.GetCollection<T>(name);
+    }
+
+    /// <summary>
+    /// Creates a collection through the writer, once, before anyone reads it. LiteDB 5.0.21 can answer a read of a
+    /// collection that another transaction is creating with "page type must be collection page" and then close its
+    /// engine (litedb-org/LiteDB#2792), or with a document cut short; seen here when fifty chats' first turns created
+    /// "conversations" while others read it. Every reader of a name waits for the same creation to be committed.
+    /// </summary>
+    private void EnsureCreated(string name)
+    {
+        if (InWriter)
+        {
+            return;
+        }
+
+        var ready = _created.GetOrAdd(name, n =>
+        {
+            var unit = new WriteUnit<bool>(db =>
+            {
+                if (!db.CollectionExists(n))
+                {
+                    var col = db.GetCollection(n);
+                    col.Insert(new BsonDocument { ["_id"] = CreationPlaceholder });
+                    col.Delete(CreationPlaceholder);
+                }
+
+                return true;
+            });
+            Enqueue(unit);
+            return unit.Task;
+        });
+        try
+        {
+            ready.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            // Tried again by the next reader (a full disk, say).
+            _created.TryRemove(new KeyValuePair<string, Task>(name, ready));
+            throw;
+        }
     }
 
     /// <summary>Declares a collection's indexes in one write, where a store first opens it (EnsureIndex does nothing when the index exists).</summary>

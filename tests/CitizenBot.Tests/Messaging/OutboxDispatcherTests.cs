@@ -134,11 +134,50 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(_time.GetUtcNow().AddMinutes(5), message.NextAttemptAt);
     }
 
+    [Fact]
+    public async Task A_send_under_way_when_the_host_stops_is_let_finish_and_nothing_new_is_claimed()
+    {
+        Enqueue(Lan, "một", "hai");
+        var gated = new GatedSender("telegram");
+        using var stopping = new CancellationTokenSource();
+        var dispatch = Dispatcher(gated).DispatchChatAsync(Lan.Key, stopping.Token);
+        var token = await gated.Started.Task;
+
+        // The host begins to stop while "một" is on its way: the send is not cut (it would become "unconfirmed").
+        await stopping.CancelAsync();
+        Assert.False(token.IsCancellationRequested);
+        gated.Finish.SetResult();
+        await dispatch;
+
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.Pending], _outbox.All().Select(m => m.Status));
+        Assert.Equal(1, gated.Calls);
+    }
+
     private OutboxDispatcher Dispatcher(params IChannelSender[] senders) =>
         new(_outbox, senders, _time, NullLogger<OutboxDispatcher>.Instance);
 
     private void Enqueue(ChatAddress to, params string[] texts) =>
         _outbox.Enqueue([.. texts.Select(t => OutboxMessage.Create(Guid.NewGuid().ToString("N"), to, new OutgoingMessage(t), _time.GetUtcNow()))]);
+
+    /// <summary>A send that starts, says so with its token, and completes when the test lets it.</summary>
+    private sealed class GatedSender(string channel) : IChannelSender
+    {
+        public TaskCompletionSource<CancellationToken> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls { get; private set; }
+
+        public string Channel => channel;
+
+        public async Task<SendOutcome> SendAsync(ChatAddress to, OutgoingMessage message, CancellationToken ct)
+        {
+            Calls++;
+            Started.TrySetResult(ct);
+            await Finish.Task.WaitAsync(ct);
+            return SendOutcome.SentAs("1");
+        }
+    }
 
     /// <summary>Records every send; <see cref="Answer"/> may script an outcome (null: sent).</summary>
     private sealed class ScriptedSender(string channel) : IChannelSender
