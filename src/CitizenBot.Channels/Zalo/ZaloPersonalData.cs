@@ -7,7 +7,8 @@ namespace CitizenBot.Channels.Zalo;
 /// <summary>
 /// What the Zalo channel itself keeps about a Zalo user: their reply window (Zalo user id, when they last wrote, whether
 /// they follow the OA) and the webhook events received from them (bodies sealed, emptied once handled, kept three days
-/// for Zalo's retries; their key and user id only as keyed hashes, found here by the hash of the user's id). Village subscriptions, followed dossiers, conversations and messages sent are their slices' own.
+/// for Zalo's retries; their key and user id only as keyed hashes, found here by the hash of the user's id). Village
+/// subscriptions, followed dossiers, conversations and messages sent are their slices' own.
 /// </summary>
 public sealed class ZaloPersonalData(ReplyWindows contacts, ChannelInbox inbox, CommuneClock clock) : IPersonalDataHolder
 {

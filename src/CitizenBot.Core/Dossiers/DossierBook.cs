@@ -33,7 +33,7 @@ public sealed class DossierBook
         BackfillChangedAt();
     }
 
-    /// <summary>Dossiers written at a time this many are given their <see cref="Dossier.ChangedAt"/> per write at start.</summary>
+    /// <summary>How many dossiers one write of the start-up backfill gives their <see cref="Dossier.ChangedAt"/>.</summary>
     private const int BackfillBatch = 500;
 
     /// <summary>
