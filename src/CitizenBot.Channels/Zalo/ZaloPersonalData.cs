@@ -7,7 +7,8 @@ namespace CitizenBot.Channels.Zalo;
 /// <summary>
 /// What the Zalo channel itself keeps about a Zalo user: their reply window (Zalo user id, when they last wrote, whether
 /// they follow the OA) and the webhook events received from them (bodies sealed, emptied once handled, kept three days
-/// for Zalo's retries). Village subscriptions, followed dossiers, conversations and messages sent are their slices' own.
+/// for Zalo's retries; their key and user id only as keyed hashes, found here by the hash of the user's id). Village
+/// subscriptions, followed dossiers, conversations and messages sent are their slices' own.
 /// </summary>
 public sealed class ZaloPersonalData(ReplyWindows contacts, ChannelInbox inbox, CommuneClock clock) : IPersonalDataHolder
 {
@@ -35,7 +36,7 @@ public sealed class ZaloPersonalData(ReplyWindows contacts, ChannelInbox inbox, 
         {
             yield return new PersonalRecord("Tin Zalo nhận lúc " + clock.Moment(e.ReceivedAt), new Dictionary<string, string?>
             {
-                ["Trạng thái"] = e.Done ? "Đã xử lý, nội dung đã xoá (chỉ giữ mã tin để không xử lý lại khi Zalo gửi lặp)" : "Đang xử lý",
+                ["Trạng thái"] = e.Done ? "Đã xử lý, nội dung đã xoá (chỉ giữ một mã băm của tin, không đọc ngược ra được, để không xử lý lại khi Zalo gửi lặp)" : "Đang xử lý",
             });
         }
     }

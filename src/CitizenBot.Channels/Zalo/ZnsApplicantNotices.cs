@@ -144,14 +144,12 @@ public sealed class ZnsApplicantSweep(ZnsStore store, DossierBook dossiers, Foll
 
         var now = time.GetUtcNow();
         var since = now - MaxAge;
-        var zaloFollows = follows.Active()
-            .Where(f => f.AddressKey.StartsWith(ZaloChannelSender.ChannelName + ":", StringComparison.Ordinal))
-            .ToLookup(f => f.DossierCode);
-        var cursors = store.Cursors();
         var work = new List<(string Code, int Seq, List<OutboxMessage> Messages)>();
+
+        // Only the dossiers changed in the last MaxAge are read (the ChangedAt index), and for each its cursor and follows by key.
         foreach (var dossier in dossiers.ChangedSince(since))
         {
-            var seen = cursors.GetValueOrDefault(dossier.Code);
+            var seen = store.Cursor(dossier.Code);
             if (dossier.LastSeq <= seen)
             {
                 continue;
@@ -163,9 +161,13 @@ public sealed class ZnsApplicantSweep(ZnsStore store, DossierBook dossiers, Foll
                 continue;
             }
 
+            var zaloFollows = follows.ActiveOf(dossier.Code)
+                .Where(f => f.AddressKey.StartsWith(ZaloChannelSender.ChannelName + ":", StringComparison.Ordinal))
+                .ToList();
+
             // The decision is kept (the cursor): a follower who unfollows later does not make an old change go again.
             var messages = candidates
-                .Where(c => !zaloFollows[dossier.Code].Any(f => f.FollowedAt <= c.At))
+                .Where(c => !zaloFollows.Any(f => f.FollowedAt <= c.At))
                 .Select(c => notices.Create(dossier, c, now))
                 .OfType<OutboxMessage>()
                 .ToList();

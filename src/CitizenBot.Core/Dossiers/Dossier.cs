@@ -74,6 +74,12 @@ public sealed class Dossier
 
     public List<DossierChange> History { get; set; } = [];
 
+    /// <summary>
+    /// When the latest history entry was made (a status or due-date change, or the filing itself): indexed, so the
+    /// sweeps that look for recent changes read only the dossiers that changed. Null only for a dossier without history.
+    /// </summary>
+    public DateTimeOffset? ChangedAt { get; set; }
+
     [BsonIgnore]
     public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
 

@@ -62,6 +62,10 @@ public sealed class FollowBook
 
     public List<DossierFollow> Active() => [.. _db.Collection<DossierFollow>(CollectionName).Find(f => f.Active)];
 
+    /// <summary>The active follows of one dossier, through the dossier-code index.</summary>
+    public List<DossierFollow> ActiveOf(string code) =>
+        [.. _db.Collection<DossierFollow>(CollectionName).Find(Filter.Eq(nameof(DossierFollow.DossierCode), DossierCode.Canonical(code), nameof(DossierFollow.Active), true))];
+
     /// <summary>Until when following the dossier is locked after too many wrong guesses; null when it is open.</summary>
     public DateTimeOffset? LockedUntil(string code)
     {

@@ -10,9 +10,13 @@ public sealed class InboxEvent
     [BsonId(autoId: true)]
     public long Id { get; set; }
 
-    /// <summary>The channel's message id (or event, user and time): a retried delivery is stored once.</summary>
+    /// <summary>
+    /// A keyed hash of the channel's event key (its message id, or event, user and time): a retried delivery is stored once,
+    /// and the stored key names no one.
+    /// </summary>
     public string Key { get; set; } = "";
 
+    /// <summary>A keyed hash of the channel's user id: one user's events are found (in order, for "my data", for erasure) without naming them.</summary>
     public string UserId { get; set; } = "";
 
     /// <summary>The raw body, sealed at rest; emptied once handled (it holds the citizen's words and ids).</summary>
@@ -23,51 +27,96 @@ public sealed class InboxEvent
     public bool Done { get; set; }
 }
 
-/// <summary>The durable queue of a webhook channel's events (Zalo's), deduplicated by key.</summary>
+/// <summary>
+/// The durable queue of a webhook channel's events (Zalo's), deduplicated by key. The key and the user id are stored as
+/// keyed hashes (HMAC under the identity key) and the body sealed, so a stored event names no one; the user's events are
+/// found by the hash of their id.
+/// </summary>
 public sealed class ChannelInbox
 {
-    private readonly CitizenDatabase _db;
-    private readonly DataSeal? _seal;
+    /// <summary>Marks a stored key or user id as a keyed hash (events stored by older versions hold them in clear).</summary>
+    public const string HashPrefix = "h1:";
 
-    /// <param name="seal">Seals the raw bodies at rest (they hold the citizen's words until handled).</param>
-    public ChannelInbox(CitizenDatabase db, string channel, DataSeal? seal = null)
+    private readonly CitizenDatabase _db;
+    private readonly DataSeal _seal;
+    private readonly string _channel;
+
+    /// <param name="seal">Seals the raw bodies at rest (they hold the citizen's words until handled) and hashes keys and user ids.</param>
+    public ChannelInbox(CitizenDatabase db, string channel, DataSeal seal)
     {
         _db = db;
         _seal = seal;
+        _channel = channel;
         CollectionName = channel + "_inbox";
         db.EnsureIndexes<InboxEvent>(CollectionName, col =>
         {
             col.EnsureIndex(e => e.Key, unique: true);
             col.EnsureIndex(e => e.Done);
+            col.EnsureIndex(e => e.UserId);
         });
+        HashClearKeys();
     }
 
     public string CollectionName { get; }
 
-    /// <summary>Stores the event in one write unless its key is known; returns its id, or null for a repeat.</summary>
-    public Task<long?> AddAsync(string key, string userId, string body, DateTimeOffset now) => _db.WriteAsync(tx =>
+    /// <summary>The stored form of a channel's event key.</summary>
+    public string StoredKey(string key) => HashPrefix + _seal.Hash($"inbox-key:{_channel}:{key}");
+
+    /// <summary>The stored form of a channel's user id.</summary>
+    public string StoredUser(string userId) => HashPrefix + _seal.Hash($"inbox-user:{_channel}:{userId}");
+
+    /// <summary>
+    /// Events stored by versions that kept the key and the user id in clear get their hashes, once, at start, so their
+    /// keys still turn Zalo's retries away for the days they are kept and "my data" still finds them. The inbox holds
+    /// three days of events, so reading it whole at start is cheap.
+    /// </summary>
+    private void HashClearKeys() => _db.Write(tx =>
     {
         var col = tx.GetCollection<InboxEvent>(CollectionName);
-        if (col.Exists(Filter.Eq(nameof(InboxEvent.Key), key)))
+        foreach (var e in col.FindAll().Where(e => !e.Key.StartsWith(HashPrefix, StringComparison.Ordinal)).ToList())
         {
-            return (long?)null;
-        }
+            var key = StoredKey(e.Key);
+            if (col.Exists(Filter.Eq(nameof(InboxEvent.Key), key)))
+            {
+                // The same event stored again under its new key: the old row is a duplicate.
+                col.Delete(e.Id);
+                continue;
+            }
 
-        var stored = new InboxEvent { Key = key, UserId = userId, Body = _seal is null ? body : _seal.Seal(body), ReceivedAt = now };
-        col.Insert(stored);
-        return stored.Id;
+            e.Key = key;
+            e.UserId = e.UserId.StartsWith(HashPrefix, StringComparison.Ordinal) ? e.UserId : StoredUser(e.UserId);
+            col.Update(e);
+        }
     });
 
-    /// <summary>An event's body as received (opened when sealed; unsealed bodies of older versions read as they are).</summary>
-    public string BodyOf(InboxEvent e) => _seal is not null && e.Body.Length > 0 ? _seal.Open(e.Body) ?? e.Body : e.Body;
+    /// <summary>Stores the event in one write unless its key is known; returns its id, or null for a repeat.</summary>
+    public Task<long?> AddAsync(string key, string userId, string body, DateTimeOffset now)
+    {
+        var storedKey = StoredKey(key);
+        var stored = new InboxEvent { Key = storedKey, UserId = StoredUser(userId), Body = _seal.Seal(body), ReceivedAt = now };
+        return _db.WriteAsync(tx =>
+        {
+            var col = tx.GetCollection<InboxEvent>(CollectionName);
+            if (col.Exists(Filter.Eq(nameof(InboxEvent.Key), storedKey)))
+            {
+                return (long?)null;
+            }
 
-    /// <summary>One user's events, for their "my data".</summary>
+            col.Insert(stored);
+            return stored.Id;
+        });
+    }
+
+    /// <summary>An event's body as received (opened when sealed; unsealed bodies of older versions read as they are).</summary>
+    public string BodyOf(InboxEvent e) => e.Body.Length > 0 ? _seal.Open(e.Body) ?? e.Body : e.Body;
+
+    /// <summary>One user's events, for their "my data", found by the hash of their id.</summary>
     public List<InboxEvent> Of(string userId) =>
-        [.. _db.Collection<InboxEvent>(CollectionName).Find(Filter.Eq(nameof(InboxEvent.UserId), userId)).OrderBy(e => e.Id)];
+        [.. _db.Collection<InboxEvent>(CollectionName).Find(Filter.Eq(nameof(InboxEvent.UserId), StoredUser(userId))).OrderBy(e => e.Id)];
 
     /// <summary>Forgets one user's handled events (erasure on request); one being handled is emptied when it is done.</summary>
     public int Erase(string userId) => _db.Write(tx =>
-        tx.GetCollection<InboxEvent>(CollectionName).DeleteMany(BsonExpression.Create("$.UserId = @0 AND $.Done = true", userId)));
+        tx.GetCollection<InboxEvent>(CollectionName).DeleteMany(BsonExpression.Create("$.UserId = @0 AND $.Done = true", StoredUser(userId))));
 
     /// <summary>Events not yet handled with an id above <paramref name="afterId"/>, in arrival order.</summary>
     public List<InboxEvent> Pending(long afterId, int limit) =>

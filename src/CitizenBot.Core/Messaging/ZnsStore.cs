@@ -20,8 +20,8 @@ public sealed class ZnsStore(CitizenDatabase db)
 {
     public const string CursorCollection = "zalo_zns_cursor";
 
-    public Dictionary<string, int> Cursors() =>
-        db.Collection<ZnsDossierCursor>(CursorCollection).FindAll().ToDictionary(c => c.Id, c => c.Seq);
+    /// <summary>How far the sweep has looked at one dossier's history (0: not at all); read by id, one per changed dossier.</summary>
+    public int Cursor(string code) => db.Collection<ZnsDossierCursor>(CursorCollection).FindById(code)?.Seq ?? 0;
 
     /// <summary>Queues the messages whose key is new and moves the dossier's cursor, in one write; returns how many were queued.</summary>
     public int QueueAndAdvance(string code, int seq, IReadOnlyList<OutboxMessage> messages) => db.WriteTransaction(tx =>
