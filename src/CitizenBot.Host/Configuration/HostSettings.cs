@@ -92,6 +92,18 @@ public sealed class HostSettings
     /// <summary>Opens the data folder's database, encrypted at rest under a sub-key of the identity key.</summary>
     public CitizenBot.Core.Storage.CitizenDatabase OpenDatabase() => CitizenBot.Core.Storage.CitizenDatabase.Open(DataDir, IdentityKey);
 
+    /// <summary>Opens the database for a console command, telling the officer when this open encrypted an older database.</summary>
+    public CitizenBot.Core.Storage.CitizenDatabase OpenDatabase(TextWriter output)
+    {
+        var db = OpenDatabase();
+        if (db.Converted is { } converted)
+        {
+            output.WriteLine($"Đã mã hóa cơ sở dữ liệu cũ (trước đây chưa mã hóa): {converted.Documents} bản ghi trong {converted.Collections} bảng.");
+        }
+
+        return db;
+    }
+
     public static HostSettings Load(IConfiguration config)
     {
         var telegram = Settings.Read<TelegramSettingsOptions>(config);

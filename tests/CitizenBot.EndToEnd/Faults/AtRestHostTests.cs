@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using CitizenBot.Core.Storage;
 using CitizenBot.EndToEnd.Support;
+using CitizenBot.Host.Cli;
+using CitizenBot.Host.Configuration;
 using LiteDB;
+using Microsoft.Extensions.Configuration;
 
 namespace CitizenBot.EndToEnd.Faults;
 
@@ -124,6 +127,34 @@ public sealed class AtRestHostTests : IAsyncLifetime
         }
 
         using var db = CitizenDatabase.Open(_dir.Path, () => Convert.FromBase64String(KeyA));
+        Assert.Equal("Ghi chú của Đinh Văn Sơn", db.Collection<BsonDocument>("notes").FindAll().Single()["Text"].AsString);
+    }
+
+    [Fact]
+    public async Task A_console_command_run_first_after_the_upgrade_converts_the_database_and_tells_the_officer()
+    {
+        using (var plain = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_dir.Path, CitizenDatabase.FileName), Connection = ConnectionType.Direct }))
+        {
+            plain.GetCollection("notes").Insert(new BsonDocument { ["Text"] = "Ghi chú của Đinh Văn Sơn" });
+        }
+
+        var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDir"] = _dir.Path,
+            ["Petitions:IdentityKey"] = KeyA,
+            ["Commune:Name"] = "UBND xã Thử Nghiệm",
+            ["Commune:Villages:0"] = "Thôn Một",
+        }).Build());
+        using var output = new StringWriter();
+        var parsed = OfficersCommand.Parse(["officers", "list"], output);
+        Assert.NotNull(parsed);
+
+        Assert.Equal(0, await OfficersCommand.RunAsync(settings, parsed, output));
+
+        Assert.Contains("Đã mã hóa cơ sở dữ liệu cũ (trước đây chưa mã hóa): 1 bản ghi trong 1 bảng.", output.ToString(), StringComparison.Ordinal);
+        Assert.False(Readable(_dir.Path, "Đinh Văn Sơn"));
+        using var db = CitizenDatabase.Open(_dir.Path, () => Convert.FromBase64String(KeyA));
+        Assert.Null(db.Converted);
         Assert.Equal("Ghi chú của Đinh Văn Sơn", db.Collection<BsonDocument>("notes").FindAll().Single()["Text"].AsString);
     }
 }
