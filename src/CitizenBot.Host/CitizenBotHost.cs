@@ -215,6 +215,11 @@ public static class CitizenBotHost
             logger.LogWarning(PetitionSettings.KeyBesideDataWarning);
         }
 
+        if (sp.GetRequiredService<CitizenDatabase>().Converted is { } converted)
+        {
+            logger.LogInformation("The unencrypted database was converted to an encrypted one: {Documents} records in {Collections} collections", converted.Documents, converted.Collections);
+        }
+
         var interrupted = sp.GetRequiredService<Outbox>().MarkInterruptedSends();
         if (interrupted > 0)
         {

@@ -59,6 +59,12 @@ if (isImport)
         Console.Error.WriteLine(ex.Message);
         return 3;
     }
+    catch (ConfigurationException ex)
+    {
+        // The identity key the database's file key comes from is read when the database opens.
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
 }
 
 if (officers is not null)
@@ -72,17 +78,28 @@ if (officers is not null)
         Console.Error.WriteLine(ex.Message);
         return 3;
     }
+    catch (ConfigurationException ex)
+    {
+        // The identity key the database's file key comes from is read when the database opens.
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
 }
 
 CitizenDatabase db;
 try
 {
-    db = CitizenDatabase.Open(settings.DataDir);
+    db = settings.OpenDatabase();
 }
 catch (DataFolderException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 3;
+}
+catch (ConfigurationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
 }
 
 var app = CitizenBotHost.Build(configArgs, settings, db, seedDemo: !noDemo);

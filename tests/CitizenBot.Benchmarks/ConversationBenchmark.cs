@@ -262,7 +262,7 @@ public static class ConversationBenchmark
             ["Telegram:PollTimeoutSeconds"] = "1",
         };
         var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        var db = CitizenDatabase.Open(data);
+        var db = settings.OpenDatabase();
         var host = CitizenBotHost.Build([], settings, db, seedDemo, services =>
         {
             services.Replace(ServiceDescriptor.Singleton(new TelegramPacing(limits, TimeProvider.System, seedDemo ? TimeSpan.Zero : null)));

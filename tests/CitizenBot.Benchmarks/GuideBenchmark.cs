@@ -67,7 +67,7 @@ public static class GuideBenchmark
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => CitizenDatabase.Open(dir));
+        services.AddSingleton(_ => CitizenDatabase.Open(dir, () => [.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
         var reception = new ReceptionOptions();
         var officers = new ChatAddress("telegram", "-100");
         services.AddFeatures(new FeatureSettings

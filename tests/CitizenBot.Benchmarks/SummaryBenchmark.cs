@@ -72,7 +72,7 @@ public static class SummaryBenchmark
     {
         var args = Environment.GetCommandLineArgs();
         var what = args[Array.IndexOf(args, "--what") + 1];
-        using var db = CitizenDatabase.Open(options.Data);
+        using var db = CitizenDatabase.Open(options.Data, () => new byte[32]);
         var (compiler, _) = Services(db);
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -158,7 +158,7 @@ public static class SummaryBenchmark
     /// <summary>Ten years of a commune, written in time order: dossiers spread evenly, most resolved on time, a few open; other records in proportion.</summary>
     private static void Generate(Options options)
     {
-        using var db = CitizenDatabase.Open(options.Data);
+        using var db = CitizenDatabase.Open(options.Data, () => new byte[32]);
         Services(db); // creates the indexes the host creates
         var random = new Random(42);
         var start = new DateTimeOffset(2016, 11, 1, 0, 0, 0, TimeSpan.Zero);

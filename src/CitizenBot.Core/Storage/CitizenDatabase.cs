@@ -9,7 +9,8 @@ namespace CitizenBot.Core.Storage;
 /// Nobody blocks on a lock to write, LiteDB never sees two writers (#2825), and nothing a caller was told is
 /// saved can be lost by a crash. Reads run concurrently on any thread. A lock file refuses a second process.
 /// The folder and its files are made private (<see cref="PrivateFiles"/>) at every open, and LiteDB's files are created
-/// 0600 before it opens them.
+/// 0600 before it opens them. Both files are encrypted at rest under a sub-key of the identity key (<see cref="DatabaseAtRest"/>);
+/// an older unencrypted database is converted when it is first opened.
 /// </summary>
 public sealed class CitizenDatabase : IDisposable
 {
@@ -36,18 +37,29 @@ public sealed class CitizenDatabase : IDisposable
     private long _units;
     private bool _disposed;
 
-    private CitizenDatabase(LiteDatabase db, FileStream lockFile, string dataDir)
+    private readonly string _password;
+
+    private CitizenDatabase(LiteDatabase db, FileStream lockFile, string dataDir, string password, AtRestConversion? converted)
     {
         _db = db;
         _lockFile = lockFile;
         DataDir = dataDir;
+        _password = password;
+        Converted = converted;
         _writer = new Thread(WriterLoop) { IsBackground = true, Name = "CitizenBot LiteDB writer" };
         _writer.Start();
     }
 
     public string DataDir { get; }
 
-    public static CitizenDatabase Open(string dataDir)
+    /// <summary>Set when this open converted an older unencrypted database (the host logs it once).</summary>
+    public AtRestConversion? Converted { get; }
+
+    /// <summary>
+    /// Opens the data folder's database, encrypted under a sub-key of <paramref name="identityKey"/>. The key is asked for
+    /// once the folder is secured and locked (reading it may create the key file there).
+    /// </summary>
+    public static CitizenDatabase Open(string dataDir, Func<byte[]> identityKey)
     {
         var fullDir = Path.GetFullPath(dataDir);
         try
@@ -62,12 +74,32 @@ public sealed class CitizenDatabase : IDisposable
         var lockFile = AcquireLock(fullDir);
         try
         {
-            return new CitizenDatabase(Connect(fullDir), lockFile, fullDir);
+            var password = DatabaseAtRest.Password(identityKey());
+            AtRestConversion? converted = null;
+            DatabaseAtRest.RemoveLeftovers(fullDir);
+            if (DatabaseAtRest.IsPlain(Path.Combine(fullDir, FileName)))
+            {
+                converted = DatabaseAtRest.Convert(fullDir, password, CitizenBsonMapper.Create());
+            }
+
+            return new CitizenDatabase(Connect(fullDir, password), lockFile, fullDir, password, converted);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INVALID_PASSWORD)
+        {
+            lockFile.Dispose();
+            throw new DataFolderException(
+                $"Storage:DataDir '{fullDir}': the database is encrypted under another identity key; start with the key it was created with "
+                + "(Petitions:IdentityKey, CITIZENBOT_IDENTITY_KEY or Petitions:IdentityKeyFile).", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
             lockFile.Dispose();
             throw new DataFolderException($"Storage:DataDir '{fullDir}': the database cannot be opened: {ex.Message}", ex);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
         }
     }
 
@@ -112,13 +144,13 @@ public sealed class CitizenDatabase : IDisposable
         }
     }
 
-    private static LiteDatabase Connect(string fullDir)
+    private static LiteDatabase Connect(string fullDir, string password)
     {
         // LiteDB takes an empty file for a new database and an empty log for no log, and deletes the log only when it closes.
         PrivateFiles.Ensure(Path.Combine(fullDir, FileName));
         PrivateFiles.Ensure(Path.Combine(fullDir, LogFileName));
         return new LiteDatabase(
-            new ConnectionString { Filename = Path.Combine(fullDir, FileName), Connection = ConnectionType.Direct },
+            new ConnectionString { Filename = Path.Combine(fullDir, FileName), Connection = ConnectionType.Direct, Password = password },
             CitizenBsonMapper.Create());
     }
 
@@ -447,7 +479,7 @@ public sealed class CitizenDatabase : IDisposable
             // The failed engine may not close cleanly; its files are reopened below.
         }
 
-        _db = Connect(DataDir);
+        _db = Connect(DataDir, _password);
         _faulted = false;
     }
 

@@ -35,7 +35,7 @@ public static class GuideImportCommand
         }
         else
         {
-            using var db = CitizenDatabase.Open(settings.DataDir);
+            using var db = settings.OpenDatabase(output);
             report = new GuideImporter(new GuideBook(db, TimeProvider.System)).ImportFile(content, CliActor);
             if (report.Rejected is { } rejected)
             {

@@ -32,7 +32,7 @@ public static class ImportCommand
         }
         else
         {
-            using var db = CitizenDatabase.Open(settings.DataDir);
+            using var db = settings.OpenDatabase(output);
             var clock = new CommuneClock(TimeProvider.System, settings.Commune);
             // Recorded like an upload, so an import cut short here is shown to officers too.
             var imports = new ImportBook(db, clock);

@@ -103,7 +103,7 @@ public static class OfficersCommand
             return await ThroughBotAsync(settings, command, output);
         }
 
-        using var db = CitizenDatabase.Open(settings.DataDir);
+        using var db = settings.OpenDatabase(output);
         var roles = new UserRoles(db, new RoleOptions(), TimeProvider.System);
         var accounts = new OfficerAccounts(db, roles, TimeProvider.System, new AccountLockoutPolicy());
         var name = command.Name;

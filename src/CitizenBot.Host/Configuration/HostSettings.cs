@@ -86,6 +86,24 @@ public sealed class HostSettings
     /// <summary>Questions relayed one by one to the officers' chat in a clock hour; the rest go into one digest (Limits:RelaysPerHour).</summary>
     public int RelaysPerHour { get; init; } = 30;
 
+    /// <summary>Reads the identity key (Petitions:IdentityKey, CITIZENBOT_IDENTITY_KEY or the key file); the database's file key is derived from it.</summary>
+    public required Func<byte[]> IdentityKey { get; init; }
+
+    /// <summary>Opens the data folder's database, encrypted at rest under a sub-key of the identity key.</summary>
+    public CitizenBot.Core.Storage.CitizenDatabase OpenDatabase() => CitizenBot.Core.Storage.CitizenDatabase.Open(DataDir, IdentityKey);
+
+    /// <summary>Opens the database for a console command, telling the officer when this open encrypted an older database.</summary>
+    public CitizenBot.Core.Storage.CitizenDatabase OpenDatabase(TextWriter output)
+    {
+        var db = OpenDatabase();
+        if (db.Converted is { } converted)
+        {
+            output.WriteLine($"Đã mã hóa cơ sở dữ liệu cũ (trước đây chưa mã hóa): {converted.Documents} bản ghi trong {converted.Collections} bảng.");
+        }
+
+        return db;
+    }
+
     public static HostSettings Load(IConfiguration config)
     {
         var telegram = Settings.Read<TelegramSettingsOptions>(config);
@@ -99,6 +117,7 @@ public sealed class HostSettings
             Zalo = Settings.Read<ZaloSettingsOptions>(config).ToZaloOptions(),
             Commune = Settings.Read<CommuneSettingsOptions>(config).ToCommuneOptions(),
             DataDir = dataDir,
+            IdentityKey = () => PetitionSettings.Key(config, dataDir),
             HangfireStorage = hangfire.StorageKind,
             HangfireConnectionString = hangfire.ConnectionString,
             HangfireServerEnabled = hangfire.ServerEnabled,

@@ -74,7 +74,7 @@ public static class PetitionSettings
     /// the file at Petitions:IdentityKeyFile, or the file petition-identity-key in the data folder. A missing key file is
     /// generated (mode 0600), so the defaults run; the host warns at every start while the key sits beside the data.
     /// </summary>
-    private static byte[] Key(IConfiguration config, string dataDir)
+    public static byte[] Key(IConfiguration config, string dataDir)
     {
         if (config["Petitions:IdentityKey"] is { } configured && !string.IsNullOrWhiteSpace(configured))
         {

@@ -98,7 +98,7 @@ public sealed class DataFolderTests : IAsyncLifetime
             Assert.True(_telegram.SentTo(Citizen).Count > sent);
         }
 
-        using var db = CitizenDatabase.Open(data);
+        using var db = TestDatabase.Open(data);
         Assert.NotNull(db.Collection<ConversationRecord>(ConversationStore.CollectionName).FindById("telegram:" + Citizen));
     }
 

@@ -80,7 +80,7 @@ public sealed class KillTests : IAsyncLifetime
     /// <summary>After the kill: the records exist at most once, each with exactly one message saying so, sent or unconfirmed.</summary>
     private void AssertAtMostOnceAndTold(int records, string told)
     {
-        using var db = CitizenDatabase.Open(_dir.Path);
+        using var db = TestDatabase.Open(_dir.Path);
         var messages = db.Collection<OutboxMessage>(Outbox.CollectionName).FindAll().Where(m => m.Text.Contains(told, StringComparison.Ordinal)).ToList();
         Assert.True(records <= 1, $"{records} records");
         Assert.Equal(records, messages.Count);
@@ -90,7 +90,7 @@ public sealed class KillTests : IAsyncLifetime
 
     private int Records<T>(string collection)
     {
-        using var db = CitizenDatabase.Open(_dir.Path);
+        using var db = TestDatabase.Open(_dir.Path);
         return db.Collection<T>(collection).Count();
     }
 
@@ -228,7 +228,7 @@ public sealed class KillTests : IAsyncLifetime
         if (!groups.All(g => _telegram.SentTo(g).Any(m => m.Text.Contains("tổng vệ sinh", StringComparison.Ordinal))))
         {
             _host.Kill();
-            using var db = CitizenDatabase.Open(_dir.Path);
+            using var db = TestDatabase.Open(_dir.Path);
             Assert.Fail("Not every group was reached:\n" + string.Join('\n', db.Collection<OutboxMessage>(Outbox.CollectionName).FindAll().Where(m => m.Key.StartsWith("announcement:", StringComparison.Ordinal))
                 .Select(m => $"{m.AddressKey} {m.Status} {m.Attempts} next {m.NextAttemptAt:HH:mm:ss} {m.Error} reached={_telegram.SentTo(long.Parse(m.AddressKey.Split(':')[1], CultureInfo.InvariantCulture)).Count}")) + "\n" + _host.Output);
         }
@@ -259,7 +259,7 @@ public sealed class KillTests : IAsyncLifetime
         await Task.Delay(500);
         _host.Kill();
 
-        using var db = CitizenDatabase.Open(_dir.Path);
+        using var db = TestDatabase.Open(_dir.Path);
         var letters = db.Collection<Letter>(LetterBook.CollectionName).Count();
         var unconfirmed = db.Collection<OutboxMessage>(Outbox.CollectionName).Count(m => m.Status == OutboxStatus.Unconfirmed);
         var pending = db.Collection<OutboxMessage>(Outbox.CollectionName).Count(m => m.Status == OutboxStatus.Pending);
@@ -315,7 +315,7 @@ public sealed class KillTests : IAsyncLifetime
 
         Assert.Empty((await ImportsAsync()).Interrupted);
         _host.Kill();
-        using var db = CitizenDatabase.Open(_dir.Path);
+        using var db = TestDatabase.Open(_dir.Path);
         Assert.Equal(Rows, db.Collection<Dossier>(DossierBook.CollectionName).Count());
     }
 
@@ -358,7 +358,7 @@ public sealed class KillTests : IAsyncLifetime
 
     private void SeedFollowedBirths(int citizens)
     {
-        using var db = CitizenDatabase.Open(_dir.Path);
+        using var db = TestDatabase.Open(_dir.Path);
         var store = new DossierBook(db);
         var now = DateTimeOffset.UtcNow;
         store.Upsert([.. Enumerable.Range(1, citizens).Select(i =>

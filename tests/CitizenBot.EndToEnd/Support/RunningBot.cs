@@ -81,7 +81,7 @@ public sealed class RunningBot : IAsyncDisposable
 
         var hostSettings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         clock ??= new FakeTimeProvider(Start);
-        var db = CitizenDatabase.Open(dataDir);
+        var db = hostSettings.OpenDatabase();
         var app = CitizenBotHost.Build([], hostSettings, db, seedDemo, configure =>
         {
             services?.Invoke(configure);

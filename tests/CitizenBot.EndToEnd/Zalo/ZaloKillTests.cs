@@ -106,7 +106,7 @@ public sealed class ZaloKillTests : IAsyncLifetime
         }
 
         _host!.Kill();
-        using var db = CitizenDatabase.Open(_dir.Path);
+        using var db = TestDatabase.Open(_dir.Path);
         Assert.Equal(1, db.Collection<CitizenBot.Core.Messaging.ChannelTokenPair>(new CitizenBot.Core.Messaging.ChannelTokens(db, ZaloChannelSender.ChannelName).CollectionName).Count());
     }
 

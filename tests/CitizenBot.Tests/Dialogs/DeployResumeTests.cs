@@ -30,7 +30,7 @@ public sealed class DeployResumeTests : IDisposable
 
     public DeployResumeTests()
     {
-        _db = CitizenDatabase.Open(_dir.Path);
+        _db = TestDatabase.Open(_dir.Path);
         _store = new ConversationStore(_db, _seal);
         _outbox = new Outbox(_db, _seal);
     }

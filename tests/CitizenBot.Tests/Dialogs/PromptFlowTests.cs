@@ -23,7 +23,7 @@ public sealed class PromptFlowTests : IDisposable
 
     public PromptFlowTests()
     {
-        _db = CitizenDatabase.Open(_dir.Path);
+        _db = TestDatabase.Open(_dir.Path);
         var time = new FakeTimeProvider(BotHarness.Start);
         var clock = new CommuneClock(time, new CommuneOptions());
         var main = new WaterfallDialog(ConversationBot.MainDialogId,

@@ -15,7 +15,7 @@ public sealed class OutboxColumnsTests : IDisposable
 
     public OutboxColumnsTests()
     {
-        _db = CitizenDatabase.Open(_dir.Path);
+        _db = TestDatabase.Open(_dir.Path);
         _outbox = new Outbox(_db, new DataSeal([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
     }
 

@@ -16,7 +16,7 @@ public sealed class OutboxCompletionTests : IDisposable
 
     public OutboxCompletionTests()
     {
-        _db = CitizenDatabase.Open(_dir.Path);
+        _db = TestDatabase.Open(_dir.Path);
         _outbox = new Outbox(_db, _seal);
     }
 

@@ -20,7 +20,7 @@ public sealed class OutboxDispatcherTests : IDisposable
 
     public OutboxDispatcherTests()
     {
-        _db = CitizenDatabase.Open(_dir.Path);
+        _db = TestDatabase.Open(_dir.Path);
         _outbox = new Outbox(_db, new DataSeal(new byte[32]));
     }
 

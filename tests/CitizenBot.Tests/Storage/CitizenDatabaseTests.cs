@@ -28,7 +28,7 @@ public sealed class CitizenDatabaseTests : IDisposable
     {
         const int threads = 16;
         const int perThread = 150;
-        using (var db = CitizenDatabase.Open(_dir.Path))
+        using (var db = TestDatabase.Open(_dir.Path))
         {
             await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(() =>
             {
@@ -55,7 +55,7 @@ public sealed class CitizenDatabaseTests : IDisposable
             db.Checkpoint();
         }
 
-        using var reopened = CitizenDatabase.Open(_dir.Path);
+        using var reopened = TestDatabase.Open(_dir.Path);
         var all = Enumerable.Range(0, 4).SelectMany(c => reopened.Collection<Note>($"notes{c}").FindAll()).ToList();
         var deleted = threads * Enumerable.Range(0, perThread).Count(i => i % 25 == 0 && i > 0);
         Assert.Equal(threads * perThread - deleted, all.Count);
@@ -69,9 +69,9 @@ public sealed class CitizenDatabaseTests : IDisposable
     [Fact]
     public void A_second_open_of_the_same_data_folder_is_refused_with_a_clear_message()
     {
-        using var first = CitizenDatabase.Open(_dir.Path);
+        using var first = TestDatabase.Open(_dir.Path);
 
-        var ex = Assert.Throws<DataFolderInUseException>(() => CitizenDatabase.Open(_dir.Path));
+        var ex = Assert.Throws<DataFolderInUseException>(() => TestDatabase.Open(_dir.Path));
 
         Assert.Contains("already used by another CitizenBot process", ex.Message, StringComparison.Ordinal);
         Assert.True(CitizenDatabase.IsInUse(_dir.Path));
@@ -80,7 +80,7 @@ public sealed class CitizenDatabaseTests : IDisposable
     [Fact]
     public void The_folder_is_free_again_after_dispose()
     {
-        CitizenDatabase.Open(_dir.Path).Dispose();
+        TestDatabase.Open(_dir.Path).Dispose();
 
         Assert.False(CitizenDatabase.IsInUse(_dir.Path));
     }
@@ -89,12 +89,12 @@ public sealed class CitizenDatabaseTests : IDisposable
     public void Instants_come_back_unchanged_in_UTC()
     {
         var at = new DateTimeOffset(2026, 11, 24, 9, 30, 15, TimeSpan.FromHours(7));
-        using (var db = CitizenDatabase.Open(_dir.Path))
+        using (var db = TestDatabase.Open(_dir.Path))
         {
             db.Write(tx => tx.GetCollection<Note>("notes").Insert(new Note { At = at }));
         }
 
-        using var reopened = CitizenDatabase.Open(_dir.Path);
+        using var reopened = TestDatabase.Open(_dir.Path);
         var read = reopened.Collection<Note>("notes").FindAll().Single().At;
         Assert.Equal(at, read);
         Assert.Equal(TimeSpan.Zero, read.Offset);
@@ -103,7 +103,7 @@ public sealed class CitizenDatabaseTests : IDisposable
     [Fact]
     public void A_failed_transaction_writes_nothing()
     {
-        using var db = CitizenDatabase.Open(_dir.Path);
+        using var db = TestDatabase.Open(_dir.Path);
 
         Assert.Throws<InvalidOperationException>(() => db.WriteTransaction(tx =>
         {

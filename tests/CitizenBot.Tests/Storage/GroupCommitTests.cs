@@ -9,7 +9,7 @@ public sealed class GroupCommitTests : IDisposable
     private readonly TempDataDir _dir = new();
     private readonly CitizenDatabase _db;
 
-    public GroupCommitTests() => _db = CitizenDatabase.Open(_dir.Path);
+    public GroupCommitTests() => _db = TestDatabase.Open(_dir.Path);
 
     public void Dispose()
     {
@@ -99,7 +99,7 @@ public sealed class GroupCommitTests : IDisposable
         await _db.WriteAsync(tx => tx.GetCollection<Item>("items").Insert(new Item { Id = 5, Body = "saved" }));
         _db.Dispose();
 
-        using var reopened = CitizenDatabase.Open(_dir.Path);
+        using var reopened = TestDatabase.Open(_dir.Path);
         Assert.Equal("saved", reopened.Collection<Item>("items").FindById(5).Body);
     }
 

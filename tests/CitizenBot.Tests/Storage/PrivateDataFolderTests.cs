@@ -32,14 +32,14 @@ public sealed class PrivateDataFolderTests : IDisposable
         File.WriteAllText(earlier, "secret");
         File.SetUnixFileMode(earlier, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        using (var db = CitizenDatabase.Open(folder))
+        using (var db = TestDatabase.Open(folder))
         {
             db.Write(tx => tx.GetCollection<Note>("notes").Insert(new Note { Id = 1, Body = "x" }));
             AssertPrivate(folder, CitizenDatabase.FileName, CitizenDatabase.LogFileName, CitizenDatabase.LockFileName, "officer-token");
             db.Checkpoint();
         }
 
-        using (CitizenDatabase.Open(folder))
+        using (TestDatabase.Open(folder))
         {
             AssertPrivate(folder, CitizenDatabase.FileName, CitizenDatabase.LockFileName, "officer-token");
         }
@@ -54,7 +54,7 @@ public sealed class PrivateDataFolderTests : IDisposable
         }
 
         var folder = Path.Combine(_dir.Path, "new", "data");
-        using (CitizenDatabase.Open(folder))
+        using (TestDatabase.Open(folder))
         {
             AssertPrivate(folder, CitizenDatabase.FileName, CitizenDatabase.LockFileName);
         }

@@ -119,7 +119,7 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(_ => CitizenDatabase.Open(_dir.Path));
+        services.AddSingleton(_ => TestDatabase.Open(_dir.Path));
         services.AddFeatures(new FeatureSettings
         {
             Commune = Commune,
