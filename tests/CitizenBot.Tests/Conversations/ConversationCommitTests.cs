@@ -16,7 +16,7 @@ public sealed class ConversationCommitTests : IDisposable
 
     public ConversationCommitTests()
     {
-        _db = CitizenDatabase.Open(_dir.Path);
+        _db = TestDatabase.Open(_dir.Path);
         _store = new ConversationStore(_db, new DataSeal(new byte[32]));
     }
 
