@@ -181,7 +181,8 @@ public sealed class CitizenDatabase : IDisposable
     /// </summary>
     private void EnsureCreated(string name)
     {
-        if (InWriter)
+        // System collections ("$indexes", "$cols"...) are LiteDB's own views, never created.
+        if (InWriter || name.StartsWith('$'))
         {
             return;
         }
