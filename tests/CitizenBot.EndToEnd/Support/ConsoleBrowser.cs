@@ -40,6 +40,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public async Task<IPage> AnonymousAsync(ViewportSize? size = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = size ?? Desk, Locale = "vi-VN" });
+
+        // CI runs both suites, several hosts and Chromium on two cores: a step may wait longer than Playwright's 30 s.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
