@@ -69,7 +69,7 @@ public sealed class AccountConsoleTests() : ConsoleTestHost(seedDemo: true, sett
         await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync("bốn mùa hoa nở");
         await page.Locator("#savePassword").ClickAsync();
         // Back to the page first asked for, with the person's name in the header, after a reload too.
-        await page.WaitForURLAsync(url => url.EndsWith("/officer/account", StringComparison.Ordinal));
+        await ConsoleBrowser.ArrivedAsync(page, url => url.EndsWith("/officer/account", StringComparison.Ordinal));
         await page.ReloadAsync();
         await page.Locator("header .who").GetByText("Trần Thị Hoa (cán bộ)").WaitForAsync();
         await HeadingAsync(page, "Tài khoản của ông/bà");
@@ -166,7 +166,7 @@ public sealed class AccountConsoleTests() : ConsoleTestHost(seedDemo: true, sett
         await admin.GetByText("Đã đổi vai trò của minh.pham thành cán bộ.").WaitForAsync();
 
         await leader.GetByRole(AriaRole.Link, new() { Name = "Tài khoản" }).ClickAsync();
-        await leader.WaitForURLAsync(url => url.Contains("/officer/login", StringComparison.Ordinal));
+        await ConsoleBrowser.ArrivedAsync(leader, url => url.Contains("/officer/login", StringComparison.Ordinal));
 
         // Logged in again as a plain officer; then the admin stops the account: out again, and no way back in.
         await ConsoleBrowser.LogInAsync(leader, Bot, "minh.pham", "mùa lúa chín vàng");
@@ -188,7 +188,7 @@ public sealed class AccountConsoleTests() : ConsoleTestHost(seedDemo: true, sett
         Assert.True(await log.GetByText("Nguyễn Văn Quản").CountAsync() >= 2);
         await admin.GetByLabel("Mã hồ sơ, từ trong nội dung").FillAsync("minh.pham");
         await admin.Locator("#auditFilter").ClickAsync();
-        await admin.WaitForURLAsync(url => url.Contains("Words=minh.pham", StringComparison.Ordinal));
+        await ConsoleBrowser.ArrivedAsync(admin, url => url.Contains("Words=minh.pham", StringComparison.Ordinal));
         Assert.Equal(3, await log.Locator("tbody tr").CountAsync()); // made, its password changed, stopped (role changes are "Cấp vai trò")
         await log.GetByText("account:minh.pham lãnh đạo").WaitForAsync(); // the role in Vietnamese, not the log's "Leader"
         Assert.DoesNotContain("Leader", await log.InnerTextAsync(), StringComparison.Ordinal);

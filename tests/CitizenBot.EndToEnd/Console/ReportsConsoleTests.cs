@@ -76,7 +76,7 @@ public sealed class ReportsConsoleTests() : ConsoleTestHost(seedDemo: true)
         await page.GotoAsync(Bot.BaseUrl + "/officer/login");
         await page.GetByLabel("Mã đăng nhập").FillAsync(code);
         await page.Locator("#loginCode").ClickAsync();
-        await page.WaitForURLAsync(Bot.BaseUrl + "/officer");
+        await ConsoleBrowser.ArrivedAsync(page, url => url == Bot.BaseUrl + "/officer");
         return page;
     }
 

@@ -87,7 +87,19 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync(newPassword);
         await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync(newPassword);
         await page.Locator("#savePassword").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/officer/account/password", StringComparison.Ordinal));
+        await ArrivedAsync(page, url => !url.Contains("/officer/account/password", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Waits until the page is at an address the predicate accepts and its document is parsed. Playwright's own
+    /// <c>WaitForURLAsync</c> then waits for Chromium's "load" event; once, in CI on two loaded cores, that event never
+    /// reached Playwright although the page was there and the network idle ("networkidle" fired, "load" did not, 60 s).
+    /// So: the navigation's commit, then the document's own readyState, polled.
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page, Func<string, bool> url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("document.readyState !== 'loading'", null, new() { PollingInterval = 100 });
     }
 
     private static string DisplayNameOf(UserRole role) => role switch

@@ -131,7 +131,7 @@ public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
         await page.Locator("#logout").ClickAsync();
         await page.GetByText("Đã đăng xuất.").WaitForAsync();
         await page.GotoAsync(_bot.BaseUrl + "/officer/questions");
-        await page.WaitForURLAsync(url => url.Contains("/officer/login", StringComparison.Ordinal));
+        await ConsoleBrowser.ArrivedAsync(page, url => url.Contains("/officer/login", StringComparison.Ordinal));
         AssertNoViolation();
     }
 
