@@ -39,14 +39,14 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
         await sheet.GetByText("kể cả lời nhắc lịch hẹn").WaitForAsync();
         Assert.Contains(code, await sheet.Locator("#forget-codes").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await sheet.GetByRole(AriaRole.Button, new() { Name = "Không, quay lại" }).EvaluateAsync<bool>("b => b === document.activeElement"));
-        await ConsoleBrowser.ScreenshotAsync(citizen, "webchat-forget-confirm");
+        await ScreenshotAsync(citizen, "forget-confirm");
 
         await sheet.GetByRole(AriaRole.Button, new() { Name = Forget }).ClickAsync();
         await citizen.GetByText("Đã xóa cuộc trò chuyện trước khỏi máy này").WaitForAsync();
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
         Assert.True(await sheet.IsHiddenAsync());
         await AssertNothingOfAsync(citizen, oldId, code);
-        await ConsoleBrowser.ScreenshotAsync(citizen, "webchat-forget-fresh");
+        await ScreenshotAsync(citizen, "forget-fresh");
 
         await citizen.ReloadAsync();
         await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
@@ -89,6 +89,26 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
     }
 
     [Fact]
+    public async Task Forgetting_in_one_tab_empties_the_other_tab_of_the_same_browser()
+    {
+        var citizen = await PhoneAsync();
+        await citizen.GotoAsync(Bot.BaseUrl);
+        await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
+        await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
+        await WebChatSteps.SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
+        var other = await citizen.Context.NewPageAsync();
+        await other.GotoAsync(Bot.BaseUrl);
+        await other.GetByText("📄 Hồ sơ HS-DEMO-0001").WaitForAsync();
+
+        await citizen.GetByRole(AriaRole.Button, new() { Name = Forget }).First.ClickAsync();
+        await citizen.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = Forget }).ClickAsync();
+
+        await other.GetByText("Cuộc trò chuyện đã được xóa khỏi máy này").WaitForAsync();
+        Assert.Equal(0, await other.GetByText("HS-DEMO-0001").CountAsync());
+        Assert.Equal(0, await other.GetByText("hs-demo-0001").CountAsync());
+    }
+
+    [Fact]
     public async Task An_erasure_through_my_data_drops_the_citizens_words_from_the_page_and_the_browser_at_once()
     {
         var citizen = await PhoneAsync();
@@ -98,7 +118,6 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
         await WebChatSteps.SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
         var id = await StoredAsync(citizen, "citizenbot.conversation");
 
-        await citizen.GetByRole(AriaRole.Button, new() { Name = "☰ Xem các việc khác" }).ClickAsync();
         await WebChatSteps.PressAsync(citizen, "🔒 Dữ liệu của tôi", "đang lưu");
         await WebChatSteps.PressAsync(citizen, "🗑 Xóa dữ liệu của tôi", "chắc chắn muốn xóa");
         await WebChatSteps.PressAsync(citizen, "✅ Có", "Đã xóa");
@@ -109,7 +128,7 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
         Assert.Equal(0, await citizen.Locator(".msg.me").CountAsync());
         Assert.DoesNotContain("hs-demo-0001", await StoredAsync(citizen, "citizenbot.mine." + id) ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("Dữ liệu của tôi", await StoredAsync(citizen, "citizenbot.mine." + id) ?? "", StringComparison.Ordinal);
-        await ConsoleBrowser.ScreenshotAsync(citizen, "webchat-erased");
+        await ScreenshotAsync(citizen, "erased");
 
         // The conversation goes on: what is said after the erasure is kept as before.
         await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
@@ -123,7 +142,7 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
     {
         foreach (var words in new[] { "Trần Thị Bình", "0987 654 321", "Hỏi về chế độ người cao tuổi", code, "Đã đặt lịch thành công" })
         {
-            Assert.Equal(0, await page.GetByText(words).CountAsync());
+            Assert.True(await page.GetByText(words).CountAsync() == 0, words);
         }
 
         var storage = await page.EvaluateAsync<string[]>("() => Object.keys(localStorage).map(k => k + '=' + localStorage.getItem(k))");
@@ -131,6 +150,10 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
         Assert.DoesNotContain(storage, s => s.StartsWith("citizenbot.mine", StringComparison.Ordinal) && s.Contains("Trần Thị Bình", StringComparison.Ordinal));
         Assert.DoesNotContain(storage, s => s.StartsWith("citizenbot.mine", StringComparison.Ordinal) && !s.EndsWith("=[]", StringComparison.Ordinal));
     }
+
+    /// <summary>What the phone's screen shows, saved as citizenbot-webchat-{name}.png in the temp folder for a person to look at.</summary>
+    private static Task<byte[]> ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"citizenbot-webchat-{name}.png") });
 
     private static Task<string?> StoredAsync(IPage page, string key) => page.EvaluateAsync<string?>("k => localStorage.getItem(k)", key);
 
