@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using CitizenBot.Channels.Web;
+using CitizenBot.Core.Messaging;
 using CitizenBot.EndToEnd.Support;
 using Microsoft.Playwright;
 
@@ -135,6 +137,27 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
         await citizen.ReloadAsync();
         await citizen.GetByText("Mời ông/bà nhập mã hồ sơ").WaitForAsync();
         Assert.Equal(["🔎 Tra cứu hồ sơ"], await citizen.Locator(".msg.me").AllInnerTextsAsync());
+    }
+
+    [Fact]
+    public async Task A_reload_of_a_long_conversation_keeps_the_words_said_after_its_first_hundred_messages()
+    {
+        var citizen = await PhoneAsync();
+        await citizen.GotoAsync(Bot.BaseUrl);
+        await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
+        var id = (await StoredAsync(citizen, "citizenbot.conversation"))!;
+        // Months of reminders and notices: more than the server gives in one answer.
+        var to = new ChatAddress(WebChannelSender.ChannelName, id);
+        Bot.Get<Outbox>().Enqueue([.. Enumerable.Range(1, 120).Select(i =>
+            OutboxMessage.Create($"test-notice-{i}", to, new OutgoingMessage($"Thông báo thử số {i}."), Bot.Clock.GetUtcNow()))]);
+        await citizen.GetByText("Thông báo thử số 120.").WaitForAsync();
+        await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
+
+        await citizen.ReloadAsync();
+
+        await citizen.GetByText("Mời ông/bà nhập mã hồ sơ").WaitForAsync();
+        Assert.Equal(["🔎 Tra cứu hồ sơ"], await citizen.Locator(".msg.me").AllInnerTextsAsync());
+        Assert.Contains("Tra cứu hồ sơ", await StoredAsync(citizen, "citizenbot.mine." + id), StringComparison.Ordinal);
     }
 
     /// <summary>Neither the page nor the browser's storage holds anything of the forgotten conversation.</summary>
