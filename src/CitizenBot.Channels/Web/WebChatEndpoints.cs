@@ -30,6 +30,12 @@ public static class WebChatEndpoints
 
     public sealed record FileView(string Name, string Url);
 
+    /// <summary>
+    /// The oldest message the server still holds for the conversation (0: none), on every answer with messages. The page
+    /// drops, at once, what it shows and keeps from before it: a "Dữ liệu của tôi" erasure or the retention sweep took it.
+    /// </summary>
+    public const string HistoryFromHeader = "X-History-From";
+
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
         var ids = new WebConversationIds(app.ServiceProvider.GetRequiredService<DataSeal>());
@@ -37,16 +43,20 @@ public static class WebChatEndpoints
         bool IsConversationId(string id) => ids.IsIssued(id);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapPost("/api/chat/start", () => Results.Ok(new { conversationId = ids.New() }))
+            .AddEndpointFilter(NoStore)
             .RequireRateLimiting(WebChatRateLimiting.StartPolicy);
         app.MapPost("/api/chat/{id}/send", (string id, SendRequest request, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct) =>
             IsConversationId(id) ? SendAsync(id, request, http, bot, kicker, outbox, ct) : Task.FromResult(Results.NotFound()))
+            .AddEndpointFilter(NoStore)
             .RequireRateLimiting(WebChatRateLimiting.TurnPolicy);
         app.MapPost("/api/chat/{id}/photo", (string id, HttpContext http, WebChatLimits limits, WebPhotoBook photos, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct) =>
             IsConversationId(id) ? WebPhotoUpload.ReceiveAsync(id, http, limits, photos, bot, kicker, outbox, ct) : Task.FromResult(Results.NotFound()))
+            .AddEndpointFilter(NoStore)
             .RequireRateLimiting(WebChatRateLimiting.PhotoPolicy)
             .DisableAntiforgery();
-        app.MapGet("/api/chat/{id}/messages", (string id, long? after, Outbox outbox) =>
-            IsConversationId(id) ? Results.Ok(Read(outbox, id, after ?? 0)) : Results.NotFound())
+        app.MapGet("/api/chat/{id}/messages", (string id, long? after, HttpContext http, Outbox outbox) =>
+            IsConversationId(id) ? Answer(http, outbox, id, after ?? 0) : Results.NotFound())
+            .AddEndpointFilter(NoStore)
             .RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
         app.MapGet("/api/chat/{id}/files/{messageId:long}", (string id, long messageId, Outbox outbox) =>
         {
@@ -55,8 +65,18 @@ public static class WebChatEndpoints
             return message is not null && outbox.Open(message).File is { } file && message.AddressKey == new ChatAddress(WebChannelSender.ChannelName, id).Key
                 ? Results.File(file.Content, file.ContentType, file.FileName)
                 : Results.NotFound();
-        }).RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
+        }).AddEndpointFilter(NoStore).RequireRateLimiting(WebChatRateLimiting.ReadPolicy);
         return app;
+    }
+
+    /// <summary>
+    /// The API's answers hold the conversation (and its id): the browser keeps none of them in its cache, so nothing of it
+    /// stays on a shared computer once the page forgets the conversation.
+    /// </summary>
+    private static ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return next(context);
     }
 
     /// <summary>The key that limits per client count under: the client's address, whatever conversation it uses.</summary>
@@ -90,15 +110,23 @@ public static class WebChatEndpoints
             return Results.BadRequest(new { error = refusal });
         }
 
-        return await RunTurnAsync(id, input, request.After, bot, kicker, outbox, ct);
+        return await RunTurnAsync(id, input, request.After, http, bot, kicker, outbox, ct);
     }
 
     /// <summary>Runs one turn of the conversation and answers with what it has sent since <paramref name="after"/>.</summary>
-    internal static async Task<IResult> RunTurnAsync(string id, TurnInput input, long after, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
+    internal static async Task<IResult> RunTurnAsync(string id, TurnInput input, long after, HttpContext http, ConversationBot bot, OutboxKicker kicker, Outbox outbox, CancellationToken ct)
     {
         var address = new ChatAddress(WebChannelSender.ChannelName, id);
         await bot.HandleAsync(address, input, ct);
         await kicker.SendNowAsync(address.Key, ct);
+        return Answer(http, outbox, id, after);
+    }
+
+    /// <summary>The messages since <paramref name="after"/>, with where the held history now starts; never cached by the browser.</summary>
+    private static IResult Answer(HttpContext http, Outbox outbox, string id, long after)
+    {
+        var oldest = outbox.For(new ChatAddress(WebChannelSender.ChannelName, id).Key, 0, 1) is [var first] ? first.Id : 0;
+        http.Response.Headers[HistoryFromHeader] = oldest.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Ok(Read(outbox, id, after));
     }
 

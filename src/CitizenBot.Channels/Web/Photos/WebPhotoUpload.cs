@@ -26,7 +26,7 @@ public static class WebPhotoUpload
 
         var reference = await photos.AddAsync(new ChatAddress(WebChannelSender.ChannelName, id), photo.Content!, photo.ContentType!);
         var input = new TurnInput { Attachments = [new InputAttachment("photo", reference)], SenderKey = WebChatEndpoints.SenderKeyOf(http) };
-        return await WebChatEndpoints.RunTurnAsync(id, input, photo.After, bot, kicker, outbox, ct);
+        return await WebChatEndpoints.RunTurnAsync(id, input, photo.After, http, bot, kicker, outbox, ct);
     }
 
     /// <summary>What a request carried: a photo with its type, or the refusal and its status code.</summary>
