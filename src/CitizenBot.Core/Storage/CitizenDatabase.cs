@@ -46,6 +46,14 @@ public sealed class CitizenDatabase : IDisposable
         DataDir = dataDir;
         _password = password;
         Converted = converted;
+
+        // Collections already in the file need no creation unit: no other transaction runs yet, so their names are read
+        // safely here, and only names new to the file go through the writer (EnsureCreated). Nothing drops a collection.
+        foreach (var existing in db.GetCollectionNames())
+        {
+            _created[existing] = Task.CompletedTask;
+        }
+
         _writer = new Thread(WriterLoop) { IsBackground = true, Name = "CitizenBot LiteDB writer" };
         _writer.Start();
     }

@@ -109,4 +109,26 @@ public sealed class GroupCommitTests : IDisposable
         await _db.WriteAsync(tx => tx.GetCollection<Item>("items").Insert(new Item { Id = 9 }));
         Assert.False(_db.InWriter);
     }
+
+    [Fact]
+    public async Task A_collection_new_to_the_file_is_created_through_the_writer_once_and_an_existing_one_costs_no_unit()
+    {
+        // A new name: one creation unit, shared by every reader of that name.
+        var before = _db.CommitCounts;
+        Assert.Equal(0, Count());
+        Assert.Equal(0, Count());
+        Assert.Equal(1, _db.CommitCounts.Units - before.Units);
+        await _db.WriteAsync(tx => tx.GetCollection<Item>("items").Insert(new Item { Id = 1 }));
+        _db.Dispose();
+
+        // Reopened: the names already in the file are known at open, so reading them queues nothing.
+        using var reopened = TestDatabase.Open(_dir.Path);
+        Assert.Equal(1, reopened.Collection<Item>("items").Count());
+        Assert.Equal((0L, 0L), reopened.CommitCounts);
+
+        // A name the file does not hold yet is still created through the writer before it is read.
+        Assert.Equal(0, reopened.Collection<Item>("others").Count());
+        Assert.Equal(1, reopened.CommitCounts.Units);
+        Assert.Contains("others", reopened.Collection<LiteDB.BsonDocument>("$cols").FindAll().Select(c => c["name"].AsString));
+    }
 }
