@@ -12,6 +12,8 @@ namespace CitizenBot.Channels;
 /// </summary>
 public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<OutboxKicker> logger) : IHostedService
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Task> _sends = new();
+    private long _nextSend;
     private int _running;
 
     /// <summary>How many chats are being sent to right now (tests wait for zero).</summary>
@@ -20,6 +22,9 @@ public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLi
     public void Kick(string addressKey)
     {
         Interlocked.Increment(ref _running);
+        var id = Interlocked.Increment(ref _nextSend);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sends[id] = done.Task;
         _ = Task.Run(async () =>
         {
             try
@@ -41,6 +46,8 @@ public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLi
             finally
             {
                 Interlocked.Decrement(ref _running);
+                _sends.TryRemove(id, out _);
+                done.SetResult();
             }
         });
     }
@@ -49,11 +56,29 @@ public sealed class OutboxKicker(OutboxDispatcher dispatcher, IHostApplicationLi
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The sends were told to stop by ApplicationStopping; each has StopGrace to finish. Polled: the count is all we keep.
+        // The sends were told to stop by ApplicationStopping; each has StopGrace to finish. Waits for the sends under way,
+        // then for any kicked meanwhile, until none is left or the grace (and a little more) is over.
         var deadline = DateTime.UtcNow + OutboxDispatcher.StopGrace + TimeSpan.FromSeconds(2);
-        while (Running > 0 && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        while (!_sends.IsEmpty)
         {
-            await Task.Delay(20, CancellationToken.None);
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.WhenAll(_sends.Values).WaitAsync(left, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

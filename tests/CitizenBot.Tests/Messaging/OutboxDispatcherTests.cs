@@ -153,6 +153,47 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(1, gated.Calls);
     }
 
+    [Fact]
+    public async Task The_kicker_holds_the_host_stop_until_a_send_under_way_has_finished()
+    {
+        Enqueue(Lan, "một", "hai");
+        var gated = new GatedSender("telegram");
+        using var lifetime = new StoppingLifetime();
+        var kicker = new CitizenBot.Channels.OutboxKicker(Dispatcher(gated), lifetime, NullLogger<CitizenBot.Channels.OutboxKicker>.Instance);
+        kicker.Kick(Lan.Key);
+        await gated.Started.Task;
+
+        // The host stops while "một" is on its way: StopAsync (and so the closing of the database) waits for it.
+        await lifetime.Stopping.CancelAsync();
+        var stop = kicker.StopAsync(CancellationToken.None);
+        Assert.False(stop.IsCompleted);
+        Assert.Equal(1, kicker.Running);
+
+        gated.Finish.SetResult();
+        await stop;
+        Assert.Equal(0, kicker.Running);
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.Pending], _outbox.All().Select(m => m.Status));
+
+        // With nothing under way, the stop is immediate.
+        await kicker.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>A host lifetime whose stopping token the test cancels.</summary>
+    private sealed class StoppingLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime, IDisposable
+    {
+        public CancellationTokenSource Stopping { get; } = new();
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => Stopping.Token;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => Stopping.Cancel();
+
+        public void Dispose() => Stopping.Dispose();
+    }
+
     private OutboxDispatcher Dispatcher(params IChannelSender[] senders) =>
         new(_outbox, senders, _time, NullLogger<OutboxDispatcher>.Instance);
 
