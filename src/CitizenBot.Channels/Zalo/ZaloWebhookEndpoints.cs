@@ -115,11 +115,19 @@ public sealed class ZaloReport(Outbox outbox, ReplyWindows contacts, ZaloTokenSt
         public int ZnsFailed { get; init; }
     }
 
+    /// <summary>What the console's home shows of the channel: counts only, without reading every Zalo contact.</summary>
+    public sealed record HomeView(int Waiting, int ProactiveThisMonth, int MonthlyQuota, int ZnsThisMonth, int ZnsWaiting, int ZnsFailed, ChannelAlert? LastAlert);
+
+    public HomeView Home()
+    {
+        var usage = contacts.Usage();
+        return new HomeView(HeldForZalo().Count, usage.Proactive, options.MonthlyQuota, usage.Zns, ZnsWaiting(), ZnsFailed(), tokens.Alerts(1).FirstOrDefault());
+    }
+
     public ReportView Build()
     {
-        var held = outbox.AllHeld().Where(m => m.AddressKey.StartsWith(ZaloChannelSender.ChannelName + ":", StringComparison.Ordinal)).ToList();
+        var held = HeldForZalo();
         var usage = contacts.Usage();
-        var zns = outbox.WithKeyPrefix("zns:").ToList();
         return new ReportView(
             held.Count,
             [.. held.Take(200).Select(m => new WaitingView(m.Id, m.Address.ChatId, KindOf(m.Key), m.CreatedAt, m.Error ?? ""))],
@@ -133,10 +141,17 @@ public sealed class ZaloReport(Outbox outbox, ReplyWindows contacts, ZaloTokenSt
             inbox.PendingCount(),
             tokens.Alerts(20))
         {
-            ZnsWaiting = zns.Count(m => m.Status is OutboxStatus.Pending or OutboxStatus.Sending or OutboxStatus.Held),
-            ZnsFailed = zns.Count(m => m.Status == OutboxStatus.Failed),
+            ZnsWaiting = ZnsWaiting(),
+            ZnsFailed = ZnsFailed(),
         };
     }
+
+    private List<OutboxMessage> HeldForZalo() =>
+        [.. outbox.AllHeld().Where(m => m.AddressKey.StartsWith(ZaloChannelSender.ChannelName + ":", StringComparison.Ordinal))];
+
+    private int ZnsWaiting() => outbox.CountWithKeyPrefix("zns:", OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Held);
+
+    private int ZnsFailed() => outbox.CountWithKeyPrefix("zns:", OutboxStatus.Failed);
 
     /// <summary>The kind of message from its outbox key ("dossier", "announcement", "reception"…), never its content.</summary>
     private static string KindOf(string key) => key.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? key[..colon] : "message";

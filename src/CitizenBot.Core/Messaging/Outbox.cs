@@ -199,6 +199,16 @@ public sealed class Outbox
         _db.Collection<OutboxMessage>(CollectionName).FindOne(Filter.Eq(nameof(OutboxMessage.AddressKey), addressKey, nameof(OutboxMessage.ChannelMessageId), channelMessageId));
 
     /// <summary>Messages whose key starts with a prefix (one announcement's deliveries), read in one pass.</summary>
+    /// <summary>
+    /// How many messages with a key under <paramref name="prefix"/> are in one of the given states: read through the status
+    /// index, so a count of what waits or failed does not read every message ever sent.
+    /// </summary>
+    public int CountWithKeyPrefix(string prefix, params OutboxStatus[] statuses)
+    {
+        var col = _db.Collection<OutboxMessage>(CollectionName);
+        return statuses.Distinct().Sum(status => col.Find(m => m.Status == status).Count(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
     public IEnumerable<OutboxMessage> WithKeyPrefix(string prefix) =>
         _db.Collection<OutboxMessage>(CollectionName).Find(Query.StartsWith(nameof(OutboxMessage.Key), prefix));
 

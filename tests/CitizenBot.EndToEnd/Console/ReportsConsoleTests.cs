@@ -17,6 +17,14 @@ public sealed class ReportsConsoleTests() : ConsoleTestHost(seedDemo: true)
         Bot.Clock.Advance(TimeSpan.FromDays(10));
         var expected = Bot.Get<SummaryCompiler>().Compile(SummaryPeriod.Month(2026, 11));
         var page = await Browser.OfficerAsync(Bot);
+        var compiled = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/officer/reports", StringComparison.Ordinal))
+            {
+                compiled.Add(request.Url);
+            }
+        };
         await page.GotoAsync(Bot.BaseUrl + "/officer/reports");
 
         await page.Locator("#summary-title").GetByText("BÁO CÁO TỔNG HỢP THÁNG 11/2026").WaitForAsync();
@@ -24,6 +32,9 @@ public sealed class ReportsConsoleTests() : ConsoleTestHost(seedDemo: true)
         var chart = page.Locator("#chart");
         await chart.ScrollIntoViewIfNeededAsync();
         Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 900"), "the chart did not load");
+
+        // One request, one compilation: the chart is in the page, not fetched from a handler that compiles the summary again.
+        Assert.Equal([Bot.BaseUrl + "/officer/reports"], compiled);
         await page.GetByText($"Tổng số hồ sơ đã tiếp nhận: {expected.Dossiers.Received} hồ sơ", new() { Exact = false }).WaitForAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "console-reports-desk");
 

@@ -105,6 +105,9 @@ public sealed class ZaloWebhookTests : ZaloScenario
         var alert = await Telegram.WaitForAsync(RunningBot.OfficersChat, "không làm mới được mã truy cập");
         Assert.Contains("README", alert.Text, StringComparison.Ordinal);
         Assert.Single((await OfficerGetAsync<ZaloReport.ReportView>("/officer/api/zalo")).Alerts);
+        var home = Bot.Get<ZaloReport>().Home();
+        Assert.NotNull(home.LastAlert); // the console's home shows it (its Zalo card reads Home(), not the full report)
+        Assert.Equal((0, 0, 0), (home.Waiting, home.ZnsWaiting, home.ZnsFailed));
 
         // The pair kept is still the working one: the next refresh succeeds.
         await tokens.RefreshIfDueAsync(CancellationToken.None);

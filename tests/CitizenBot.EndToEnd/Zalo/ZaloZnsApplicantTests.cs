@@ -50,6 +50,7 @@ public sealed class ZaloZnsApplicantTests : ZaloScenario
         var report = await OfficerGetAsync<ZaloReport.ReportView>("/officer/api/zalo");
         Assert.Equal(1, report.ZnsThisMonth);
         Assert.Equal(0, report.ZnsWaiting);
+        Assert.Equal((1, 0, 0), (Bot.Get<ZaloReport>().Home().ZnsThisMonth, Bot.Get<ZaloReport>().Home().ZnsWaiting, Bot.Get<ZaloReport>().Home().ZnsFailed));
 
         // The sweep and the dispatch again, and a restart: nothing goes twice.
         await RunZnsApplicantSweepAsync();
@@ -71,6 +72,7 @@ public sealed class ZaloZnsApplicantTests : ZaloScenario
         Assert.Equal(1, Zalo.Calls("zns"));
         Assert.Empty(Zalo.Sent("zns"));
         Assert.Equal(1, (await OfficerGetAsync<ZaloReport.ReportView>("/officer/api/zalo")).ZnsWaiting);
+        Assert.Equal(1, Bot.Get<ZaloReport>().Home().ZnsWaiting); // the console's home counts the same
 
         Bot.Clock.Advance(TimeSpan.FromSeconds(30));
         await OutboxSettledAsync();

@@ -154,6 +154,26 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Counts_by_key_prefix_and_state_see_only_that_prefix_and_those_states()
+    {
+        _outbox.Enqueue([.. new[] { "zns:a", "zns:b", "zns:c", "reply:x" }.Select(k => OutboxMessage.Create(k, Lan, new OutgoingMessage(k), _time.GetUtcNow()))]);
+        _telegram.Answer = (_, message) => message.Text switch
+        {
+            "zns:a" => SendOutcome.Fail("refused"),
+            "zns:b" => SendOutcome.Hold("quota"),
+            _ => null,
+        };
+
+        await Dispatcher(_telegram).DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, _outbox.CountWithKeyPrefix("zns:", OutboxStatus.Failed));
+        Assert.Equal(1, _outbox.CountWithKeyPrefix("zns:", OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Held));
+        Assert.Equal(1, _outbox.CountWithKeyPrefix("zns:", OutboxStatus.Sent, OutboxStatus.Sent));
+        Assert.Equal(1, _outbox.CountWithKeyPrefix("reply:", OutboxStatus.Sent));
+        Assert.Equal(0, _outbox.CountWithKeyPrefix("zns:", OutboxStatus.Unconfirmed));
+    }
+
+    [Fact]
     public async Task The_kicker_holds_the_host_stop_until_a_send_under_way_has_finished()
     {
         Enqueue(Lan, "một", "hai");

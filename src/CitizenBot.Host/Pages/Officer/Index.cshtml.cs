@@ -54,7 +54,7 @@ public sealed class IndexModel(
     public CitizenBot.Core.Summaries.SummaryRun? LastSummary { get; private set; }
 
     /// <summary>The Zalo channel's state when Zalo is on: what waits for the citizens' next message, the month's quota, alerts.</summary>
-    public CitizenBot.Channels.Zalo.ZaloReport.ReportView? Zalo { get; private set; }
+    public CitizenBot.Channels.Zalo.ZaloReport.HomeView? Zalo { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -88,7 +88,7 @@ public sealed class IndexModel(
             LastSummary = services.GetService<CitizenBot.Core.Summaries.MonthlySummarySweep>()?.LastRun();
         }
 
-        Zalo = services.GetService<CitizenBot.Channels.Zalo.ZaloReport>()?.Build();
+        Zalo = services.GetService<CitizenBot.Channels.Zalo.ZaloReport>()?.Home();
     }
 
     public IActionResult OnPostRead(long id)

@@ -53,9 +53,14 @@ public sealed class IndexModel(SummaryCompiler compiler, MonthlySummarySweep mon
         LastMonthly = monthly.LastRun();
         if (Period() is { } period)
         {
+            // Compiled once per view: the chart goes into the page itself, not through a second request that compiles again.
             Summary = compiler.Compile(period);
+            ChartDataUri = "data:image/png;base64," + Convert.ToBase64String(SummaryChart.Render(Summary));
         }
     }
+
+    /// <summary>The chart of the summary shown, as a data: address (the page's CSP allows data: images).</summary>
+    public string? ChartDataUri { get; private set; }
 
     public IActionResult OnGetChart() =>
         Period() is { } period ? File(SummaryChart.Render(compiler.Compile(period)), "image/png") : BadRequest();
