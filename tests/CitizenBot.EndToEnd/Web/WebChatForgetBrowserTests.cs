@@ -62,11 +62,7 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
     [Fact]
     public async Task Saying_no_to_forgetting_keeps_the_whole_conversation()
     {
-        var citizen = await PhoneAsync();
-        await citizen.GotoAsync(Bot.BaseUrl);
-        await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
-        await WebChatSteps.SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
+        var citizen = await LookedUpAsync();
         var id = await StoredAsync(citizen, "citizenbot.conversation");
 
         var opener = citizen.GetByRole(AriaRole.Button, new() { Name = Forget }).First;
@@ -93,11 +89,7 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
     [Fact]
     public async Task Forgetting_in_one_tab_empties_the_other_tab_of_the_same_browser()
     {
-        var citizen = await PhoneAsync();
-        await citizen.GotoAsync(Bot.BaseUrl);
-        await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
-        await WebChatSteps.SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
+        var citizen = await LookedUpAsync();
         var other = await citizen.Context.NewPageAsync();
         await other.GotoAsync(Bot.BaseUrl);
         await other.GetByText("📄 Hồ sơ HS-DEMO-0001").WaitForAsync();
@@ -113,11 +105,7 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
     [Fact]
     public async Task An_erasure_through_my_data_drops_the_citizens_words_from_the_page_and_the_browser_at_once()
     {
-        var citizen = await PhoneAsync();
-        await citizen.GotoAsync(Bot.BaseUrl);
-        await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
-        await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
-        await WebChatSteps.SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
+        var citizen = await LookedUpAsync();
         var id = await StoredAsync(citizen, "citizenbot.conversation");
 
         await WebChatSteps.PressAsync(citizen, "🔒 Dữ liệu của tôi", "đang lưu");
@@ -179,6 +167,17 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"citizenbot-webchat-{name}.png") });
 
     private static Task<string?> StoredAsync(IPage page, string key) => page.EvaluateAsync<string?>("k => localStorage.getItem(k)", key);
+
+    /// <summary>A phone-sized page whose citizen has looked up the demo dossier HS-DEMO-0001.</summary>
+    private async Task<IPage> LookedUpAsync()
+    {
+        var citizen = await PhoneAsync();
+        await citizen.GotoAsync(Bot.BaseUrl);
+        await citizen.GetByText("Kính chào ông/bà").WaitForAsync();
+        await WebChatSteps.PressAsync(citizen, "🔎 Tra cứu hồ sơ", "Mời ông/bà nhập mã hồ sơ");
+        await WebChatSteps.SayAsync(citizen, "hs-demo-0001", "📄 Hồ sơ HS-DEMO-0001");
+        return citizen;
+    }
 
     private async Task<IPage> PhoneAsync()
     {
