@@ -69,6 +69,14 @@ public sealed partial class WebChatForgetBrowserTests() : ConsoleTestHost(seedDe
         await opener.ClickAsync();
         var sheet = citizen.GetByRole(AriaRole.Dialog);
         await sheet.GetByText("HS-DEMO-0001").WaitForAsync();
+
+        // While it asks, Tab goes round its two buttons only: the page behind is inert.
+        foreach (var key in new[] { "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab" })
+        {
+            await citizen.Keyboard.PressAsync(key);
+            Assert.True(await sheet.EvaluateAsync<bool>("s => s.contains(document.activeElement)"), $"{key} left the sheet");
+        }
+
         await sheet.GetByRole(AriaRole.Button, new() { Name = "Không, quay lại" }).ClickAsync();
         Assert.True(await sheet.IsHiddenAsync());
         Assert.True(await opener.EvaluateAsync<bool>("b => b === document.activeElement"));
