@@ -198,7 +198,6 @@ public sealed class Outbox
     public OutboxMessage? FindSent(string addressKey, string channelMessageId) =>
         _db.Collection<OutboxMessage>(CollectionName).FindOne(Filter.Eq(nameof(OutboxMessage.AddressKey), addressKey, nameof(OutboxMessage.ChannelMessageId), channelMessageId));
 
-    /// <summary>Messages whose key starts with a prefix (one announcement's deliveries), read in one pass.</summary>
     /// <summary>
     /// How many messages with a key under <paramref name="prefix"/> are in one of the given states: read through the status
     /// index, so a count of what waits or failed does not read every message ever sent.
@@ -209,6 +208,7 @@ public sealed class Outbox
         return statuses.Distinct().Sum(status => col.Find(m => m.Status == status).Count(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)));
     }
 
+    /// <summary>Messages whose key starts with a prefix (one announcement's deliveries), read in one pass.</summary>
     public IEnumerable<OutboxMessage> WithKeyPrefix(string prefix) =>
         _db.Collection<OutboxMessage>(CollectionName).Find(Query.StartsWith(nameof(OutboxMessage.Key), prefix));
 
