@@ -54,16 +54,10 @@ if (isImport)
             ? await GuideImportCommand.RunAsync(settings, rest[2], Console.Out)
             : await ImportCommand.RunAsync(settings, rest[2], Console.Out);
     }
-    catch (DataFolderException ex)
+    catch (Exception ex) when (OpenFailure(ex) is { } code)
     {
         Console.Error.WriteLine(ex.Message);
-        return 3;
-    }
-    catch (ConfigurationException ex)
-    {
-        // The identity key the database's file key comes from is read when the database opens.
-        Console.Error.WriteLine(ex.Message);
-        return 2;
+        return code;
     }
 }
 
@@ -73,16 +67,10 @@ if (officers is not null)
     {
         return await OfficersCommand.RunAsync(settings, officers, Console.Out);
     }
-    catch (DataFolderException ex)
+    catch (Exception ex) when (OpenFailure(ex) is { } code)
     {
         Console.Error.WriteLine(ex.Message);
-        return 3;
-    }
-    catch (ConfigurationException ex)
-    {
-        // The identity key the database's file key comes from is read when the database opens.
-        Console.Error.WriteLine(ex.Message);
-        return 2;
+        return code;
     }
 }
 
@@ -91,15 +79,10 @@ try
 {
     db = settings.OpenDatabase();
 }
-catch (DataFolderException ex)
+catch (Exception ex) when (OpenFailure(ex) is { } code)
 {
     Console.Error.WriteLine(ex.Message);
-    return 3;
-}
-catch (ConfigurationException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return 2;
+    return code;
 }
 
 var app = CitizenBotHost.Build(configArgs, settings, db, seedDemo: !noDemo);
@@ -115,3 +98,12 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
 }
 
 return 0;
+
+// Opening the data folder fails in one line: 3 for the folder or the database, 2 for a setting (the identity key the
+// database's file key comes from is read when the database opens).
+static int? OpenFailure(Exception ex) => ex switch
+{
+    DataFolderException => 3,
+    ConfigurationException => 2,
+    _ => null,
+};
