@@ -68,11 +68,20 @@ public sealed class ChannelInbox
     /// <summary>
     /// Events stored by versions that kept the key and the user id in clear get their hashes, once, at start, so their
     /// keys still turn Zalo's retries away for the days they are kept and "my data" still finds them. The inbox holds
-    /// three days of events, so reading it whole at start is cheap.
+    /// three days of events, so reading it whole at start is cheap; the write (a group commit) happens only when one is left.
     /// </summary>
-    private void HashClearKeys() => _db.Write(tx =>
+    private void HashClearKeys()
     {
-        var col = tx.GetCollection<InboxEvent>(CollectionName);
+        if (_db.Collection<InboxEvent>(CollectionName).FindAll().All(e => e.Key.StartsWith(HashPrefix, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        _db.Write(tx => HashClearKeys(tx.GetCollection<InboxEvent>(CollectionName)));
+    }
+
+    private void HashClearKeys(ILiteCollection<InboxEvent> col)
+    {
         foreach (var e in col.FindAll().Where(e => !e.Key.StartsWith(HashPrefix, StringComparison.Ordinal)).ToList())
         {
             var key = StoredKey(e.Key);
@@ -87,7 +96,7 @@ public sealed class ChannelInbox
             e.UserId = e.UserId.StartsWith(HashPrefix, StringComparison.Ordinal) ? e.UserId : StoredUser(e.UserId);
             col.Update(e);
         }
-    });
+    }
 
     /// <summary>Stores the event in one write unless its key is known; returns its id, or null for a repeat.</summary>
     public Task<long?> AddAsync(string key, string userId, string body, DateTimeOffset now)
