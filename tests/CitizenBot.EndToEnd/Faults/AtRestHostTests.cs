@@ -15,24 +15,14 @@ namespace CitizenBot.EndToEnd.Faults;
 /// unencrypted database it converts it and says so once.
 /// </summary>
 [Collection(nameof(KillCollection))]
-public sealed class AtRestHostTests : IAsyncLifetime
+public sealed class AtRestHostTests : HostFolderTests
 {
     private const long Citizen = 7701;
     private static readonly string KeyA = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string KeyB = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private readonly TempDataDir _dir = new();
-    private FakeBotApiServer _telegram = null!;
-
-    public async Task InitializeAsync() => _telegram = await FakeBotApiServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _telegram.DisposeAsync();
-        _dir.Dispose();
-    }
 
     private Task<HostProcess> StartAsync(string key, bool waitReady = true, string logLevel = "Warning") =>
-        HostProcess.StartAsync(_dir.Path, _telegram, waitReady, new Dictionary<string, string>
+        HostProcess.StartAsync(Dir.Path, Telegram, waitReady, new Dictionary<string, string>
         {
             ["CITIZENBOT_IDENTITY_KEY"] = key,
             ["Logging__LogLevel__Microsoft.AspNetCore.Builder.WebApplication"] = logLevel,
@@ -57,29 +47,29 @@ public sealed class AtRestHostTests : IAsyncLifetime
     {
         await using (var host = await StartAsync(KeyA))
         {
-            _telegram.SendText(Citizen, "/start");
-            await _telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
-            _telegram.Press(Citizen, "Đặt lịch tiếp công dân");
-            await _telegram.WaitForAsync(Citizen, "Mời ông/bà chọn ngày");
-            _telegram.Press(Citizen, "chỗ");
-            await _telegram.WaitForAsync(Citizen, "Mời ông/bà chọn giờ");
-            _telegram.Press(Citizen, "–");
-            await _telegram.WaitForAsync(Citizen, "trình bày về việc gì");
-            _telegram.Press(Citizen, "Đất đai");
-            await _telegram.WaitForAsync(Citizen, "nói ngắn gọn nội dung");
-            _telegram.SendText(Citizen, "Tranh chấp ranh giới với nhà hàng xóm");
-            await _telegram.WaitForAsync(Citizen, "họ và tên");
-            _telegram.SendText(Citizen, "Hoàng Thị Mai");
-            await _telegram.WaitForAsync(Citizen, "số điện thoại để cán bộ liên hệ");
-            _telegram.SendText(Citizen, "0945 678 123");
-            await _telegram.WaitForAsync(Citizen, "kiểm tra lại thông tin đặt lịch");
-            _telegram.Press(Citizen, "✅ Có");
-            await _telegram.WaitForAsync(Citizen, "Đã đặt lịch thành công");
+            Telegram.SendText(Citizen, "/start");
+            await Telegram.WaitForAsync(Citizen, "Ông/bà cần giúp gì?");
+            Telegram.Press(Citizen, "Đặt lịch tiếp công dân");
+            await Telegram.WaitForAsync(Citizen, "Mời ông/bà chọn ngày");
+            Telegram.Press(Citizen, "chỗ");
+            await Telegram.WaitForAsync(Citizen, "Mời ông/bà chọn giờ");
+            Telegram.Press(Citizen, "–");
+            await Telegram.WaitForAsync(Citizen, "trình bày về việc gì");
+            Telegram.Press(Citizen, "Đất đai");
+            await Telegram.WaitForAsync(Citizen, "nói ngắn gọn nội dung");
+            Telegram.SendText(Citizen, "Tranh chấp ranh giới với nhà hàng xóm");
+            await Telegram.WaitForAsync(Citizen, "họ và tên");
+            Telegram.SendText(Citizen, "Hoàng Thị Mai");
+            await Telegram.WaitForAsync(Citizen, "số điện thoại để cán bộ liên hệ");
+            Telegram.SendText(Citizen, "0945 678 123");
+            await Telegram.WaitForAsync(Citizen, "kiểm tra lại thông tin đặt lịch");
+            Telegram.Press(Citizen, "✅ Có");
+            await Telegram.WaitForAsync(Citizen, "Đã đặt lịch thành công");
             host.Kill();
         }
 
-        Assert.True(new FileInfo(Path.Combine(_dir.Path, CitizenDatabase.LogFileName)).Length > 8192, "The kill should leave the writes in the log.");
-        Assert.False(Readable(_dir.Path, "Hoàng Thị Mai", "Hoang Thi Mai", "0945678123", "0945 678 123", "Tranh chấp ranh giới"));
+        Assert.True(new FileInfo(Path.Combine(Dir.Path, CitizenDatabase.LogFileName)).Length > 8192, "The kill should leave the writes in the log.");
+        Assert.False(Readable(Dir.Path, "Hoàng Thị Mai", "Hoang Thi Mai", "0945678123", "0945 678 123", "Tranh chấp ranh giới"));
 
         await using (var wrong = await StartAsync(KeyB, waitReady: false))
         {
@@ -92,13 +82,13 @@ public sealed class AtRestHostTests : IAsyncLifetime
 
         await using (var again = await StartAsync(KeyA))
         {
-            var menus = _telegram.SentTo(Citizen).Count(m => m.Text.Contains("cần giúp gì", StringComparison.Ordinal));
-            _telegram.SendText(Citizen, "menu");
-            await _telegram.WaitForAsync(Citizen, "cần giúp gì", skip: menus);
+            var menus = Telegram.SentTo(Citizen).Count(m => m.Text.Contains("cần giúp gì", StringComparison.Ordinal));
+            Telegram.SendText(Citizen, "menu");
+            await Telegram.WaitForAsync(Citizen, "cần giúp gì", skip: menus);
             await again.StopAsync();
         }
 
-        using var db = CitizenDatabase.Open(_dir.Path, () => Convert.FromBase64String(KeyA));
+        using var db = CitizenDatabase.Open(Dir.Path, () => Convert.FromBase64String(KeyA));
         var booking = db.Collection<BsonDocument>("bookings").FindAll().Single();
         Assert.Equal("Hoàng Thị Mai", booking["Name"].AsString);
     }
@@ -106,12 +96,12 @@ public sealed class AtRestHostTests : IAsyncLifetime
     [Fact]
     public async Task An_older_unencrypted_database_is_converted_at_start_and_the_host_says_so_once()
     {
-        using (var plain = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_dir.Path, CitizenDatabase.FileName), Connection = ConnectionType.Direct }))
+        using (var plain = new LiteDatabase(new ConnectionString { Filename = Path.Combine(Dir.Path, CitizenDatabase.FileName), Connection = ConnectionType.Direct }))
         {
             plain.GetCollection("notes").Insert(new BsonDocument { ["Text"] = "Ghi chú của Đinh Văn Sơn" });
         }
 
-        Assert.True(Readable(_dir.Path, "Đinh Văn Sơn"));
+        Assert.True(Readable(Dir.Path, "Đinh Văn Sơn"));
         await using (var host = await StartAsync(KeyA, logLevel: "Information"))
         {
             await host.StopAsync();
@@ -119,28 +109,28 @@ public sealed class AtRestHostTests : IAsyncLifetime
             Assert.DoesNotContain("Đinh Văn Sơn", host.Output, StringComparison.Ordinal);
         }
 
-        Assert.False(Readable(_dir.Path, "Đinh Văn Sơn"));
+        Assert.False(Readable(Dir.Path, "Đinh Văn Sơn"));
         await using (var second = await StartAsync(KeyA, logLevel: "Information"))
         {
             await second.StopAsync();
             Assert.DoesNotContain("was converted", second.Output, StringComparison.Ordinal);
         }
 
-        using var db = CitizenDatabase.Open(_dir.Path, () => Convert.FromBase64String(KeyA));
+        using var db = CitizenDatabase.Open(Dir.Path, () => Convert.FromBase64String(KeyA));
         Assert.Equal("Ghi chú của Đinh Văn Sơn", db.Collection<BsonDocument>("notes").FindAll().Single()["Text"].AsString);
     }
 
     [Fact]
     public async Task A_console_command_run_first_after_the_upgrade_converts_the_database_and_tells_the_officer()
     {
-        using (var plain = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_dir.Path, CitizenDatabase.FileName), Connection = ConnectionType.Direct }))
+        using (var plain = new LiteDatabase(new ConnectionString { Filename = Path.Combine(Dir.Path, CitizenDatabase.FileName), Connection = ConnectionType.Direct }))
         {
             plain.GetCollection("notes").Insert(new BsonDocument { ["Text"] = "Ghi chú của Đinh Văn Sơn" });
         }
 
         var settings = HostSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:DataDir"] = _dir.Path,
+            ["Storage:DataDir"] = Dir.Path,
             ["Petitions:IdentityKey"] = KeyA,
             ["Commune:Name"] = "UBND xã Thử Nghiệm",
             ["Commune:Villages:0"] = "Thôn Một",
@@ -152,8 +142,8 @@ public sealed class AtRestHostTests : IAsyncLifetime
         Assert.Equal(0, await OfficersCommand.RunAsync(settings, parsed, output));
 
         Assert.Contains("Đã mã hóa cơ sở dữ liệu cũ (trước đây chưa mã hóa): 1 bản ghi trong 1 bảng.", output.ToString(), StringComparison.Ordinal);
-        Assert.False(Readable(_dir.Path, "Đinh Văn Sơn"));
-        using var db = CitizenDatabase.Open(_dir.Path, () => Convert.FromBase64String(KeyA));
+        Assert.False(Readable(Dir.Path, "Đinh Văn Sơn"));
+        using var db = CitizenDatabase.Open(Dir.Path, () => Convert.FromBase64String(KeyA));
         Assert.Null(db.Converted);
         Assert.Equal("Ghi chú của Đinh Văn Sơn", db.Collection<BsonDocument>("notes").FindAll().Single()["Text"].AsString);
     }

@@ -12,42 +12,32 @@ namespace CitizenBot.EndToEnd.Privacy;
 /// checkpoint and a stop of the real host process, no file in the data folder holds the name or any run of the phone's digits.
 /// </summary>
 [Collection(nameof(KillCollection))]
-public sealed class DenouncerAtRestTests : IAsyncLifetime
+public sealed class DenouncerAtRestTests : HostFolderTests
 {
     private const long Denouncer = 7404;
     private const long Leader = 9104;
     private const string Name = "Hoàng Thị Mỹ Duyên";
     private const string Phone = "0326 918 457";
     private const string Content = "Cán bộ địa chính xã nhận tiền của dân để làm nhanh thủ tục cấp giấy chứng nhận, đề nghị lãnh đạo xã xác minh.";
-    private readonly TempDataDir _dir = new();
-    private FakeBotApiServer _telegram = null!;
-
-    public async Task InitializeAsync() => _telegram = await FakeBotApiServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _telegram.DisposeAsync();
-        _dir.Dispose();
-    }
 
     [SkippableFact]
     public async Task After_a_denunciation_a_leaders_reading_a_checkpoint_and_a_stop_no_data_file_holds_the_name_or_phone_digits()
     {
         Skip.If(OperatingSystem.IsWindows(), "The host is stopped with SIGTERM.");
-        await using var host = await HostProcess.StartAsync(_dir.Path, _telegram);
-        _telegram.SendText(RunningBot.OfficersChat, $"/capquyen {Leader} lanhdao", "supergroup", RunningBot.AdminId);
-        await _telegram.WaitForAsync(RunningBot.OfficersChat, "Đã cấp quyền");
+        await using var host = await HostProcess.StartAsync(Dir.Path, Telegram);
+        Telegram.SendText(RunningBot.OfficersChat, $"/capquyen {Leader} lanhdao", "supergroup", RunningBot.AdminId);
+        await Telegram.WaitForAsync(RunningBot.OfficersChat, "Đã cấp quyền");
 
-        var code = await _telegram.SubmitPetitionAsync(Denouncer, "Tố cáo", "Cán bộ, công chức", Name, Phone, Content);
-        _telegram.SendText(Leader, $"/xemdon {code}", "private", Leader);
-        var details = await _telegram.WaitForAsync(Leader, "Người gửi: " + Name);
+        var code = await Telegram.SubmitPetitionAsync(Denouncer, "Tố cáo", "Cán bộ, công chức", Name, Phone, Content);
+        Telegram.SendText(Leader, $"/xemdon {code}", "private", Leader);
+        var details = await Telegram.WaitForAsync(Leader, "Người gửi: " + Name);
         Assert.Contains(Phone.Replace(" ", "", StringComparison.Ordinal), details.Text, StringComparison.Ordinal);
-        _telegram.SendText(Leader, $"/traloidon {code} UBND xã đã xác minh và xử lý theo quy định.", "private", Leader);
-        await _telegram.WaitForAsync(Denouncer, "đã xác minh và xử lý theo quy định");
+        Telegram.SendText(Leader, $"/traloidon {code} UBND xã đã xác minh và xử lý theo quy định.", "private", Leader);
+        await Telegram.WaitForAsync(Denouncer, "đã xác minh và xử lý theo quy định");
         await host.RunJobAsync(CitizenBotJobs.CheckpointId);
         await host.StopAsync();
 
-        var files = Directory.GetFiles(_dir.Path, "*", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(Dir.Path, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => Path.GetFileName(f) == "citizenbot.db");
         var found = files.SelectMany(file => Secrets().Where(secret => Contains(File.ReadAllBytes(file), secret.Bytes))
             .Select(secret => $"{Path.GetFileName(file)}: {secret.Label} in …{Around(File.ReadAllBytes(file), secret.Bytes)}…")).ToList();
