@@ -1,3 +1,4 @@
+using CitizenBot.Channels.Zalo;
 using CitizenBot.Core.Petitions;
 using CitizenBot.EndToEnd.Support;
 
@@ -29,5 +30,15 @@ public sealed class ZaloPetitionPhotoConsoleTests : ZaloScenario
         Assert.Equal(200, served.Status);
         Assert.Equal("image/png", served.Headers["content-type"]);
         Assert.Equal(FakeZaloServer.Photo, await served.BodyAsync());
+
+        // The console's home has its Zalo card (counts read by ZaloReport.Home), next to the petition waiting.
+        await page.GotoAsync(Bot.BaseUrl + "/officer");
+        var card = page.Locator("#home-zalo");
+        await card.GetByText("tin đang chờ người dân nhắn lại").WaitForAsync();
+        var home = Bot.Get<ZaloReport>().Home();
+        await card.GetByText($"tin ZNS: {home.ZnsThisMonth}.").WaitForAsync();
+        Assert.Equal(0, home.MonthlyQuota); // this bot sets none: the card says so in words, not "0/0"
+        await card.GetByText("Tin chủ động: chưa được phép gửi").WaitForAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "zalo-console-home");
     }
 }
