@@ -14,6 +14,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public static readonly ViewportSize Desk = new() { Width = 1366, Height = 768 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
+    /// <summary>How long one browser step may wait (CI runs both suites and Chromium on two cores).</summary>
+    public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+
     private readonly IPlaywright _playwright;
 
     private ConsoleBrowser(IPlaywright playwright, IBrowser browser)
@@ -42,7 +45,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = size ?? Desk, Locale = "vi-VN" });
 
         // CI runs both suites, several hosts and Chromium on two cores: a step may wait longer than Playwright's 30 s.
-        context.SetDefaultTimeout(60_000);
+        context.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
         return await context.NewPageAsync();
     }
 
@@ -82,7 +85,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     /// <summary>On the change-password page the first login leads to: the first password, then a new one twice.</summary>
     public static async Task ChangeFirstPasswordAsync(IPage page, string firstPassword, string newPassword)
     {
-        await page.WaitForURLAsync(url => url.Contains("/officer/account/password", StringComparison.Ordinal));
+        await ArrivedAsync(page, url => url.Contains("/officer/account/password", StringComparison.Ordinal));
         await page.GetByLabel("Mật khẩu hiện tại").FillAsync(firstPassword);
         await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync(newPassword);
         await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync(newPassword);
@@ -91,14 +94,26 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the page is at an address the predicate accepts and its document is parsed. Playwright's own
-    /// <c>WaitForURLAsync</c> then waits for Chromium's "load" event; once, in CI on two loaded cores, that event never
-    /// reached Playwright although the page was there and the network idle ("networkidle" fired, "load" did not, 60 s).
-    /// So: the navigation's commit, then the document's own readyState, polled.
+    /// Waits until the page is at an address the predicate accepts and its document is parsed. Playwright's
+    /// <c>WaitForURLAsync</c> waits for a load state when the address already matches (<c>WaitForLoadStateAsync</c>,
+    /// "load" by default). In CI on two loaded cores Chromium's "load" once never reached Playwright although the page was
+    /// there and the network idle ("networkidle" fired, "load" did not, 60 s); asking it for <c>WaitUntil = Commit</c>
+    /// did not avoid that: the same timeout with the same log came back once in a local run. So the address Playwright
+    /// records at each commit (<c>page.Url</c>) is checked, then the document's own readyState, polled.
     /// </summary>
     public static async Task ArrivedAsync(IPage page, Func<string, bool> url)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        var deadline = DateTime.UtcNow + StepTimeout;
+        while (!url(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url} for {StepTimeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(50);
+        }
+
         await page.WaitForFunctionAsync("document.readyState !== 'loading'", null, new() { PollingInterval = 100 });
     }
 
